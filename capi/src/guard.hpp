@@ -1,0 +1,118 @@
+// The exception barrier and argument checks shared by every exported function.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <new>
+
+#include "nacre.h"
+#include "nacre/bytes.hpp"
+#include "nacre/status.hpp"
+
+namespace nacre::capi {
+
+// guard runs |f| and turns every exception into a status: nothing crosses the C boundary.
+template <class F>
+int guard(F &&f) noexcept {
+  try {
+    f();
+    return NACRE_OK;
+  } catch (const Error &e) {
+    return static_cast<int>(e.status());
+  } catch (const std::bad_alloc &) {
+    return NACRE_ERR_OUT_OF_MEMORY;
+  } catch (...) {
+    return NACRE_ERR_INTERNAL;
+  }
+}
+
+[[noreturn]] inline void invalid(const char *what) { throw Error(Status::invalid_argument, what); }
+
+// A pointer+length pair is valid when the pointer is non-NULL or the length is zero, and the
+// range does not wrap around the address space.
+inline void check_range(const void *p, std::size_t n) {
+  if (n == 0) return;
+  if (p == nullptr) invalid("NULL pointer with a non-zero length");
+  if (n > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()) ||
+      reinterpret_cast<std::uintptr_t>(p) > std::numeric_limits<std::uintptr_t>::max() - n) {
+    invalid("length overflows the address space");
+  }
+}
+
+inline ByteView input(const uint8_t *p, std::size_t n) {
+  check_range(p, n);
+  return n == 0 ? ByteView{} : ByteView{p, n};
+}
+
+inline MutableByteView output(uint8_t *p, std::size_t n) {
+  check_range(p, n);
+  return n == 0 ? MutableByteView{} : MutableByteView{p, n};
+}
+
+// Output is the |out, out_cap, out_len| triple. take(n) hands out the first n bytes or reports
+// the size needed; run_output zeroes the whole buffer on any failure.
+class Output {
+ public:
+  Output(uint8_t *out, std::size_t cap, std::size_t *len) : out_(out), cap_(cap), len_(len) {}
+
+  MutableByteView take(std::size_t n) {
+    if (cap_ < n) {
+      *len_ = n;
+      throw Error(Status::buffer_too_small, "output buffer too small");
+    }
+    taken_ = n;
+    return {out_, n};
+  }
+
+  template <class F>
+  int run(F &&f) noexcept {
+    if (len_ == nullptr) {
+      wipe();
+      return NACRE_ERR_INVALID_ARGUMENT;
+    }
+    const int rc = guard([&] {
+      *len_ = 0;
+      check_range(out_, cap_);
+      f(*this);
+    });
+    if (rc == NACRE_OK) {
+      *len_ = taken_;
+    } else {
+      if (rc != NACRE_ERR_BUFFER_TOO_SMALL) *len_ = 0;
+      wipe();
+    }
+    return rc;
+  }
+
+ private:
+  void wipe() noexcept {
+    if (out_ != nullptr && cap_ != 0 &&
+        reinterpret_cast<std::uintptr_t>(out_) <= std::numeric_limits<std::uintptr_t>::max() - cap_) {
+      std::memset(out_, 0, cap_);
+    }
+  }
+
+  uint8_t *out_;
+  std::size_t cap_;
+  std::size_t *len_;
+  std::size_t taken_ = 0;
+};
+
+template <class F>
+int with_output(uint8_t *out, std::size_t cap, std::size_t *len, F &&f) noexcept {
+  return Output(out, cap, len).run(std::forward<F>(f));
+}
+
+// Exact-length outputs (XOF, BLAKE2b with a chosen length) are zeroed on failure too.
+template <class F>
+int with_exact_output(uint8_t *out, std::size_t n, F &&f) noexcept {
+  const int rc = guard([&] { f(output(out, n)); });
+  if (rc != NACRE_OK && out != nullptr && n != 0 &&
+      reinterpret_cast<std::uintptr_t>(out) <= std::numeric_limits<std::uintptr_t>::max() - n) {
+    std::memset(out, 0, n);
+  }
+  return rc;
+}
+
+}  // namespace nacre::capi

@@ -1,0 +1,34 @@
+// Views and checked size arithmetic shared by the whole C++ API.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "nacre/status.hpp"
+
+namespace nacre {
+
+// Inputs are read-only views; spans have value semantics and are passed by value.
+using ByteView = std::span<const std::uint8_t>;
+using MutableByteView = std::span<std::uint8_t>;
+// Public outputs (digests, tags) are owned vectors; secrets use SecretBytes instead.
+using Bytes = std::vector<std::uint8_t>;
+
+// checked_add returns a + b or throws Error(invalid_argument) when the sum overflows.
+inline std::size_t checked_add(std::size_t a, std::size_t b) {
+  if (a > std::numeric_limits<std::size_t>::max() - b) {
+    throw Error(Status::invalid_argument, "length overflow");
+  }
+  return a + b;
+}
+
+// require_size throws Error(invalid_argument) unless |view| holds exactly |n| bytes.
+template <class View>
+void require_size(View view, std::size_t n, const char *what) {
+  if (view.size() != n) throw Error(Status::invalid_argument, what);
+}
+
+}  // namespace nacre

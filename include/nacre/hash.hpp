@@ -1,0 +1,88 @@
+// Hash functions and extendable-output functions.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "nacre/backend.hpp"
+#include "nacre/bytes.hpp"
+
+namespace nacre {
+
+namespace detail {
+class DigestState;
+}
+
+// Numbers match nacre_hash_alg in nacre.h.
+enum class HashAlg : int {
+  sha256 = 1,
+  sha384 = 2,
+  sha512 = 3,
+  sha512_256 = 4,
+  sha3_256 = 5,
+  sha3_512 = 6,
+  blake2b = 7,  // 64-byte digest, unkeyed; Hasher::blake2b for other lengths and keys
+  shake128 = 8,
+  shake256 = 9,
+};
+
+inline constexpr std::size_t kBlake2bMinDigest = 16;
+inline constexpr std::size_t kBlake2bMaxDigest = 64;
+inline constexpr std::size_t kBlake2bMaxKey = 64;
+
+// Facts about an algorithm. Each throws Error(unsupported) for a number outside HashAlg.
+std::size_t digest_size(HashAlg alg);  // 0 for the XOFs
+std::size_t block_size(HashAlg alg);
+bool is_xof(HashAlg alg);
+std::string_view hash_name(HashAlg alg);  // "sha256", "sha512-256", "sha3-256", "shake128", ...
+std::optional<HashAlg> hash_from_name(std::string_view name) noexcept;
+
+// is_available tells whether |backend| implements |alg| (automatic: any backend does).
+bool is_available(HashAlg alg, Backend backend) noexcept;
+// resolve_backend turns automatic into the measured default; throws Error(unsupported) when
+// |backend| lacks |alg|.
+Backend resolve_backend(HashAlg alg, Backend backend);
+
+// One-shot hashing. |out| must hold exactly digest_size(alg) bytes.
+void hash_into(HashAlg alg, ByteView in, MutableByteView out, Backend backend = Backend::automatic);
+Bytes hash(HashAlg alg, ByteView in, Backend backend = Backend::automatic);
+// One-shot XOF (shake128/shake256): fills all of |out|.
+void xof_into(HashAlg alg, ByteView in, MutableByteView out);
+// One-shot BLAKE2b with |out.size()| in [16, 64] and a key of at most 64 bytes.
+void blake2b_into(ByteView in, MutableByteView out, ByteView key = {});
+
+// Hasher is an incremental hashing state. digest() and xof_into() read the result of everything
+// absorbed so far without changing the state (like Python's hashlib). Move-only; copy() forks.
+// Not thread-safe: one thread at a time per Hasher.
+class Hasher {
+ public:
+  static Hasher create(HashAlg alg, Backend backend = Backend::automatic);
+  static Hasher blake2b(std::size_t digest_len = kBlake2bMaxDigest, ByteView key = {});
+
+  Hasher(Hasher &&) noexcept;
+  Hasher &operator=(Hasher &&) noexcept;
+  ~Hasher();
+
+  void update(ByteView in);
+  Bytes digest() const;
+  void digest_into(MutableByteView out) const;  // exactly digest_size() bytes
+  void xof_into(MutableByteView out) const;     // XOFs only, any length
+  Hasher copy() const;
+
+  HashAlg alg() const noexcept { return alg_; }
+  Backend backend() const noexcept { return backend_; }
+  std::size_t digest_size() const noexcept { return digest_size_; }
+
+ private:
+  Hasher(HashAlg alg, Backend backend, std::size_t digest_size,
+         std::unique_ptr<detail::DigestState> state) noexcept;
+
+  HashAlg alg_;
+  Backend backend_;
+  std::size_t digest_size_;
+  std::unique_ptr<detail::DigestState> state_;
+};
+
+}  // namespace nacre

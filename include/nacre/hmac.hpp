@@ -1,0 +1,56 @@
+// HMAC (RFC 2104) over SHA-256, SHA-384 and SHA-512.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "nacre/backend.hpp"
+#include "nacre/bytes.hpp"
+#include "nacre/hash.hpp"
+
+namespace nacre {
+
+// hmac_size returns the tag length; throws Error(unsupported) for a hash without HMAC support.
+std::size_t hmac_size(HashAlg alg);
+bool hmac_is_available(HashAlg alg, Backend backend) noexcept;
+Backend hmac_resolve_backend(HashAlg alg, Backend backend);
+
+// One-shot HMAC; |out| must hold exactly hmac_size(alg) bytes. Keys may have any length.
+void hmac_into(HashAlg alg, ByteView key, ByteView in, MutableByteView out,
+               Backend backend = Backend::automatic);
+Bytes hmac(HashAlg alg, ByteView key, ByteView in, Backend backend = Backend::automatic);
+// hmac_verify compares in constant time; a tag of the wrong length is simply wrong.
+bool hmac_verify(HashAlg alg, ByteView key, ByteView in, ByteView tag,
+                 Backend backend = Backend::automatic);
+
+// Hmac is an incremental HMAC state; the key is absorbed at creation (its derived state lives in
+// secret memory). final() and verify() do not change the state. Move-only; one thread at a time.
+class Hmac {
+ public:
+  static Hmac create(HashAlg alg, ByteView key, Backend backend = Backend::automatic);
+
+  Hmac(Hmac &&) noexcept;
+  Hmac &operator=(Hmac &&) noexcept;
+  ~Hmac();
+
+  void update(ByteView in);
+  Bytes final() const;
+  void final_into(MutableByteView out) const;  // exactly size() bytes
+  bool verify(ByteView tag) const;
+  Hmac copy() const;
+
+  HashAlg alg() const noexcept { return alg_; }
+  Backend backend() const noexcept { return backend_; }
+  std::size_t size() const noexcept { return size_; }
+
+ private:
+  Hmac(HashAlg alg, Backend backend, std::size_t size,
+       std::unique_ptr<detail::DigestState> state) noexcept;
+
+  HashAlg alg_;
+  Backend backend_;
+  std::size_t size_;
+  std::unique_ptr<detail::DigestState> state_;
+};
+
+}  // namespace nacre

@@ -1,0 +1,35 @@
+// Status codes and the one exception type of nacre's C++ API.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace nacre {
+
+// Numbers match nacre_status in nacre.h and never change.
+enum class Status : int {
+  ok = 0,
+  invalid_argument = -1,
+  buffer_too_small = -2,
+  verification_failed = -3,
+  invalid_key = -4,
+  unsupported = -5,
+  invalid_handle = -6,
+  out_of_memory = -7,
+  internal = -8,
+};
+
+// status_name returns "NACRE_OK", "NACRE_ERR_INVALID_ARGUMENT", ..., or "NACRE_ERR_UNKNOWN".
+const char *status_name(int status) noexcept;
+
+// Error is thrown by every C++ API function that fails. Its message never holds key material.
+class Error : public std::runtime_error {
+ public:
+  Error(Status status, const std::string &what) : std::runtime_error(what), status_(status) {}
+  Status status() const noexcept { return status_; }
+
+ private:
+  Status status_;
+};
+
+}  // namespace nacre

@@ -1,0 +1,39 @@
+// What each backend adapter offers the C++ API. Only src/backend/<name>/ includes backend headers.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "digest_state.hpp"
+#include "nacre/hash.hpp"
+
+namespace nacre::detail {
+
+namespace bssl {
+bool hash_supported(HashAlg alg) noexcept;
+void hash(HashAlg alg, ByteView in, MutableByteView out);
+std::unique_ptr<DigestState> hash_state(HashAlg alg);
+bool hmac_supported(HashAlg alg) noexcept;
+std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key);
+bool has_asm() noexcept;
+}  // namespace bssl
+
+namespace sodium {
+void ensure_init();
+bool hash_supported(HashAlg alg) noexcept;
+void hash(HashAlg alg, ByteView in, MutableByteView out);  // also the XOFs, any |out| length
+std::unique_ptr<DigestState> hash_state(HashAlg alg);
+void blake2b(ByteView in, ByteView key, MutableByteView out);
+std::unique_ptr<DigestState> blake2b_state(std::size_t digest_len, ByteView key);
+bool hmac_supported(HashAlg alg) noexcept;
+std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key);
+
+void random_fill(MutableByteView out) noexcept;
+void wipe(void *p, std::size_t n) noexcept;
+bool equal(const void *a, const void *b, std::size_t n) noexcept;  // constant time
+void *secure_alloc(std::size_t n) noexcept;  // sodium_malloc; nullptr when out of memory
+void secure_free(void *p) noexcept;
+const char *version() noexcept;
+}  // namespace sodium
+
+}  // namespace nacre::detail

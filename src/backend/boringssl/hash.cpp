@@ -1,0 +1,85 @@
+// BoringSSL adapter for the SHA-2 family (its assembly uses SHA-NI/AVX2 where present).
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include "../adapters.hpp"
+#include "check.hpp"
+
+namespace nacre::detail::bssl {
+namespace {
+
+template <class C, int (*Init)(C *), int (*Update)(C *, const void *, size_t),
+          int (*Final)(uint8_t *, C *), size_t Len>
+struct Sha {
+  using Ctx = C;
+  static void init(Ctx *c) { check(Init(c), "SHA init"); }
+  static void update(Ctx *c, ByteView in) { check(Update(c, in.data(), in.size()), "SHA update"); }
+  static void final(Ctx *c, MutableByteView out) {
+    require_size(out, Len, "digest buffer");
+    check(Final(out.data(), c), "SHA final");
+  }
+  static void copy(Ctx *dst, const Ctx *src) noexcept { plain_copy(dst, src); }
+  static void cleanup(Ctx *) noexcept {}  // the memory is wiped by SecretBytes
+};
+
+using Sha256 = Sha<SHA256_CTX, SHA256_Init, SHA256_Update, SHA256_Final, SHA256_DIGEST_LENGTH>;
+using Sha384 = Sha<SHA512_CTX, SHA384_Init, SHA384_Update, SHA384_Final, SHA384_DIGEST_LENGTH>;
+using Sha512 = Sha<SHA512_CTX, SHA512_Init, SHA512_Update, SHA512_Final, SHA512_DIGEST_LENGTH>;
+using Sha512_256 = Sha<SHA512_CTX, SHA512_256_Init, SHA512_256_Update, SHA512_256_Final,
+                       SHA512_256_DIGEST_LENGTH>;
+
+}  // namespace
+
+bool hash_supported(HashAlg alg) noexcept {
+  switch (alg) {
+    case HashAlg::sha256:
+    case HashAlg::sha384:
+    case HashAlg::sha512:
+    case HashAlg::sha512_256:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void hash(HashAlg alg, ByteView in, MutableByteView out) {
+  switch (alg) {
+    case HashAlg::sha256:
+      require_size(out, SHA256_DIGEST_LENGTH, "digest buffer");
+      SHA256(in.data(), in.size(), out.data());
+      return;
+    case HashAlg::sha384:
+      require_size(out, SHA384_DIGEST_LENGTH, "digest buffer");
+      SHA384(in.data(), in.size(), out.data());
+      return;
+    case HashAlg::sha512:
+      require_size(out, SHA512_DIGEST_LENGTH, "digest buffer");
+      SHA512(in.data(), in.size(), out.data());
+      return;
+    case HashAlg::sha512_256:
+      require_size(out, SHA512_256_DIGEST_LENGTH, "digest buffer");
+      SHA512_256(in.data(), in.size(), out.data());
+      return;
+    default:
+      throw Error(Status::unsupported, "hash not implemented by BoringSSL");
+  }
+}
+
+std::unique_ptr<DigestState> hash_state(HashAlg alg) {
+  switch (alg) {
+    case HashAlg::sha256:
+      return std::make_unique<SecretState<Sha256>>();
+    case HashAlg::sha384:
+      return std::make_unique<SecretState<Sha384>>();
+    case HashAlg::sha512:
+      return std::make_unique<SecretState<Sha512>>();
+    case HashAlg::sha512_256:
+      return std::make_unique<SecretState<Sha512_256>>();
+    default:
+      throw Error(Status::unsupported, "hash not implemented by BoringSSL");
+  }
+}
+
+bool has_asm() noexcept { return CRYPTO_has_asm() == 1; }
+
+}  // namespace nacre::detail::bssl

@@ -1,0 +1,100 @@
+#include "nacre/hmac.hpp"
+
+#include <array>
+
+#include "backend/adapters.hpp"
+
+namespace nacre {
+namespace {
+
+std::unique_ptr<detail::DigestState> make_state(HashAlg alg, Backend b, ByteView key) {
+  return b == Backend::boringssl ? detail::bssl::hmac_state(alg, key)
+                                 : detail::sodium::hmac_state(alg, key);
+}
+
+bool verify_state(const detail::DigestState &state, std::size_t size, ByteView tag) {
+  std::array<std::uint8_t, 64> expected{};
+  MutableByteView mine(expected.data(), size);
+  state.finish(mine);
+  const bool ok = constant_time_equal(mine, tag);
+  detail::sodium::wipe(expected.data(), expected.size());  // a valid tag is a forgery to others
+  return ok;
+}
+
+}  // namespace
+
+std::size_t hmac_size(HashAlg alg) {
+  if (alg != HashAlg::sha256 && alg != HashAlg::sha384 && alg != HashAlg::sha512) {
+    throw Error(Status::unsupported, "HMAC is offered with SHA-256, SHA-384 and SHA-512");
+  }
+  return digest_size(alg);
+}
+
+bool hmac_is_available(HashAlg alg, Backend backend) noexcept {
+  switch (backend) {
+    case Backend::boringssl: return detail::bssl::hmac_supported(alg);
+    case Backend::sodium: return detail::sodium::hmac_supported(alg);
+    case Backend::automatic:
+      return detail::bssl::hmac_supported(alg) || detail::sodium::hmac_supported(alg);
+  }
+  return false;
+}
+
+Backend hmac_resolve_backend(HashAlg alg, Backend backend) {
+  hmac_size(alg);
+  // Both HMACs run on the same SHA-2 code as the hashes, so the hash default applies.
+  const Backend b = resolve_backend(alg, backend);
+  if (!hmac_is_available(alg, b)) throw Error(Status::unsupported, "this backend lacks this HMAC");
+  return b;
+}
+
+void hmac_into(HashAlg alg, ByteView key, ByteView in, MutableByteView out, Backend backend) {
+  require_size(out, hmac_size(alg), "tag buffer has the wrong size");
+  auto state = make_state(alg, hmac_resolve_backend(alg, backend), key);
+  state->update(in);
+  state->finish(out);
+}
+
+Bytes hmac(HashAlg alg, ByteView key, ByteView in, Backend backend) {
+  Bytes out(hmac_size(alg));
+  hmac_into(alg, key, in, out, backend);
+  return out;
+}
+
+bool hmac_verify(HashAlg alg, ByteView key, ByteView in, ByteView tag, Backend backend) {
+  const std::size_t size = hmac_size(alg);
+  auto state = make_state(alg, hmac_resolve_backend(alg, backend), key);
+  state->update(in);
+  return verify_state(*state, size, tag);
+}
+
+Hmac::Hmac(HashAlg alg, Backend backend, std::size_t size,
+           std::unique_ptr<detail::DigestState> state) noexcept
+    : alg_(alg), backend_(backend), size_(size), state_(std::move(state)) {}
+Hmac::Hmac(Hmac &&) noexcept = default;
+Hmac &Hmac::operator=(Hmac &&) noexcept = default;
+Hmac::~Hmac() = default;
+
+Hmac Hmac::create(HashAlg alg, ByteView key, Backend backend) {
+  const Backend b = hmac_resolve_backend(alg, backend);
+  return Hmac(alg, b, hmac_size(alg), make_state(alg, b, key));
+}
+
+void Hmac::update(ByteView in) { state_->update(in); }
+
+Bytes Hmac::final() const {
+  Bytes out(size_);
+  state_->finish(out);
+  return out;
+}
+
+void Hmac::final_into(MutableByteView out) const {
+  require_size(out, size_, "tag buffer has the wrong size");
+  state_->finish(out);
+}
+
+bool Hmac::verify(ByteView tag) const { return verify_state(*state_, size_, tag); }
+
+Hmac Hmac::copy() const { return Hmac(alg_, backend_, size_, state_->clone()); }
+
+}  // namespace nacre

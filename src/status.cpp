@@ -1,0 +1,20 @@
+#include "nacre/status.hpp"
+
+namespace nacre {
+
+const char *status_name(int status) noexcept {
+  switch (static_cast<Status>(status)) {
+    case Status::ok: return "NACRE_OK";
+    case Status::invalid_argument: return "NACRE_ERR_INVALID_ARGUMENT";
+    case Status::buffer_too_small: return "NACRE_ERR_BUFFER_TOO_SMALL";
+    case Status::verification_failed: return "NACRE_ERR_VERIFICATION_FAILED";
+    case Status::invalid_key: return "NACRE_ERR_INVALID_KEY";
+    case Status::unsupported: return "NACRE_ERR_UNSUPPORTED";
+    case Status::invalid_handle: return "NACRE_ERR_INVALID_HANDLE";
+    case Status::out_of_memory: return "NACRE_ERR_OUT_OF_MEMORY";
+    case Status::internal: return "NACRE_ERR_INTERNAL";
+  }
+  return "NACRE_ERR_UNKNOWN";
+}
+
+}  // namespace nacre

@@ -1,0 +1,133 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "algorithms.hpp"
+#include "nacre/hash.hpp"
+#include "nacre/random.hpp"
+#include "vectors.hpp"
+
+using namespace nacre;
+using nacre::test::alg_named;
+using nacre::test::both_backends;
+
+namespace {
+
+// Hashes |msg| through every path nacre offers for |alg| on |b| and checks each against |md|.
+void check_all_paths(HashAlg alg, Backend b, const Bytes &msg, const Bytes &md, std::mt19937 &rng) {
+  if (is_xof(alg)) {
+    Bytes out(md.size());
+    xof_into(alg, msg, out);
+    CHECK(out == md);
+  } else {
+    CHECK(hash(alg, msg, b) == md);
+  }
+  // Incremental, fed in random chunks, read twice (reading does not change the state).
+  auto h = Hasher::create(alg, b);
+  std::size_t off = 0;
+  while (off < msg.size()) {
+    const std::size_t n = std::min<std::size_t>(msg.size() - off, rng() % 70);
+    h.update(ByteView(msg).subspan(off, n));
+    off += n;
+  }
+  for (int i = 0; i < 2; ++i) {
+    if (is_xof(alg)) {
+      Bytes out(md.size());
+      h.xof_into(out);
+      CHECK(out == md);
+    } else {
+      CHECK(h.digest() == md);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("hash known answers from FIPS 180-4, FIPS 202 and NIST CAVP", "[hash][kat]") {
+  std::mt19937 rng(1);
+  for (const char *file : {"sha2.txt", "sha3.txt"}) {
+    int count = 0;
+    for (const auto &v : test::read_vectors(file)) {
+      const HashAlg alg = alg_named(v.str("ALG"));
+      for (Backend b : both_backends()) {
+        if (!is_available(alg, b)) continue;
+        INFO(file << " line " << v.line << " " << v.str("ALG") << " on " << backend_name(b));
+        check_all_paths(alg, b, v.bytes("MSG"), v.bytes("MD"), rng);
+        ++count;
+      }
+    }
+    INFO(file);
+    CHECK(count > 40);
+  }
+}
+
+TEST_CASE("BLAKE2b known answers from RFC 7693 and the BLAKE2 reference", "[hash][kat]") {
+  for (const auto &v : test::read_vectors("blake2b.txt")) {
+    INFO("blake2b.txt line " << v.line);
+    const Bytes key = v.bytes("KEY");
+    const Bytes msg = v.bytes("MSG");
+    const Bytes md = v.bytes("MD");
+    Bytes out(md.size());
+    blake2b_into(msg, out, key);
+    CHECK(out == md);
+    auto h = Hasher::blake2b(md.size(), key);
+    h.update(msg);
+    CHECK(h.digest() == md);
+    if (key.empty() && md.size() == 64) CHECK(hash(HashAlg::blake2b, msg) == md);
+  }
+}
+
+TEST_CASE("SHA-256 and SHA-512 agree across backends on random input", "[hash][cross]") {
+  std::mt19937 rng(7);
+  for (HashAlg alg : {HashAlg::sha256, HashAlg::sha512}) {
+    for (int i = 0; i < 200; ++i) {
+      const Bytes msg = random_bytes(rng() % 600);
+      CHECK(hash(alg, msg, Backend::boringssl) == hash(alg, msg, Backend::sodium));
+    }
+  }
+}
+
+TEST_CASE("copy forks an incremental state", "[hash]") {
+  for (HashAlg alg : {HashAlg::sha256, HashAlg::sha384, HashAlg::sha3_256, HashAlg::blake2b}) {
+    auto h = Hasher::create(alg);
+    h.update(Bytes{'a', 'b'});
+    auto fork = h.copy();
+    h.update(Bytes{'c'});
+    fork.update(Bytes{'x'});
+    CHECK(h.digest() == hash(alg, Bytes{'a', 'b', 'c'}));
+    CHECK(fork.digest() == hash(alg, Bytes{'a', 'b', 'x'}));
+  }
+}
+
+TEST_CASE("hash argument errors", "[hash][errors]") {
+  Bytes out(31);
+  auto status_of = [](auto &&f) {
+    try {
+      f();
+    } catch (const Error &e) {
+      return e.status();
+    }
+    return Status::ok;
+  };
+  CHECK(status_of([&] { hash_into(HashAlg::sha256, {}, out); }) == Status::invalid_argument);
+  CHECK(status_of([&] { hash(HashAlg::shake128, {}); }) == Status::invalid_argument);
+  CHECK(status_of([&] { hash(HashAlg::sha384, {}, Backend::sodium); }) == Status::unsupported);
+  CHECK(status_of([&] { hash(HashAlg::sha3_256, {}, Backend::boringssl); }) == Status::unsupported);
+  CHECK(status_of([&] { hash(static_cast<HashAlg>(42), {}); }) == Status::unsupported);
+  CHECK(status_of([&] { xof_into(HashAlg::sha256, {}, out); }) == Status::invalid_argument);
+  CHECK(status_of([&] { Hasher::blake2b(15); }) == Status::invalid_argument);
+  CHECK(status_of([&] { Hasher::blake2b(65); }) == Status::invalid_argument);
+  CHECK(status_of([&] { Hasher::blake2b(32, Bytes(65)); }) == Status::invalid_argument);
+  CHECK(status_of([&] { Hasher::create(HashAlg::shake256).digest(); }) == Status::invalid_argument);
+  CHECK(status_of([&] { Hasher::create(HashAlg::sha256).xof_into(out); }) == Status::invalid_argument);
+  CHECK(status_of([&] { Hasher::create(HashAlg::sha256).digest_into(out); }) == Status::invalid_argument);
+}
+
+TEST_CASE("algorithm facts and names", "[hash]") {
+  CHECK(digest_size(HashAlg::sha512_256) == 32);
+  CHECK(block_size(HashAlg::sha3_256) == 136);
+  CHECK(is_xof(HashAlg::shake256));
+  CHECK(hash_from_name("sha3-512") == HashAlg::sha3_512);
+  CHECK_FALSE(hash_from_name("md5").has_value());
+  CHECK(resolve_backend(HashAlg::sha256, Backend::automatic) != Backend::automatic);
+}
