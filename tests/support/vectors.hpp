@@ -12,9 +12,26 @@
 
 #include <nlohmann/json.hpp>
 
-#include "nacre/encoding.hpp"
 
 namespace nacre::test {
+
+using Bytes = std::vector<std::uint8_t>;
+
+// Test-side hex reader, so suites that link only libnacre.so (C ABI) can read vectors too.
+inline Bytes unhex(const std::string &hex) {
+  auto val = [&](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    throw std::runtime_error("bad hex in vector: " + hex);
+  };
+  if (hex.size() % 2 != 0) throw std::runtime_error("odd hex length in vector: " + hex);
+  Bytes out(hex.size() / 2);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = static_cast<std::uint8_t>(val(hex[2 * i]) * 16 + val(hex[2 * i + 1]));
+  }
+  return out;
+}
 
 // One block of "KEY: value" lines.
 struct Vector {
@@ -26,7 +43,7 @@ struct Vector {
     if (it == fields.end()) throw std::runtime_error("vector at line " + std::to_string(line) + " lacks " + key);
     return it->second;
   }
-  Bytes bytes(const std::string &key) const { return from_hex(str(key)); }
+  Bytes bytes(const std::string &key) const { return unhex(str(key)); }
 };
 
 inline std::filesystem::path dir_from(const char *env, const char *fallback) {

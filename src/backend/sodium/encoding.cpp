@@ -16,6 +16,7 @@ std::string to_hex(ByteView bytes) {
 Bytes from_hex(std::string_view hex) {
   ensure_init();
   if (hex.size() % 2 != 0) throw Error(Status::invalid_argument, "hex string has an odd length");
+  if (hex.empty()) return {};
   Bytes out(hex.size() / 2);
   size_t len = 0;
   const char *end = nullptr;
@@ -37,6 +38,7 @@ std::string to_base64(ByteView bytes) {
 
 Bytes from_base64(std::string_view b64) {
   ensure_init();
+  if (b64.empty()) return {};
   Bytes out(b64.size() / 4 * 3 + 3);
   size_t len = 0;
   const char *end = nullptr;
