@@ -1,0 +1,59 @@
+"""Python buffers to C pointers, without copying."""
+
+from __future__ import annotations
+
+import operator
+from typing import Any, Union
+
+from ._errors import InvalidArgument
+from ._nacre import ffi
+
+__all__ = ["Buffer", "readable", "writable", "size", "new_output", "to_bytes"]
+
+# collections.abc.Buffer exists from Python 3.12 only; these are the types users pass.
+Buffer = Union[bytes, bytearray, memoryview]
+
+
+def readable(data: Any, what: str = "data") -> Any:
+    """A ``uint8_t[]`` view of ``data`` (bytes, bytearray, memoryview, any contiguous buffer).
+
+    The view shares memory with ``data`` (ffi.from_buffer: no copy) and keeps it alive as long
+    as the view lives. ``str`` is refused: text has no single byte form.
+    """
+    if isinstance(data, str):
+        raise TypeError(f"{what}: strings must be encoded before use, not str")
+    try:
+        return ffi.from_buffer("uint8_t[]", data)
+    except TypeError:
+        raise TypeError(
+            f"{what}: a bytes-like object is required, not {type(data).__name__!r}"
+        ) from None
+
+
+def writable(buf: Any, what: str = "output") -> Any:
+    """A ``uint8_t[]`` view of a writable buffer (bytearray, writable memoryview, ...)."""
+    if isinstance(buf, (str, bytes)):
+        raise TypeError(f"{what}: a writable buffer is required, not {type(buf).__name__!r}")
+    try:
+        return ffi.from_buffer("uint8_t[]", buf, require_writable=True)
+    except (TypeError, BufferError) as exc:
+        # cffi reports read-only buffers as BufferError or TypeError depending on the version.
+        raise TypeError(f"{what}: a writable bytes-like object is required ({exc})") from None
+
+
+def size(n: Any, what: str = "length") -> int:
+    """``n`` as a non-negative int (TypeError for non-integers, ValueError for negatives)."""
+    n = operator.index(n)
+    if n < 0:
+        raise InvalidArgument(f"{what} must be non-negative, got {n}")
+    return n
+
+
+def new_output(n: int) -> Any:
+    """A fresh, zeroed C buffer of ``n`` bytes for an output."""
+    return ffi.new("uint8_t[]", n)
+
+
+def to_bytes(out: Any, n: int) -> bytes:
+    """The first ``n`` bytes of a C buffer as ``bytes``."""
+    return ffi.buffer(out, n)[:]

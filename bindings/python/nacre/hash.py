@@ -1,0 +1,436 @@
+"""Hash functions with the shape of :mod:`hashlib`.
+
+>>> import nacre.hash
+>>> nacre.hash.sha256(b"abc").hexdigest()[:16]
+'ba7816bf8f01cfea'
+>>> h = nacre.hash.new("sha3_256"); h.update(b"ab"); h.update(b"c")
+>>> nacre.hash.shake_128(b"abc").digest(16).hex()
+'5881092dd818bf5cf8a3ddb793fbcba7'
+
+SHA-256 and SHA-512 exist on both backends; the keyword ``backend="boringssl"`` or
+``backend="sodium"`` picks one (None: the library's default, the faster one). Asking a backend for
+an algorithm it lacks raises :class:`nacre.UnsupportedAlgorithm`.
+
+Hash objects may be shared between threads: each holds a lock, because a C hashing state must not
+be used by two threads at once. The lock is taken around the C call, which runs without the GIL.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable, Dict, FrozenSet, Optional, Tuple, Union
+
+from ._backends import backend_number, backends_implementing
+from ._buffers import Buffer, new_output, readable, size, to_bytes, writable
+from ._errors import InvalidArgument, UnsupportedAlgorithm, check
+from ._nacre import ffi, lib
+
+__all__ = [
+    "Hash",
+    "Xof",
+    "new",
+    "sha256",
+    "sha384",
+    "sha512",
+    "sha512_256",
+    "sha3_256",
+    "sha3_512",
+    "blake2b",
+    "shake_128",
+    "shake_256",
+    "digest",
+    "digest_into",
+    "available_backends",
+    "algorithms_available",
+    "algorithms_guaranteed",
+]
+
+# hashlib's names -> nacre_hash_alg numbers.
+_ALGS: Dict[str, int] = {
+    "sha256": lib.NACRE_HASH_SHA256,
+    "sha384": lib.NACRE_HASH_SHA384,
+    "sha512": lib.NACRE_HASH_SHA512,
+    "sha512_256": lib.NACRE_HASH_SHA512_256,
+    "sha3_256": lib.NACRE_HASH_SHA3_256,
+    "sha3_512": lib.NACRE_HASH_SHA3_512,
+    "blake2b": lib.NACRE_HASH_BLAKE2B,
+    "shake_128": lib.NACRE_HASH_SHAKE128,
+    "shake_256": lib.NACRE_HASH_SHAKE256,
+}
+_XOFS: FrozenSet[str] = frozenset({"shake_128", "shake_256"})
+# Other spellings in use (the standards' and OpenSSL's), all compared in lower case.
+_ALIASES: Dict[str, str] = {
+    "sha-256": "sha256",
+    "sha-384": "sha384",
+    "sha-512": "sha512",
+    "sha512-256": "sha512_256",
+    "sha512/256": "sha512_256",
+    "sha-512/256": "sha512_256",
+    "sha3-256": "sha3_256",
+    "sha3-512": "sha3_512",
+    "blake2b512": "blake2b",
+    "blake2b-512": "blake2b",
+    "shake128": "shake_128",
+    "shake256": "shake_256",
+}
+_DIGEST_SIZE: Dict[str, int] = {name: lib.nacre_hash_digest_len(alg) for name, alg in _ALGS.items()}
+_BLOCK_SIZE: Dict[str, int] = {name: lib.nacre_hash_block_len(alg) for name, alg in _ALGS.items()}
+
+BLAKE2B_MIN_DIGEST_SIZE = 16
+BLAKE2B_MAX_DIGEST_SIZE = 64
+BLAKE2B_MAX_KEY_SIZE = 64
+
+algorithms_guaranteed: FrozenSet[str] = frozenset(_ALGS)
+algorithms_available: FrozenSet[str] = frozenset(_ALGS)
+
+_EMPTY = b""
+
+
+def canonical_name(name: str) -> str:
+    """hashlib's name for a hash ("SHA3-256" -> "sha3_256"); UnsupportedAlgorithm if unknown."""
+    if not isinstance(name, str):
+        raise TypeError(f"hash name must be a str, not {type(name).__name__!r}")
+    key = name.lower()
+    key = _ALIASES.get(key, key)
+    if key not in _ALGS:
+        raise UnsupportedAlgorithm(f"unsupported hash type {name!r}")
+    return key
+
+
+def available_backends(name: str) -> Tuple[str, ...]:
+    """The backends ("boringssl", "sodium") that implement the hash ``name``."""
+    return backends_implementing(lib.nacre_hash_is_available, _ALGS[canonical_name(name)])
+
+
+def _require_backend(name: str, backend: Optional[str]) -> None:
+    """Fail early when a backend is named that lacks ``name`` (for calls without a backend)."""
+    if backend is not None:
+        check(
+            lib.nacre_hash_is_available(_ALGS[name], backend_number(backend)),
+            f"{name} on backend {backend!r}",
+        )
+
+
+class _State:
+    """A C hashing state (nacre_hash_ctx) owned by a Python object."""
+
+    __slots__ = ("_ctx", "_lock", "_name", "_block_size", "__weakref__")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(
+            f"cannot create {type(self).__name__} directly; use nacre.hash.new() or a "
+            "constructor such as nacre.hash.sha256()"
+        )
+
+    @classmethod
+    def _wrap(cls, ctx: Any, name: str, block_size: int) -> Any:
+        obj = cls.__new__(cls)
+        obj._ctx = ctx
+        # hashlib objects tolerate use from several threads; a C state does not, so serialise.
+        obj._lock = threading.Lock()
+        obj._name = name
+        obj._block_size = block_size
+        return obj
+
+    @property
+    def name(self) -> str:
+        """hashlib's name of the algorithm ("sha256", "sha3_256", "shake_128", ...)."""
+        return self._name
+
+    @property
+    def block_size(self) -> int:
+        """The internal block (rate) size in bytes."""
+        return self._block_size
+
+    def update(self, data: Buffer) -> None:
+        """Absorb ``data`` (any bytes-like object; read in place, not copied)."""
+        src = readable(data)
+        with self._lock:
+            rc = lib.nacre_hash_ctx_update(self._ctx, src, len(src))
+        if rc:
+            check(rc, f"{self._name} update")
+
+    def _copy_ctx(self) -> Any:
+        cell = ffi.new("nacre_hash_ctx **")
+        with self._lock:
+            rc = lib.nacre_hash_ctx_copy(self._ctx, cell)
+        check(rc, f"{self._name} copy")
+        return ffi.gc(cell[0], lib.nacre_hash_ctx_free)
+
+    def __repr__(self) -> str:
+        return f"<{self._name} nacre.hash.{type(self).__name__} object @ {id(self):#x}>"
+
+
+class Hash(_State):
+    """An incremental hash with a fixed digest size, like a hashlib object.
+
+    ``digest()`` reads the digest of everything absorbed so far without finishing the state, so
+    more ``update()`` calls may follow.
+    """
+
+    __slots__ = ("_digest_size", "_len")
+
+    @classmethod
+    def _wrap_hash(cls, ctx: Any, name: str, block_size: int, digest_size: int) -> "Hash":
+        obj: Hash = cls._wrap(ctx, name, block_size)
+        obj._digest_size = digest_size
+        obj._len = ffi.new("size_t *")  # the C call's out_len, reused by every digest()
+        return obj
+
+    @property
+    def digest_size(self) -> int:
+        """The digest size in bytes."""
+        return self._digest_size
+
+    def digest(self) -> bytes:
+        """The digest of the data absorbed so far."""
+        n = self._digest_size
+        out = new_output(n)
+        with self._lock:
+            rc = lib.nacre_hash_ctx_digest(self._ctx, out, n, self._len)
+        if rc:
+            check(rc, f"{self._name} digest")
+        return to_bytes(out, n)
+
+    def hexdigest(self) -> str:
+        """The digest as lower-case hex."""
+        return self.digest().hex()
+
+    def digest_into(self, out: Buffer) -> int:
+        """Write the digest into ``out`` (writable, exactly ``digest_size`` bytes); return its size."""
+        dst = writable(out)
+        n = self._digest_size
+        if len(dst) != n:
+            raise InvalidArgument(
+                f"{self._name}: output buffer must be {n} bytes, got {len(dst)}"
+            )
+        with self._lock:
+            rc = lib.nacre_hash_ctx_digest(self._ctx, dst, n, self._len)
+        if rc:
+            check(rc, f"{self._name} digest_into")
+        return n
+
+    def copy(self) -> "Hash":
+        """An independent copy of the state: updating one does not affect the other."""
+        return Hash._wrap_hash(self._copy_ctx(), self._name, self._block_size, self._digest_size)
+
+
+class Xof(_State):
+    """An incremental extendable-output function (SHAKE), like hashlib's shake objects.
+
+    ``digest(length)`` reads ``length`` bytes of output for the data absorbed so far.
+    """
+
+    __slots__ = ()
+
+    @property
+    def digest_size(self) -> int:
+        """0: an XOF has no fixed digest size (as in hashlib)."""
+        return 0
+
+    def digest(self, length: int) -> bytes:
+        """``length`` bytes of output."""
+        n = size(length)
+        out = new_output(n)
+        with self._lock:
+            rc = lib.nacre_hash_ctx_xof(self._ctx, out, n)
+        if rc:
+            check(rc, f"{self._name} digest")
+        return to_bytes(out, n)
+
+    def hexdigest(self, length: int) -> str:
+        """``length`` bytes of output as lower-case hex."""
+        return self.digest(length).hex()
+
+    def digest_into(self, out: Buffer) -> int:
+        """Fill all of the writable buffer ``out`` with output; return the number of bytes."""
+        dst = writable(out)
+        n = len(dst)
+        with self._lock:
+            rc = lib.nacre_hash_ctx_xof(self._ctx, dst, n)
+        if rc:
+            check(rc, f"{self._name} digest_into")
+        return n
+
+    def copy(self) -> "Xof":
+        """An independent copy of the state."""
+        return Xof._wrap(self._copy_ctx(), self._name, self._block_size)
+
+
+def _open(name: str, backend: Optional[str]) -> Any:
+    cell = ffi.new("nacre_hash_ctx **")
+    rc = lib.nacre_hash_ctx_new(cell, _ALGS[name], backend_number(backend))
+    if rc:
+        check(rc, f"{name} on backend {backend!r}" if backend else name)
+    return ffi.gc(cell[0], lib.nacre_hash_ctx_free)
+
+
+def _hash(name: str, data: Buffer, backend: Optional[str]) -> Hash:
+    h = Hash._wrap_hash(_open(name, backend), name, _BLOCK_SIZE[name], _DIGEST_SIZE[name])
+    if data is not _EMPTY:
+        h.update(data)
+    return h
+
+
+def _xof(name: str, data: Buffer, backend: Optional[str]) -> Xof:
+    h: Xof = Xof._wrap(_open(name, backend), name, _BLOCK_SIZE[name])
+    if data is not _EMPTY:
+        h.update(data)
+    return h
+
+
+def sha256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+    """SHA-256 (FIPS 180-4); both backends."""
+    return _hash("sha256", data, backend)
+
+
+def sha384(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+    """SHA-384 (FIPS 180-4); BoringSSL."""
+    return _hash("sha384", data, backend)
+
+
+def sha512(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+    """SHA-512 (FIPS 180-4); both backends."""
+    return _hash("sha512", data, backend)
+
+
+def sha512_256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+    """SHA-512/256 (FIPS 180-4); BoringSSL."""
+    return _hash("sha512_256", data, backend)
+
+
+def sha3_256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+    """SHA3-256 (FIPS 202); libsodium."""
+    return _hash("sha3_256", data, backend)
+
+
+def sha3_512(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+    """SHA3-512 (FIPS 202); libsodium."""
+    return _hash("sha3_512", data, backend)
+
+
+def shake_128(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Xof:
+    """SHAKE128 (FIPS 202), an extendable-output function; libsodium."""
+    return _xof("shake_128", data, backend)
+
+
+def shake_256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Xof:
+    """SHAKE256 (FIPS 202), an extendable-output function; libsodium."""
+    return _xof("shake_256", data, backend)
+
+
+def blake2b(
+    data: Buffer = _EMPTY,
+    *,
+    digest_size: int = BLAKE2B_MAX_DIGEST_SIZE,
+    key: Buffer = _EMPTY,
+    backend: Optional[str] = None,
+) -> Hash:
+    """BLAKE2b (RFC 7693) with a ``digest_size`` of 16 to 64 bytes and an optional ``key`` of up
+    to 64 bytes (empty: unkeyed); libsodium. The key is copied into the state."""
+    digest_size = size(digest_size, "digest_size")
+    if not BLAKE2B_MIN_DIGEST_SIZE <= digest_size <= BLAKE2B_MAX_DIGEST_SIZE:
+        raise InvalidArgument(
+            f"blake2b: digest_size must be {BLAKE2B_MIN_DIGEST_SIZE} to "
+            f"{BLAKE2B_MAX_DIGEST_SIZE} bytes, got {digest_size}"
+        )
+    key_buf = readable(key, "key")
+    if len(key_buf) > BLAKE2B_MAX_KEY_SIZE:
+        raise InvalidArgument(
+            f"blake2b: key must be at most {BLAKE2B_MAX_KEY_SIZE} bytes, got {len(key_buf)}"
+        )
+    _require_backend("blake2b", backend)  # the keyed constructor takes no backend
+    cell = ffi.new("nacre_hash_ctx **")
+    rc = lib.nacre_hash_ctx_new_blake2b(cell, digest_size, key_buf, len(key_buf))
+    if rc:
+        check(rc, "blake2b")
+    h = Hash._wrap_hash(
+        ffi.gc(cell[0], lib.nacre_hash_ctx_free), "blake2b", _BLOCK_SIZE["blake2b"], digest_size
+    )
+    if data is not _EMPTY:
+        h.update(data)
+    return h
+
+
+_CONSTRUCTORS: Dict[str, Callable[..., Union[Hash, Xof]]] = {
+    "sha256": sha256,
+    "sha384": sha384,
+    "sha512": sha512,
+    "sha512_256": sha512_256,
+    "sha3_256": sha3_256,
+    "sha3_512": sha3_512,
+    "blake2b": blake2b,
+    "shake_128": shake_128,
+    "shake_256": shake_256,
+}
+
+
+def new(name: str, data: Buffer = _EMPTY, **kwargs: Any) -> Union[Hash, Xof]:
+    """A hash object by name, like :func:`hashlib.new`.
+
+    ``name`` is hashlib's ("sha256", "sha512_256", "sha3_256", "blake2b", "shake_128", ...) or a
+    common spelling ("SHA-256", "sha512-256", "sha3-256", "shake128"). Keyword arguments go to the
+    constructor (``backend``; ``digest_size`` and ``key`` for blake2b). An unknown name raises
+    :class:`nacre.UnsupportedAlgorithm`, which is also a ValueError.
+    """
+    return _CONSTRUCTORS[canonical_name(name)](data, **kwargs)
+
+
+def digest(
+    name: str,
+    data: Buffer,
+    *,
+    length: Optional[int] = None,
+    backend: Optional[str] = None,
+) -> bytes:
+    """One-shot hash of ``data``; ``length`` is required for the XOFs and refused otherwise.
+
+    BLAKE2b here is unkeyed with a 64-byte digest; use :func:`blake2b` for other choices.
+    """
+    name = canonical_name(name)
+    src = readable(data)
+    if name in _XOFS:
+        if length is None:
+            raise TypeError(f"{name}: length is required")
+        _require_backend(name, backend)
+        n = size(length)
+        out = new_output(n)
+        rc = lib.nacre_xof(_ALGS[name], out, n, src, len(src))
+        if rc:
+            check(rc, name)
+        return to_bytes(out, n)
+    if length is not None:
+        raise TypeError(f"{name}: length applies to shake_128 and shake_256 only")
+    n = _DIGEST_SIZE[name]
+    out = new_output(n)
+    rc = lib.nacre_hash(
+        _ALGS[name], backend_number(backend), out, n, ffi.new("size_t *"), src, len(src)
+    )
+    if rc:
+        check(rc, f"{name} on backend {backend!r}" if backend else name)
+    return to_bytes(out, n)
+
+
+def digest_into(name: str, data: Buffer, out: Buffer, *, backend: Optional[str] = None) -> int:
+    """One-shot hash of ``data`` written into the writable buffer ``out``; returns its size.
+
+    ``out`` must be exactly the digest size; for the XOFs it is filled whatever its size.
+    """
+    name = canonical_name(name)
+    src = readable(data)
+    dst = writable(out)
+    n = len(dst)
+    if name in _XOFS:
+        _require_backend(name, backend)
+        rc = lib.nacre_xof(_ALGS[name], dst, n, src, len(src))
+    else:
+        if n != _DIGEST_SIZE[name]:
+            raise InvalidArgument(
+                f"{name}: output buffer must be {_DIGEST_SIZE[name]} bytes, got {n}"
+            )
+        rc = lib.nacre_hash(
+            _ALGS[name], backend_number(backend), dst, n, ffi.new("size_t *"), src, len(src)
+        )
+    if rc:
+        check(rc, f"{name} on backend {backend!r}" if backend else name)
+    return n

@@ -1,0 +1,259 @@
+"""HMAC (RFC 2104) with the shape of the standard :mod:`hmac` module.
+
+>>> import nacre.hmac
+>>> m = nacre.hmac.new(b"key", b"message", digestmod="sha256")
+>>> m.verify(m.digest())  # raises nacre.InvalidSignature on a mismatch
+
+HMAC-SHA256 and HMAC-SHA512 exist on both backends (``backend="boringssl"`` or ``"sodium"``;
+None: the library's default), HMAC-SHA384 on BoringSSL. Tags are compared in constant time.
+As in Python 3.8+, ``digestmod`` is required: there is no default hash.
+
+HMAC objects may be shared between threads: each holds a lock around its C state.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable, Dict, Optional, Tuple, Union
+
+from . import hash as _hash
+from ._backends import backend_number, backends_implementing
+from ._buffers import Buffer, new_output, readable, to_bytes, writable
+from ._constant_time import compare_digest
+from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm, check
+from ._nacre import ffi, lib
+
+__all__ = [
+    "HMAC",
+    "new",
+    "digest",
+    "digest_into",
+    "verify",
+    "compare_digest",
+    "available_backends",
+]
+
+# What a digestmod may be: a name, a constructor (nacre.hash.sha256, hashlib.sha256) or a module
+# with a new() function (PEP 247), as the standard hmac module accepts.
+DigestMod = Union[str, Callable[..., Any], Any]
+
+_ALGS: Dict[str, int] = {
+    "sha256": lib.NACRE_HASH_SHA256,
+    "sha384": lib.NACRE_HASH_SHA384,
+    "sha512": lib.NACRE_HASH_SHA512,
+}
+_TAG_SIZE: Dict[str, int] = {name: lib.nacre_hmac_len(alg) for name, alg in _ALGS.items()}
+_BLOCK_SIZE: Dict[str, int] = {name: lib.nacre_hash_block_len(alg) for name, alg in _ALGS.items()}
+# nacre's own constructors are known by identity, so naming one creates no throwaway state.
+_KNOWN: Dict[Any, str] = {
+    _hash.sha256: "sha256",
+    _hash.sha384: "sha384",
+    _hash.sha512: "sha512",
+}
+
+
+def _hash_name(digestmod: DigestMod) -> str:
+    """hashlib's name of the hash that ``digestmod`` designates, if nacre has HMAC with it."""
+    if digestmod is None or (isinstance(digestmod, str) and not digestmod):
+        raise TypeError("Missing required parameter 'digestmod'.")
+    if isinstance(digestmod, str):
+        name = digestmod
+    elif digestmod in _KNOWN:
+        name = _KNOWN[digestmod]
+    elif callable(digestmod):
+        name = getattr(digestmod(), "name", None)
+    elif hasattr(digestmod, "new"):
+        name = getattr(digestmod.new(), "name", None)
+    else:
+        name = None
+    if not isinstance(name, str):
+        raise TypeError(f"digestmod must be a hash name or constructor, not {digestmod!r}")
+    canonical = _hash.canonical_name(name)
+    if canonical not in _ALGS:
+        raise UnsupportedAlgorithm(
+            f"HMAC with {name!r} is not supported; use one of {', '.join(_ALGS)}"
+        )
+    return canonical
+
+
+def available_backends(digestmod: DigestMod) -> Tuple[str, ...]:
+    """The backends ("boringssl", "sodium") that implement HMAC with ``digestmod``."""
+    return backends_implementing(lib.nacre_hmac_is_available, _ALGS[_hash_name(digestmod)])
+
+
+def _what(name: str, backend: Optional[str]) -> str:
+    return f"hmac-{name} on backend {backend!r}" if backend else f"hmac-{name}"
+
+
+class HMAC:
+    """An incremental HMAC, like :class:`hmac.HMAC`. Create it with :func:`new`.
+
+    ``digest()`` reads the tag of everything absorbed so far without finishing the state, so more
+    ``update()`` calls may follow. The key lives only inside the C state (in wiped memory).
+    """
+
+    __slots__ = ("_ctx", "_lock", "_len", "_hash_name", "__weakref__")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("cannot create HMAC directly; use nacre.hmac.new()")
+
+    @classmethod
+    def _wrap(cls, ctx: Any, hash_name: str) -> "HMAC":
+        obj = cls.__new__(cls)
+        obj._ctx = ctx
+        obj._lock = threading.Lock()  # a C state must not be used by two threads at once
+        obj._len = ffi.new("size_t *")  # the C call's out_len, reused by every digest()
+        obj._hash_name = hash_name
+        return obj
+
+    @property
+    def name(self) -> str:
+        """"hmac-" and the hash's name, as in the standard module ("hmac-sha256")."""
+        return f"hmac-{self._hash_name}"
+
+    @property
+    def digest_size(self) -> int:
+        """The tag size in bytes."""
+        return _TAG_SIZE[self._hash_name]
+
+    @property
+    def block_size(self) -> int:
+        """The underlying hash's block size in bytes."""
+        return _BLOCK_SIZE[self._hash_name]
+
+    def update(self, msg: Buffer) -> None:
+        """Absorb ``msg`` (any bytes-like object; read in place, not copied)."""
+        src = readable(msg, "msg")
+        with self._lock:
+            rc = lib.nacre_hmac_ctx_update(self._ctx, src, len(src))
+        if rc:
+            check(rc, f"{self.name} update")
+
+    def digest(self) -> bytes:
+        """The tag of the data absorbed so far."""
+        n = _TAG_SIZE[self._hash_name]
+        out = new_output(n)
+        with self._lock:
+            rc = lib.nacre_hmac_ctx_final(self._ctx, out, n, self._len)
+        if rc:
+            check(rc, f"{self.name} digest")
+        return to_bytes(out, n)
+
+    def hexdigest(self) -> str:
+        """The tag as lower-case hex."""
+        return self.digest().hex()
+
+    def digest_into(self, out: Buffer) -> int:
+        """Write the tag into ``out`` (writable, exactly ``digest_size`` bytes); return its size."""
+        dst = writable(out)
+        n = _TAG_SIZE[self._hash_name]
+        if len(dst) != n:
+            raise InvalidArgument(f"{self.name}: output buffer must be {n} bytes, got {len(dst)}")
+        with self._lock:
+            rc = lib.nacre_hmac_ctx_final(self._ctx, dst, n, self._len)
+        if rc:
+            check(rc, f"{self.name} digest_into")
+        return n
+
+    def verify(self, tag: Buffer) -> None:
+        """Check ``tag`` against the tag of the data so far, in constant time.
+
+        Raises :class:`nacre.InvalidSignature` when it differs, including when its length is not
+        ``digest_size`` (a truncated tag is not accepted here).
+        """
+        src = readable(tag, "tag")
+        with self._lock:
+            rc = lib.nacre_hmac_ctx_verify(self._ctx, src, len(src))
+        if rc:
+            check(rc, f"{self.name} verify", mismatch=InvalidSignature)
+
+    def copy(self) -> "HMAC":
+        """An independent copy of the state: updating one does not affect the other."""
+        cell = ffi.new("nacre_hmac_ctx **")
+        with self._lock:
+            rc = lib.nacre_hmac_ctx_copy(self._ctx, cell)
+        check(rc, f"{self.name} copy")
+        return HMAC._wrap(ffi.gc(cell[0], lib.nacre_hmac_ctx_free), self._hash_name)
+
+    def __repr__(self) -> str:
+        return f"<{self.name} nacre.hmac.HMAC object @ {id(self):#x}>"
+
+
+def new(
+    key: Buffer,
+    msg: Optional[Buffer] = None,
+    digestmod: DigestMod = None,
+    *,
+    backend: Optional[str] = None,
+) -> HMAC:
+    """A new HMAC object keyed with ``key``, like :func:`hmac.new`.
+
+    ``digestmod`` is "sha256", "sha384" or "sha512" (or a constructor such as
+    ``nacre.hash.sha256`` or ``hashlib.sha256``); it is required (TypeError when missing).
+    Another hash raises :class:`nacre.UnsupportedAlgorithm`. The key is copied into the state.
+    """
+    name = _hash_name(digestmod)
+    key_buf = readable(key, "key")
+    cell = ffi.new("nacre_hmac_ctx **")
+    rc = lib.nacre_hmac_ctx_new(cell, _ALGS[name], backend_number(backend), key_buf, len(key_buf))
+    if rc:
+        check(rc, _what(name, backend))
+    h = HMAC._wrap(ffi.gc(cell[0], lib.nacre_hmac_ctx_free), name)
+    if msg is not None:
+        h.update(msg)
+    return h
+
+
+def digest(key: Buffer, msg: Buffer, digest: DigestMod, *, backend: Optional[str] = None) -> bytes:
+    """One-shot HMAC of ``msg`` under ``key``, like :func:`hmac.digest`."""
+    name = _hash_name(digest)
+    key_buf = readable(key, "key")
+    src = readable(msg, "msg")
+    n = _TAG_SIZE[name]
+    out = new_output(n)
+    rc = lib.nacre_hmac(
+        _ALGS[name], backend_number(backend), out, n, ffi.new("size_t *"),
+        key_buf, len(key_buf), src, len(src),
+    )
+    if rc:
+        check(rc, _what(name, backend))
+    return to_bytes(out, n)
+
+
+def digest_into(
+    key: Buffer, msg: Buffer, digest: DigestMod, out: Buffer, *, backend: Optional[str] = None
+) -> int:
+    """One-shot HMAC written into the writable buffer ``out`` (exactly the tag size)."""
+    name = _hash_name(digest)
+    key_buf = readable(key, "key")
+    src = readable(msg, "msg")
+    dst = writable(out)
+    n = _TAG_SIZE[name]
+    if len(dst) != n:
+        raise InvalidArgument(f"hmac-{name}: output buffer must be {n} bytes, got {len(dst)}")
+    rc = lib.nacre_hmac(
+        _ALGS[name], backend_number(backend), dst, n, ffi.new("size_t *"),
+        key_buf, len(key_buf), src, len(src),
+    )
+    if rc:
+        check(rc, _what(name, backend))
+    return n
+
+
+def verify(
+    key: Buffer, msg: Buffer, digest: DigestMod, tag: Buffer, *, backend: Optional[str] = None
+) -> None:
+    """One-shot constant-time check that ``tag`` is the HMAC of ``msg`` under ``key``.
+
+    Raises :class:`nacre.InvalidSignature` on a mismatch or a tag of the wrong length.
+    """
+    name = _hash_name(digest)
+    key_buf = readable(key, "key")
+    src = readable(msg, "msg")
+    tag_buf = readable(tag, "tag")
+    rc = lib.nacre_hmac_verify(
+        _ALGS[name], backend_number(backend), tag_buf, len(tag_buf),
+        key_buf, len(key_buf), src, len(src),
+    )
+    if rc:
+        check(rc, f"{_what(name, backend)} verify", mismatch=InvalidSignature)

@@ -1,0 +1,259 @@
+"""nacre.hash: known answers from tests/vectors (sha2.txt, sha3.txt, blake2b.txt) on every backend
+that implements each algorithm, and the hashlib-shaped API.
+
+Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH. Expected values
+come from the vector files or from Python's hashlib, never from nacre.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import List, Optional, Tuple
+
+import pytest
+
+import nacre
+import nacre.hash
+from vectors import (
+    DIGEST_SIZES,
+    HASH_BACKENDS,
+    VECTOR_ALGS,
+    XOFS,
+    Vector,
+    read_vectors,
+    vectors_dir,
+)
+
+HASH_FILES = {
+    "sha2.txt": {"sha256", "sha384", "sha512", "sha512_256"},
+    "sha3.txt": {"sha3_256", "sha3_512", "shake_128", "shake_256"},
+    "blake2b.txt": {"blake2b"},
+}
+
+
+def _load(file: str) -> List[Vector]:
+    path = vectors_dir() / file
+    return read_vectors(path) if path.is_file() else []  # test_vector_files checks presence
+
+
+def _cases() -> List[Tuple[str, Vector, Optional[str]]]:
+    """(hash name, vector, backend) for every vector and every backend of its algorithm, plus the
+    default backend (None)."""
+    cases = []
+    for file in HASH_FILES:
+        for vec in _load(file):
+            name = VECTOR_ALGS.get(vec.get("ALG", ""), vec.get("ALG", "?"))
+            for backend in sorted(HASH_BACKENDS.get(name, {"?"})) + [None]:
+                cases.append(
+                    pytest.param(name, vec, backend, id=f"{vec.where}-{name}-{backend or 'default'}")
+                )
+    return cases
+
+
+def _split3(data: bytes) -> List[bytes]:
+    # Uneven pieces cross block boundaries in different places than one-shot hashing does.
+    a, b = len(data) // 3, (2 * len(data)) // 3 + 1
+    return [data[:a], data[a:b], data[b:]]
+
+
+@pytest.mark.parametrize("file", sorted(HASH_FILES))
+def test_vector_files(file: str) -> None:
+    path = vectors_dir() / file
+    assert path.is_file(), f"{path} is missing (set NACRE_VECTORS_DIR?)"
+    vectors = read_vectors(path)
+    seen = set()
+    for vec in vectors:
+        assert vec.get("ALG") in VECTOR_ALGS, f"{vec.where}: unknown ALG {vec.get('ALG')!r}"
+        allowed = {"ALG", "MSG", "MD"} | ({"KEY"} if file == "blake2b.txt" else set())
+        assert set(vec) - {"KEY"} == {"ALG", "MSG", "MD"} and set(vec) <= allowed, vec.where
+        bytes.fromhex(vec["MSG"]), bytes.fromhex(vec["MD"])  # well-formed hex
+        seen.add(VECTOR_ALGS[vec["ALG"]])
+    assert seen == HASH_FILES[file], f"{file}: algorithms {sorted(seen)}"
+
+
+@pytest.mark.parametrize("name", sorted(HASH_BACKENDS))
+def test_available_backends_match_header(name: str) -> None:
+    assert set(nacre.hash.available_backends(name)) == HASH_BACKENDS[name]
+
+
+@pytest.mark.parametrize("name,vec,backend", _cases())
+def test_known_answer(name: str, vec: Vector, backend: Optional[str]) -> None:
+    assert name in HASH_BACKENDS, f"{vec.where}: unknown ALG {vec.get('ALG')!r}"
+    msg, md = vec.hex("MSG"), vec.hex("MD")
+
+    if name == "blake2b":
+        key = vec.hex("KEY") if "KEY" in vec else b""
+        h = nacre.hash.blake2b(msg, digest_size=len(md), key=key, backend=backend)
+        assert h.digest() == md
+        h = nacre.hash.blake2b(digest_size=len(md), key=key, backend=backend)
+        for part in _split3(msg):
+            h.update(part)
+        assert h.digest() == md
+        if not key and len(md) == 64:
+            assert nacre.hash.digest("blake2b", msg, backend=backend) == md
+        return
+
+    if name in XOFS:
+        assert nacre.hash.new(name, msg, backend=backend).digest(len(md)) == md
+        h = nacre.hash.new(name, backend=backend)
+        for part in _split3(msg):
+            h.update(part)
+        assert h.digest(len(md)) == md
+        assert h.hexdigest(len(md)) == md.hex()
+        assert nacre.hash.digest(name, msg, length=len(md), backend=backend) == md
+        out = bytearray(len(md))
+        assert nacre.hash.digest_into(name, msg, out, backend=backend) == len(md)
+        assert out == md
+        return
+
+    assert len(md) == DIGEST_SIZES[name], vec.where
+    h = nacre.hash.new(name, msg, backend=backend)
+    assert h.digest() == md
+    assert h.hexdigest() == md.hex()
+    h = nacre.hash.new(name, backend=backend)
+    for part in _split3(msg):
+        h.update(part)
+    assert h.digest() == md
+    assert nacre.hash.digest(name, msg, backend=backend) == md
+    out = bytearray(len(md))
+    assert nacre.hash.digest_into(name, msg, out, backend=backend) == len(md)
+    assert out == md
+
+
+# --- API shape, checked against hashlib -----------------------------------------------------
+
+FIXED = sorted(DIGEST_SIZES)
+
+
+@pytest.mark.parametrize("name", FIXED)
+def test_attributes_match_hashlib(name: str) -> None:
+    ours, theirs = nacre.hash.new(name), hashlib.new(name)
+    assert ours.name == theirs.name == name
+    assert ours.digest_size == theirs.digest_size == DIGEST_SIZES[name]
+    assert ours.block_size == theirs.block_size
+
+
+@pytest.mark.parametrize("name", sorted(XOFS))
+def test_xof_attributes_match_hashlib(name: str) -> None:
+    ours, theirs = nacre.hash.new(name), hashlib.new(name)
+    assert ours.name == theirs.name == name
+    assert ours.digest_size == theirs.digest_size == 0
+    assert ours.block_size == theirs.block_size
+    assert ours.digest(0) == b""
+    # Reading does not finish the state: a longer read extends a shorter one.
+    assert ours.digest(200)[:50] == ours.digest(50) == theirs.digest(50)
+
+
+@pytest.mark.parametrize("name", sorted(HASH_BACKENDS))
+def test_module_constructors(name: str) -> None:
+    ctor = getattr(nacre.hash, name)
+    data = b"The quick brown fox jumps over the lazy dog"
+    h = ctor(data)
+    expected = hashlib.new(name, data)
+    if name in XOFS:
+        assert h.digest(64) == expected.digest(64)
+    else:
+        assert h.digest() == expected.digest()
+    assert name in nacre.hash.algorithms_available
+    assert name in nacre.hash.algorithms_guaranteed
+
+
+@pytest.mark.parametrize(
+    "alias,name",
+    [
+        ("SHA256", "sha256"),
+        ("sha-256", "sha256"),
+        ("sha512-256", "sha512_256"),
+        ("SHA512/256", "sha512_256"),
+        ("sha3-256", "sha3_256"),
+        ("SHA3-512", "sha3_512"),
+        ("shake128", "shake_128"),
+        ("shake256", "shake_256"),
+    ],
+)
+def test_new_accepts_common_names(alias: str, name: str) -> None:
+    h = nacre.hash.new(alias, b"abc")
+    assert h.name == name
+    if name in XOFS:
+        assert h.digest(32) == hashlib.new(name, b"abc").digest(32)
+    else:
+        assert h.digest() == hashlib.new(name, b"abc").digest()
+
+
+def test_digest_does_not_finish_state() -> None:
+    h = nacre.hash.sha256(b"ab")
+    first = h.digest()
+    assert h.digest() == first == hashlib.sha256(b"ab").digest()
+    h.update(b"c")
+    assert h.digest() == hashlib.sha256(b"abc").digest()
+
+
+@pytest.mark.parametrize("backend", sorted(HASH_BACKENDS["sha256"]) + [None])
+def test_copy_forks(backend: Optional[str]) -> None:
+    h = nacre.hash.sha256(b"prefix-", backend=backend)
+    c = h.copy()
+    h.update(b"one")
+    c.update(b"two")
+    assert h.digest() == hashlib.sha256(b"prefix-one").digest()
+    assert c.digest() == hashlib.sha256(b"prefix-two").digest()
+    assert c.name == "sha256" and c.digest_size == 32
+
+
+def test_copy_of_keyed_blake2b_keeps_key_and_size() -> None:
+    key = bytes(range(64))
+    h = nacre.hash.blake2b(b"a", digest_size=20, key=key)
+    c = h.copy()
+    c.update(b"b")
+    assert c.digest_size == 20
+    assert c.digest() == hashlib.blake2b(b"ab", digest_size=20, key=key).digest()
+    assert h.digest() == hashlib.blake2b(b"a", digest_size=20, key=key).digest()
+
+
+def test_copy_of_xof() -> None:
+    h = nacre.hash.shake_256(b"x")
+    c = h.copy()
+    c.update(b"y")
+    assert h.digest(40) == hashlib.shake_256(b"x").digest(40)
+    assert c.digest(40) == hashlib.shake_256(b"xy").digest(40)
+
+
+@pytest.mark.parametrize("size", [16, 17, 32, 63, 64])
+def test_blake2b_sizes_match_hashlib(size: int) -> None:
+    key = b"k" * 64
+    assert (
+        nacre.hash.blake2b(b"data", digest_size=size, key=key).digest()
+        == hashlib.blake2b(b"data", digest_size=size, key=key).digest()
+    )
+    assert nacre.hash.new("blake2b", b"data", digest_size=size).digest() == hashlib.blake2b(
+        b"data", digest_size=size
+    ).digest()
+
+
+def test_digest_into_object() -> None:
+    h = nacre.hash.sha512(b"abc")
+    buf = bytearray(70)
+    view = memoryview(buf)[3:67]
+    assert h.digest_into(view) == 64
+    assert bytes(buf[3:67]) == hashlib.sha512(b"abc").digest()
+    assert buf[:3] == bytes(3) and buf[67:] == bytes(3)  # nothing written outside the slice
+
+    x = nacre.hash.shake_128(b"abc")
+    out = bytearray(33)
+    assert x.digest_into(out) == 33
+    assert out == hashlib.shake_128(b"abc").digest(33)
+
+
+def test_constructors_cannot_be_bypassed() -> None:
+    with pytest.raises(TypeError):
+        nacre.hash.Hash()
+    with pytest.raises(TypeError):
+        nacre.hash.Xof()
+
+
+def test_large_input_matches_hashlib() -> None:
+    data = bytes(range(256)) * 40000  # 10 MB: more than any 32-bit-length bug would survive
+    for name in ("sha256", "sha512", "sha3_256", "blake2b"):
+        for backend in sorted(HASH_BACKENDS[name]):
+            assert nacre.hash.new(name, data, backend=backend).digest() == hashlib.new(
+                name, data
+            ).digest(), (name, backend)

@@ -1,0 +1,98 @@
+"""Project Wycheproof HMAC vectors (hmac_sha256/384/512_test.json) on every backend.
+
+Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH.
+
+The folder comes from NACRE_WYCHEPROOF_DIR, else ../shared/vectors/wycheproof next to the
+repository. Where it is absent the tests skip, unless NACRE_REQUIRE_WYCHEPROOF=1 (CI), which
+makes them fail. Counts per file and backend are printed in the "Wycheproof" summary section.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import List, Optional
+
+import pytest
+
+import nacre
+import nacre.hmac
+from vectors import HMAC_BACKENDS, wycheproof_dir
+
+FILES = {
+    "hmac_sha256_test.json": ("sha256", "HMACSHA256", 32),
+    "hmac_sha384_test.json": ("sha384", "HMACSHA384", 48),
+    "hmac_sha512_test.json": ("sha512", "HMACSHA512", 64),
+}
+
+
+def _load(file: str) -> dict:
+    path = wycheproof_dir() / file
+    if not path.is_file():
+        message = f"Wycheproof vectors not found: {path} (set NACRE_WYCHEPROOF_DIR)"
+        if os.environ.get("NACRE_REQUIRE_WYCHEPROOF") == "1":
+            pytest.fail(message + "; NACRE_REQUIRE_WYCHEPROOF=1 requires them")
+        pytest.skip(message)
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@pytest.mark.parametrize("backend", ["boringssl", "sodium", None])
+@pytest.mark.parametrize("file", sorted(FILES))
+def test_wycheproof_hmac(file: str, backend: Optional[str], wycheproof_report: List[str]) -> None:
+    alg, algorithm, full = FILES[file]
+    if backend is not None and backend not in HMAC_BACKENDS[alg]:
+        # Not a skip: the backend must refuse the algorithm, as nacre.h documents.
+        with pytest.raises(nacre.UnsupportedAlgorithm):
+            nacre.hmac.new(b"key", b"", alg, backend=backend)
+        return
+    data = _load(file)
+    assert data["algorithm"] == algorithm
+    assert data["schema"] == "mac_test_schema_v1.json"
+
+    failures: List[str] = []
+    examined = valid_ok = invalid_rejected = acceptable = 0
+    for group in data["testGroups"]:
+        assert group["type"] == "MacTest"
+        tag_bytes = group["tagSize"] // 8
+        assert group["tagSize"] % 8 == 0 and 0 < tag_bytes <= full
+        for test in group["tests"]:
+            examined += 1
+            key, msg, tag = (bytes.fromhex(test[k]) for k in ("key", "msg", "tag"))
+            h = nacre.hmac.new(key, msg, alg, backend=backend)
+            computed = h.digest()
+            assert computed == nacre.hmac.digest(key, msg, alg, backend=backend)
+            # tagSize may truncate the MAC: the tag is compared with that many leading bytes.
+            matches = len(tag) == tag_bytes and nacre.compare_digest(computed[:tag_bytes], tag)
+            if tag_bytes == full:
+                # Full-length tags also go through the library's own constant-time verify.
+                try:
+                    h.verify(tag)
+                    verified = True
+                except nacre.InvalidSignature:
+                    verified = False
+                if verified != matches:
+                    failures.append(f"tcId {test['tcId']}: verify()={verified}, compare={matches}")
+            where = f"tcId {test['tcId']} ({test['comment']})"
+            if test["result"] == "valid":
+                if matches:
+                    valid_ok += 1
+                else:
+                    failures.append(f"{where}: valid tag not reproduced")
+            elif test["result"] == "invalid":
+                if matches:
+                    failures.append(f"{where}: invalid tag accepted")
+                else:
+                    invalid_rejected += 1
+            else:
+                acceptable += 1
+
+    assert examined == data["numberOfTests"]
+    line = (
+        f"{file} [{backend or 'default'}]: {valid_ok} valid passed, "
+        f"{invalid_rejected} invalid rejected, {acceptable} acceptable, of {examined}"
+    )
+    wycheproof_report.append(line)
+    print(line)
+    assert not failures, "\n".join(failures)
+    assert valid_ok > 0 and invalid_rejected > 0

@@ -1,0 +1,117 @@
+"""Shared by the Python tests: where the vector files are, how to read them, and which backend
+implements what (copied from the prose of capi/include/nacre.h, so it is an independent source).
+
+Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Dict, FrozenSet, List, Optional
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+BOTH: FrozenSet[str] = frozenset({"boringssl", "sodium"})
+BORINGSSL: FrozenSet[str] = frozenset({"boringssl"})
+SODIUM: FrozenSet[str] = frozenset({"sodium"})
+
+# "SHA-256 and SHA-512 are implemented by both backends; SHA-384 and SHA-512/256 by BoringSSL;
+# SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium." (nacre.h)
+HASH_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "sha256": BOTH,
+    "sha384": BORINGSSL,
+    "sha512": BOTH,
+    "sha512_256": BORINGSSL,
+    "sha3_256": SODIUM,
+    "sha3_512": SODIUM,
+    "blake2b": SODIUM,
+    "shake_128": SODIUM,
+    "shake_256": SODIUM,
+}
+# "HMAC-SHA256 and HMAC-SHA512 are implemented by both backends, HMAC-SHA384 by BoringSSL."
+HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "sha256": BOTH,
+    "sha384": BORINGSSL,
+    "sha512": BOTH,
+}
+XOFS = frozenset({"shake_128", "shake_256"})
+# Full digest sizes, from the standards (FIPS 180-4, FIPS 202, RFC 7693).
+DIGEST_SIZES = {
+    "sha256": 32,
+    "sha384": 48,
+    "sha512": 64,
+    "sha512_256": 32,
+    "sha3_256": 32,
+    "sha3_512": 64,
+    "blake2b": 64,
+}
+
+# ALG values of the vector files (tests/vectors/README.md) -> hashlib's names.
+VECTOR_ALGS: Dict[str, str] = {
+    "sha256": "sha256",
+    "sha384": "sha384",
+    "sha512": "sha512",
+    "sha512-256": "sha512_256",
+    "sha3-256": "sha3_256",
+    "sha3-512": "sha3_512",
+    "shake128": "shake_128",
+    "shake256": "shake_256",
+    "blake2b": "blake2b",
+}
+
+
+def vectors_dir() -> Path:
+    """tests/vectors, or NACRE_VECTORS_DIR."""
+    env = os.environ.get("NACRE_VECTORS_DIR")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "vectors"
+
+
+def wycheproof_dir() -> Path:
+    """NACRE_WYCHEPROOF_DIR, or ../shared/vectors/wycheproof next to the repository."""
+    env = os.environ.get("NACRE_WYCHEPROOF_DIR")
+    return Path(env) if env else REPO_ROOT.parent / "shared" / "vectors" / "wycheproof"
+
+
+def header_path() -> Path:
+    """The C header the bindings are built from (NACRE_INCLUDE_DIR overrides the repository's)."""
+    env = os.environ.get("NACRE_INCLUDE_DIR")
+    return (Path(env) if env else REPO_ROOT / "capi" / "include") / "nacre.h"
+
+
+class Vector(Dict[str, str]):
+    """One block of a vector file: KEY -> value, plus where it came from (for messages)."""
+
+    where: str = ""
+
+    def hex(self, key: str) -> bytes:
+        return bytes.fromhex(self[key])
+
+
+def read_vectors(path: Path) -> List[Vector]:
+    """Blocks of ``KEY: value`` lines separated by blank lines; ``#`` lines are comments.
+
+    A malformed line or a repeated key raises ValueError: a vector file that cannot be read must
+    fail the tests, not shrink them.
+    """
+    blocks: List[Vector] = []
+    current: Optional[Vector] = None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("#"):
+            continue
+        if not line:
+            current = None
+            continue
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip():
+            raise ValueError(f"{path.name}:{number}: not a 'KEY: value' line: {raw!r}")
+        key = key.strip()
+        if current is None:
+            current = Vector()
+            current.where = f"{path.name}:{number}"
+            blocks.append(current)
+        if key in current:
+            raise ValueError(f"{path.name}:{number}: {key} repeated in one block")
+        current[key] = value.strip()
+    return blocks
