@@ -1,0 +1,163 @@
+"""The nacre command-line tool, driven as a user would. Runs on Debian's /usr/bin/python3.
+
+The CLI binary comes from NACRE_CLI (set by CTest). Digests are checked against Python's
+hashlib, an independent implementation.
+"""
+import base64
+import hashlib
+import os
+import resource
+import subprocess
+from pathlib import Path
+
+import pytest
+
+CLI = os.environ.get("NACRE_CLI", "")
+pytestmark = pytest.mark.skipif(not CLI, reason="NACRE_CLI is not set")
+
+ALGS = {
+    "sha256": lambda d: hashlib.sha256(d),
+    "sha384": lambda d: hashlib.sha384(d),
+    "sha512": lambda d: hashlib.sha512(d),
+    "sha512-256": lambda d: hashlib.new("sha512_256", d),
+    "sha3-256": lambda d: hashlib.sha3_256(d),
+    "sha3-512": lambda d: hashlib.sha3_512(d),
+    "blake2b-256": lambda d: hashlib.blake2b(d, digest_size=32),
+    "blake2b-512": lambda d: hashlib.blake2b(d),
+}
+
+
+def run(*args, stdin=b"", cwd=None):
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True, cwd=cwd, check=False)
+
+
+@pytest.mark.parametrize("alg", sorted(ALGS))
+def test_hash_matches_hashlib(tmp_path, alg):
+    data = os.urandom(100_003)
+    (tmp_path / "f.bin").write_bytes(data)
+    r = run("hash", "--alg", alg, "f.bin", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == f"{ALGS[alg](data).hexdigest()}  f.bin\n"
+
+
+def test_default_is_sha256_and_stdin(tmp_path):
+    r = run("hash", "-", stdin=b"abc")
+    assert r.returncode == 0
+    assert r.stdout.decode() == f"{hashlib.sha256(b'abc').hexdigest()}  -\n"
+    r = run("hash", stdin=b"abc")
+    assert r.stdout.decode().split()[0] == hashlib.sha256(b"abc").hexdigest()
+
+
+def test_output_is_accepted_by_sha256sum(tmp_path):
+    (tmp_path / "a").write_bytes(b"one")
+    (tmp_path / "b").write_bytes(b"two")
+    sums = run("hash", "a", "b", cwd=tmp_path).stdout
+    (tmp_path / "SUMS").write_bytes(sums)
+    r = subprocess.run(["sha256sum", "-c", "SUMS"], cwd=tmp_path, capture_output=True, check=False)
+    assert r.returncode == 0, r.stdout
+
+
+def test_check_accepts_sha256sum_output_and_reports_tampering(tmp_path):
+    (tmp_path / "a").write_bytes(b"one")
+    (tmp_path / "b").write_bytes(b"two")
+    sums = subprocess.run(["sha256sum", "a", "-b", "b"], cwd=tmp_path, capture_output=True, check=True).stdout
+    (tmp_path / "SUMS").write_bytes(sums)
+    r = run("hash", "--check", "SUMS", cwd=tmp_path)
+    assert r.returncode == 0
+    assert r.stdout.decode() == "a: OK\nb: OK\n"
+    (tmp_path / "b").write_bytes(b"tw0")
+    r = run("hash", "--check", "SUMS", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "b: FAILED" in r.stdout.decode()
+    assert "did NOT match" in r.stderr.decode()
+    (tmp_path / "a").unlink()
+    r = run("hash", "-c", "SUMS", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "a: FAILED open or read" in r.stdout.decode()
+
+
+def test_check_with_other_algorithm_and_malformed_lines(tmp_path):
+    (tmp_path / "x").write_bytes(b"data")
+    good = f"{hashlib.sha3_512(b'data').hexdigest()}  x\n"
+    (tmp_path / "SUMS").write_text(good + "not a checksum line\n")
+    r = run("hash", "--alg", "sha3-512", "--check", "SUMS", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "improperly formatted" in r.stderr.decode()
+    (tmp_path / "SUMS").write_text("garbage only\n")
+    r = run("hash", "--check", "SUMS", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "no properly formatted" in r.stderr.decode()
+
+
+def test_unreadable_and_missing_files(tmp_path):
+    r = run("hash", "does-not-exist", cwd=tmp_path)
+    assert r.returncode == 1
+    assert b"does-not-exist" in r.stderr and b"No such file" in r.stderr
+    r = run("hash", str(tmp_path))  # a directory cannot be read as a file
+    assert r.returncode == 1
+    assert r.stderr
+    r = run("hash", "--check", "missing-SUMS", cwd=tmp_path)
+    assert r.returncode == 1
+    assert b"missing-SUMS" in r.stderr
+
+
+def test_bad_flags_and_unknown_algorithm():
+    r = run("hash", "--alg", "md5", "-")
+    assert r.returncode != 0
+    assert b"md5" in r.stderr
+    r = run("hash", "--frobnicate")
+    assert r.returncode != 0
+    assert r.stderr
+    r = run("nonsense")
+    assert r.returncode != 0
+    r = run()
+    assert r.returncode != 0
+    r = run("hash", "--check", "SUMS", "extra-file")
+    assert r.returncode != 0
+    assert b"FILE" in r.stderr
+
+
+def test_random_lengths_and_encodings():
+    r = run("random", "1000")
+    assert r.returncode == 0 and len(r.stdout) == 1000
+    assert run("random", "1000").stdout != r.stdout
+    h = run("random", "33", "--hex")
+    assert h.returncode == 0
+    assert len(bytes.fromhex(h.stdout.decode().strip())) == 33
+    b = run("random", "100000", "--base64")
+    assert b.returncode == 0
+    assert len(base64.b64decode(b.stdout.strip(), validate=True)) == 100000
+    assert run("random", "0").stdout == b""
+
+
+def test_random_rejects_bad_counts():
+    for args in (["random"], ["random", "-5"], ["random", "ten"], ["random", "4", "--hex", "--base64"]):
+        r = run(*args)
+        assert r.returncode != 0, args
+        assert r.stderr, args
+
+
+def test_selftest_passes_on_every_backend():
+    r = run("selftest")
+    assert r.returncode == 0
+    lines = r.stdout.decode().splitlines()
+    results = [l for l in lines if l.startswith(("PASS", "FAIL"))]
+    assert len(results) >= 16
+    assert all(l.startswith("PASS") for l in results)
+    assert any("boringssl" in l for l in results) and any("sodium" in l for l in results)
+
+
+def test_hash_streams_in_constant_memory(tmp_path):
+    big = tmp_path / "big"
+    with open(big, "wb") as f:
+        f.truncate(512 * 1024 * 1024)  # sparse: 512 MiB of zeros, no disk used
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    r = run("hash", "--alg", "blake2b-512", str(big))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert r.returncode == 0
+    h = hashlib.blake2b()
+    chunk = bytes(1 << 20)
+    for _ in range(512):
+        h.update(chunk)
+    assert r.stdout.decode().split()[0] == h.hexdigest()
+    assert max(before, after) < 64 * 1024  # KiB: far below the file's size
