@@ -31,3 +31,5 @@ target_compile_options(nacre_boringssl PRIVATE -w
   $<$<COMPILE_LANGUAGE:ASM>:-Wa,--noexecstack>)
 find_package(Threads REQUIRED)
 target_link_libraries(nacre_boringssl PUBLIC Threads::Threads)
+set_source_files_properties("${NACRE_BORINGSSL_SOURCE}/src/crypto/mem.c" PROPERTIES
+  COMPILE_OPTIONS "-include;${CMAKE_CURRENT_LIST_DIR}/boringssl_private_hooks.h")

@@ -23,6 +23,19 @@ endforeach()
 if(count LESS 20)
   message(FATAL_ERROR "only ${count} nacre_* symbols exported")
 endif()
+# Undefined symbols must be versioned (glibc, libstdc++) so they cannot bind to a look-alike;
+# unversioned ones may only be toolchain hooks or sanitizer runtimes.
+execute_process(COMMAND "${NM}" -D --undefined-only --with-symbol-versions "${LIB}" OUTPUT_VARIABLE undef)
+string(REPLACE "\n" ";" lines "${undef}")
+foreach(line IN LISTS lines)
+  string(REGEX MATCH "[^ ]+$" sym "${line}")
+  if(sym STREQUAL "" OR sym MATCHES "@(GLIBC|GLIBCXX|CXXABI|GCC)_" OR
+     sym MATCHES "^(_ITM_deregisterTMCloneTable|_ITM_registerTMCloneTable|__gmon_start__)$" OR
+     sym MATCHES "^__(asan|ubsan|lsan|sanitizer)_")
+    continue()
+  endif()
+  message(FATAL_ERROR "libnacre.so has an unversioned undefined symbol another library could provide: ${line}")
+endforeach()
 execute_process(COMMAND "${OBJDUMP}" -p "${LIB}" OUTPUT_VARIABLE dyn)
 if(NOT dyn MATCHES "SONAME +libnacre\\.so\\.1\n")
   message(FATAL_ERROR "SONAME is not libnacre.so.1")
