@@ -1,13 +1,20 @@
-# cmake -DAR=... -DOUT=... -DINPUTS="a.a;b.a" -P MergeArchives.cmake
-# Merges static archives with ar's MRI script mode (GNU ar).
-set(_script "create ${OUT}\n")
-foreach(_in IN LISTS INPUTS)
-  string(APPEND _script "addlib ${_in}\n")
-endforeach()
-string(APPEND _script "save\nend\n")
-file(REMOVE "${OUT}")
-file(WRITE "${OUT}.mri" "${_script}")
-execute_process(COMMAND "${AR}" -M INPUT_FILE "${OUT}.mri" RESULT_VARIABLE _rc)
+# cmake -DLD=... -DOBJCOPY=... -DAR=... -DOUT=... -DINPUTS="a.a;b.a" -P MergeArchives.cmake
+# Links every object of the inputs into one relocatable object, turns every hidden symbol
+# (all of BoringSSL's and libsodium's) into a local one, and archives the result: a C++ program
+# that links libnacre.a and another libcrypto sees only nacre's own names, so nothing clashes
+# and nothing binds across.
+set(_obj "${OUT}.o")
+execute_process(COMMAND "${LD}" -r -o "${_obj}" --whole-archive ${INPUTS} RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
-  message(FATAL_ERROR "merging ${OUT} failed")
+  message(FATAL_ERROR "ld -r failed for ${OUT}")
 endif()
+execute_process(COMMAND "${OBJCOPY}" --localize-hidden "${_obj}" RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "objcopy --localize-hidden failed for ${OUT}")
+endif()
+file(REMOVE "${OUT}")
+execute_process(COMMAND "${AR}" rcs "${OUT}" "${_obj}" RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ar failed for ${OUT}")
+endif()
+file(REMOVE "${_obj}")

@@ -13,7 +13,8 @@ endif()
 file(READ "${NACRE_SODIUM_SOURCE}/configure.ac" _ac LIMIT 400)
 string(REGEX MATCH "libsodium\\],\\[([0-9.]+)\\]" _ "${_ac}")
 set(NACRE_SODIUM_VERSION "${CMAKE_MATCH_1}")
-set(_prefix "${NACRE_DEPS_DIR}/build/libsodium-${NACRE_SODIUM_VERSION}-pic-hidden")
+# SODIUM_STATIC empties SODIUM_EXPORT, so -fvisibility=hidden reaches every libsodium symbol.
+set(_prefix "${NACRE_DEPS_DIR}/build/libsodium-${NACRE_SODIUM_VERSION}-pic-static-hidden")
 file(MAKE_DIRECTORY "${NACRE_DEPS_DIR}/build")
 # Two configurations may configure at once: one builds, the other waits and reuses.
 file(LOCK "${_prefix}.lock" GUARD FILE TIMEOUT 900)
@@ -26,7 +27,7 @@ if(NOT EXISTS "${_prefix}/lib/libsodium.a")
   execute_process(
     COMMAND "${NACRE_SODIUM_SOURCE}/configure" --disable-shared --enable-static --with-pic
             --disable-dependency-tracking --prefix=${_prefix} "CC=cc"
-            "CFLAGS=-O3 -fvisibility=hidden"
+            "CFLAGS=-O3 -fvisibility=hidden -DSODIUM_STATIC"
     WORKING_DIRECTORY "${_work}" RESULT_VARIABLE _rc OUTPUT_QUIET)
   if(_rc EQUAL 0)
     execute_process(COMMAND make -j${_jobs} install WORKING_DIRECTORY "${_work}"

@@ -272,6 +272,360 @@ NACRE_EXPORT int nacre_hmac_ctx_copy(const nacre_hmac_ctx *ctx, nacre_hmac_ctx *
  * detected best effort and ignored. */
 NACRE_EXPORT void nacre_hmac_ctx_free(nacre_hmac_ctx *ctx);
 
+/* Authenticated encryption (AEAD).
+ *
+ * An AEAD key is set up once with nacre_aead_key_new (key validated, backend context expanded,
+ * held in locked secret memory) and then used for any number of seal/open calls. A key handle is
+ * immutable: it may be shared by many threads at once.
+ *
+ * Nonces: a (key, nonce) pair must never encrypt two messages. With 96-bit nonces (AES-GCM,
+ * ChaCha20-Poly1305) use a counter; random 96-bit nonces collide after about 2^32 messages, and
+ * a repeated GCM nonce reveals the authentication key. nacre_aead_seal_with_random_nonce is
+ * therefore offered only for AES-GCM-SIV (nonce-misuse resistant), XChaCha20-Poly1305 (192-bit
+ * nonce) and AEGIS-256 (256-bit nonce), and fails with NACRE_ERR_UNSUPPORTED for the others.
+ *
+ * Aliasing: an output may be exactly the same buffer as the message input (in-place operation);
+ * any other overlap between an output and an input is NACRE_ERR_INVALID_ARGUMENT.
+ *
+ * A failed open returns NACRE_ERR_VERIFICATION_FAILED and zeroes the whole output buffer: no
+ * unauthenticated plaintext is released. A tag of the wrong length is a verification failure.
+ *
+ * Backends: AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's
+ * AES-256-GCM only on CPUs with AES-NI and PCLMUL); AES-128-GCM and AES-GCM-SIV on BoringSSL;
+ * AEGIS-128L and AEGIS-256 on libsodium, with libsodium's 32-byte tags. */
+
+typedef enum nacre_aead_alg {
+  NACRE_AEAD_AES_128_GCM = 1,
+  NACRE_AEAD_AES_256_GCM = 2,
+  NACRE_AEAD_AES_128_GCM_SIV = 3,
+  NACRE_AEAD_AES_256_GCM_SIV = 4,
+  NACRE_AEAD_CHACHA20_POLY1305 = 5,
+  NACRE_AEAD_XCHACHA20_POLY1305 = 6,
+  NACRE_AEAD_AEGIS_128L = 7,
+  NACRE_AEAD_AEGIS_256 = 8
+} nacre_aead_alg;
+
+/* nacre_aead_key_len, nacre_aead_nonce_len and nacre_aead_overhead return the key, nonce and
+ * tag length in bytes of |alg|, or 0 for an unknown number. Informational: sizes, not statuses. */
+NACRE_EXPORT size_t nacre_aead_key_len(int alg);
+NACRE_EXPORT size_t nacre_aead_nonce_len(int alg);
+NACRE_EXPORT size_t nacre_aead_overhead(int alg);
+
+/* nacre_aead_is_available returns NACRE_OK when |backend| (NACRE_BACKEND_DEFAULT: any) can run
+ * |alg| on this CPU, else NACRE_ERR_UNSUPPORTED. */
+NACRE_EXPORT int nacre_aead_is_available(int alg, int backend);
+
+typedef struct nacre_aead_key nacre_aead_key;
+
+/* nacre_aead_key_new creates in |*out| (NULL on failure) a key for |alg| on |backend| from
+ * |key_len| bytes of |key|, which are copied. Errors: NACRE_ERR_INVALID_ARGUMENT (|out| NULL,
+ * NULL key), NACRE_ERR_INVALID_KEY (wrong key length), NACRE_ERR_UNSUPPORTED (unknown or
+ * unavailable |alg| or |backend|), NACRE_ERR_OUT_OF_MEMORY. */
+NACRE_EXPORT int nacre_aead_key_new(nacre_aead_key **out, int alg, int backend,
+                                    const uint8_t *key, size_t key_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_key_free wipes and releases |key|. NULL is a no-op; a foreign or freed handle is
+ * detected best effort and ignored. */
+NACRE_EXPORT void nacre_aead_key_free(nacre_aead_key *key);
+
+/* nacre_aead_seal encrypts and authenticates |in_len| bytes of |in| with |ad_len| bytes of
+ * associated data |ad| under |nonce| (exactly nacre_aead_nonce_len bytes), writing ciphertext
+ * followed by the tag, |in_len| + nacre_aead_overhead(alg) bytes, to |out|. Errors:
+ * NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (wrong nonce length, NULL with a length,
+ * overlapping buffers, overflowing length), NACRE_ERR_BUFFER_TOO_SMALL. */
+NACRE_EXPORT int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
+                                 size_t *out_len, const uint8_t *nonce, size_t nonce_len,
+                                 const uint8_t *in, size_t in_len, const uint8_t *ad,
+                                 size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_open checks and decrypts |in_len| bytes of ciphertext‖tag from |in|, writing
+ * |in_len| - nacre_aead_overhead(alg) bytes of plaintext to |out|. Returns NACRE_OK or
+ * NACRE_ERR_VERIFICATION_FAILED (wrong key, nonce, ciphertext, tag or associated data, or input
+ * shorter than a tag; |out| is zeroed), or the argument errors of nacre_aead_seal. */
+NACRE_EXPORT int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
+                                 size_t *out_len, const uint8_t *nonce, size_t nonce_len,
+                                 const uint8_t *in, size_t in_len, const uint8_t *ad,
+                                 size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_seal_detached is nacre_aead_seal with the tag written separately: |in_len| bytes
+ * of ciphertext to |out| and nacre_aead_overhead(alg) bytes of tag to |tag|. Both outputs are
+ * size-checked (and size-queried) like |out|. */
+NACRE_EXPORT int nacre_aead_seal_detached(const nacre_aead_key *key, uint8_t *out,
+                                          size_t out_cap, size_t *out_len, uint8_t *tag,
+                                          size_t tag_cap, size_t *tag_len, const uint8_t *nonce,
+                                          size_t nonce_len, const uint8_t *in, size_t in_len,
+                                          const uint8_t *ad, size_t ad_len)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_open_detached checks |tag| over |in_len| bytes of ciphertext |in| and decrypts it
+ * to |out| (|in_len| bytes). Errors as nacre_aead_open. */
+NACRE_EXPORT int nacre_aead_open_detached(const nacre_aead_key *key, uint8_t *out,
+                                          size_t out_cap, size_t *out_len, const uint8_t *nonce,
+                                          size_t nonce_len, const uint8_t *in, size_t in_len,
+                                          const uint8_t *tag, size_t tag_len, const uint8_t *ad,
+                                          size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_seal_with_random_nonce draws a fresh nonce from the OS CSPRNG and writes
+ * nonce‖ciphertext‖tag (nonce_len + |in_len| + overhead bytes) to |out|, which must not overlap
+ * |in|. Only for AES-GCM-SIV, XChaCha20-Poly1305 and AEGIS-256 (see above); other algorithms
+ * fail with NACRE_ERR_UNSUPPORTED. Other errors as nacre_aead_seal. */
+NACRE_EXPORT int nacre_aead_seal_with_random_nonce(const nacre_aead_key *key, uint8_t *out,
+                                                   size_t out_cap, size_t *out_len,
+                                                   const uint8_t *in, size_t in_len,
+                                                   const uint8_t *ad, size_t ad_len)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_open_with_nonce_prefix opens what nacre_aead_seal_with_random_nonce produced.
+ * Errors as nacre_aead_open, and NACRE_ERR_UNSUPPORTED as nacre_aead_seal_with_random_nonce. */
+NACRE_EXPORT int nacre_aead_open_with_nonce_prefix(const nacre_aead_key *key, uint8_t *out,
+                                                   size_t out_cap, size_t *out_len,
+                                                   const uint8_t *in, size_t in_len,
+                                                   const uint8_t *ad, size_t ad_len)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* Streaming encryption (libsodium's secretstream, XChaCha20-Poly1305).
+ *
+ * A stream is a header (NACRE_SECRETSTREAM_HEADER_LEN bytes, sent first) followed by messages,
+ * each NACRE_SECRETSTREAM_OVERHEAD bytes longer than its plaintext and carrying a tag. The last
+ * message carries NACRE_SECRETSTREAM_TAG_FINAL. The reader detects altered, dropped, reordered,
+ * replayed and appended messages; a reader that runs out of input before the final tag must
+ * treat the stream as truncated (nacre_secretstream_decryptor_is_finished tells). A stream state
+ * belongs to one thread at a time. */
+
+#define NACRE_SECRETSTREAM_KEY_LEN 32
+#define NACRE_SECRETSTREAM_HEADER_LEN 24
+#define NACRE_SECRETSTREAM_OVERHEAD 17
+
+typedef enum nacre_secretstream_tag {
+  NACRE_SECRETSTREAM_TAG_MESSAGE = 0,
+  NACRE_SECRETSTREAM_TAG_PUSH = 1,
+  NACRE_SECRETSTREAM_TAG_REKEY = 2,
+  NACRE_SECRETSTREAM_TAG_FINAL = 3
+} nacre_secretstream_tag;
+
+typedef struct nacre_secretstream_encryptor nacre_secretstream_encryptor;
+typedef struct nacre_secretstream_decryptor nacre_secretstream_decryptor;
+
+/* nacre_secretstream_encryptor_new starts a stream under the 32-byte |key| and writes its header
+ * (NACRE_SECRETSTREAM_HEADER_LEN bytes) to |header|. Errors: NACRE_ERR_INVALID_ARGUMENT,
+ * NACRE_ERR_INVALID_KEY (wrong key length), NACRE_ERR_BUFFER_TOO_SMALL (|header_cap|),
+ * NACRE_ERR_OUT_OF_MEMORY. */
+NACRE_EXPORT int nacre_secretstream_encryptor_new(nacre_secretstream_encryptor **out, uint8_t *header,
+                                             size_t header_cap, size_t *header_len,
+                                             const uint8_t *key, size_t key_len)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_secretstream_push encrypts |in_len| bytes of |in| (with |ad_len| bytes of associated
+ * data) as the next message, tagged |tag|, writing |in_len| + NACRE_SECRETSTREAM_OVERHEAD bytes
+ * to |out| (which may be exactly |in|'s buffer). After a final tag the stream is closed and
+ * further pushes fail with NACRE_ERR_INVALID_ARGUMENT. Other errors: NACRE_ERR_INVALID_HANDLE,
+ * NACRE_ERR_INVALID_ARGUMENT (unknown tag), NACRE_ERR_BUFFER_TOO_SMALL. */
+NACRE_EXPORT int nacre_secretstream_push(nacre_secretstream_encryptor *st, uint8_t *out,
+                                         size_t out_cap, size_t *out_len, const uint8_t *in,
+                                         size_t in_len, const uint8_t *ad, size_t ad_len, int tag)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_secretstream_encryptor_free wipes and releases |st|; NULL is a no-op. */
+NACRE_EXPORT void nacre_secretstream_encryptor_free(nacre_secretstream_encryptor *st);
+
+/* nacre_secretstream_decryptor_new starts reading a stream from its |header| under |key|. Errors:
+ * NACRE_ERR_INVALID_ARGUMENT (wrong header length), NACRE_ERR_INVALID_KEY,
+ * NACRE_ERR_OUT_OF_MEMORY. */
+NACRE_EXPORT int nacre_secretstream_decryptor_new(nacre_secretstream_decryptor **out,
+                                             const uint8_t *header, size_t header_len,
+                                             const uint8_t *key, size_t key_len)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_secretstream_pull checks and decrypts the next message |in| into |out| (|in_len| -
+ * NACRE_SECRETSTREAM_OVERHEAD bytes; |out| may be exactly |in|'s buffer) and stores its tag in
+ * |*tag| (may be NULL). Returns NACRE_OK or NACRE_ERR_VERIFICATION_FAILED (altered, reordered,
+ * foreign or too short message, or anything after the final message: |out| is zeroed and the
+ * stream is poisoned, so every later pull fails too), NACRE_ERR_INVALID_HANDLE,
+ * NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_BUFFER_TOO_SMALL. */
+NACRE_EXPORT int nacre_secretstream_pull(nacre_secretstream_decryptor *st, uint8_t *out,
+                                         size_t out_cap, size_t *out_len, int *tag,
+                                         const uint8_t *in, size_t in_len, const uint8_t *ad,
+                                         size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_secretstream_decryptor_is_finished returns NACRE_OK when the final message has been read,
+ * NACRE_ERR_VERIFICATION_FAILED when not (at the end of the input: truncated), or
+ * NACRE_ERR_INVALID_HANDLE. */
+NACRE_EXPORT int nacre_secretstream_decryptor_is_finished(const nacre_secretstream_decryptor *st)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_secretstream_decryptor_free wipes and releases |st|; NULL is a no-op. */
+NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor *st);
+
+/* Key derivation.
+ *
+ * HKDF (RFC 5869) over SHA-256, SHA-384 and SHA-512 (|hash_alg| is a nacre_hash_alg):
+ * HKDF-SHA256 and HKDF-SHA512 are implemented by both backends, HKDF-SHA384 by BoringSSL.
+ * PBKDF2 (RFC 8018) with HMAC-SHA256 or HMAC-SHA512 is BoringSSL's. nacre_kdf_derive is
+ * libsodium's crypto_kdf: numbered subkeys of one master key, through keyed BLAKE2b.
+ *
+ * HKDF and PBKDF2 are not interchangeable: HKDF expects input keying material that is already
+ * strong (a Diffie-Hellman secret, a random key); a password needs a deliberately slow function
+ * (nacre_pwhash_* below, or PBKDF2 with many iterations where a standard demands PBKDF2).
+ *
+ * These functions fill exactly |out_len| bytes. On failure all |out_len| bytes of |out| are zeroed.
+ * |out| must not overlap any input (NACRE_ERR_INVALID_ARGUMENT). All of them are thread-safe. */
+
+#define NACRE_KDF_KEY_LEN 32
+#define NACRE_KDF_CONTEXT_LEN 8
+#define NACRE_KDF_MIN_LEN 16
+#define NACRE_KDF_MAX_LEN 64
+/* NACRE_PBKDF2_MAX_LEN is nacre's cap on a PBKDF2 output (1 MiB). */
+#define NACRE_PBKDF2_MAX_LEN 1048576
+
+/* nacre_hkdf_max_len returns the longest HKDF output with |hash_alg|, 255 times its digest
+ * length, or 0 when |hash_alg| is not offered for HKDF. The pseudorandom key of
+ * nacre_hkdf_extract is nacre_hash_digest_len(hash_alg) bytes long. Informational: returns a
+ * size, not a status. */
+NACRE_EXPORT size_t nacre_hkdf_max_len(int hash_alg);
+
+/* nacre_hkdf fills |out_len| bytes of |out| with HKDF-Expand(HKDF-Extract(|salt|, |ikm|),
+ * |info|, |out_len|) on |backend|. An empty |salt| stands for HashLen zero bytes, as RFC 5869
+ * says. Errors: NACRE_ERR_UNSUPPORTED (unknown |hash_alg| or |backend|, a hash other than
+ * SHA-256/384/512, or |backend| lacks it), NACRE_ERR_INVALID_ARGUMENT (|out_len| 0 or above
+ * nacre_hkdf_max_len(hash_alg), NULL with a non-zero length, overlap). Thread-safe. */
+NACRE_EXPORT int nacre_hkdf(int hash_alg, int backend, uint8_t *out, size_t out_len,
+                            const uint8_t *ikm, size_t ikm_len, const uint8_t *salt,
+                            size_t salt_len, const uint8_t *info, size_t info_len)
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_hkdf_extract writes the pseudorandom key HKDF-Extract(|salt|, |ikm|),
+ * nacre_hash_digest_len(hash_alg) bytes, to |prk| (out/cap/len convention: a call with |prk|
+ * NULL and |prk_cap| 0 is a size query). Errors: those of nacre_hkdf, plus
+ * NACRE_ERR_BUFFER_TOO_SMALL and NACRE_ERR_INVALID_ARGUMENT for |prk_len| NULL. Thread-safe. */
+NACRE_EXPORT int nacre_hkdf_extract(int hash_alg, int backend, uint8_t *prk, size_t prk_cap,
+                                    size_t *prk_len, const uint8_t *ikm, size_t ikm_len,
+                                    const uint8_t *salt, size_t salt_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_hkdf_expand fills |out_len| bytes of |out| with HKDF-Expand(|prk|, |info|, |out_len|).
+ * |prk_len| must equal nacre_hash_digest_len(hash_alg), the length nacre_hkdf_extract produces;
+ * anything else is NACRE_ERR_INVALID_ARGUMENT. Other errors as nacre_hkdf. Thread-safe. */
+NACRE_EXPORT int nacre_hkdf_expand(int hash_alg, int backend, uint8_t *out, size_t out_len,
+                                   const uint8_t *prk, size_t prk_len, const uint8_t *info,
+                                   size_t info_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_pbkdf2 fills |out_len| bytes (1 to NACRE_PBKDF2_MAX_LEN) of |out| with
+ * PBKDF2-HMAC-|hash_alg| of |password| and |salt| with |iterations| rounds (1 to 2^32 - 1).
+ * |hash_alg| is NACRE_HASH_SHA256 or NACRE_HASH_SHA512; the work grows with |iterations| times
+ * |out_len| / HashLen, which is why the output is capped. Errors: NACRE_ERR_UNSUPPORTED (another
+ * |hash_alg|), NACRE_ERR_INVALID_ARGUMENT (|iterations| or |out_len| out of range, NULL with a
+ * non-zero length, overlap). Thread-safe. */
+NACRE_EXPORT int nacre_pbkdf2(int hash_alg, uint8_t *out, size_t out_len, const uint8_t *password,
+                              size_t password_len, const uint8_t *salt, size_t salt_len,
+                              uint64_t iterations) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_kdf_derive fills |out_len| bytes (NACRE_KDF_MIN_LEN to NACRE_KDF_MAX_LEN) of |out| with
+ * subkey number |subkey_id| of the master |key| (exactly NACRE_KDF_KEY_LEN bytes) in |context|
+ * (exactly NACRE_KDF_CONTEXT_LEN bytes, such as "UserName"), libsodium's
+ * crypto_kdf_derive_from_key. Errors: NACRE_ERR_INVALID_ARGUMENT (a length out of range, NULL
+ * with a non-zero length, overlap). Thread-safe. */
+NACRE_EXPORT int nacre_kdf_derive(uint8_t *out, size_t out_len, uint64_t subkey_id,
+                                  const uint8_t *context, size_t context_len, const uint8_t *key,
+                                  size_t key_len) NACRE_WARN_UNUSED_RESULT;
+
+/* Password hashing.
+ *
+ * Argon2id, Argon2i and scrypt through libsodium. |opslimit| and |memlimit| (bytes) are
+ * libsodium's: each algorithm has its own range, and nacre caps |memlimit| at
+ * NACRE_PWHASH_MAX_MEMLIMIT (4 GiB). Limits out of range are NACRE_ERR_INVALID_ARGUMENT,
+ * refused before anything is allocated. nacre_pwhash_preset_limits gives libsodium's presets;
+ * for new passwords, Argon2id with NACRE_PWHASH_MODERATE is a good start.
+ *
+ * A hash string ("$argon2id$v=19$m=65536,t=2,p=1$...", "$argon2i$...", "$7$..." for scrypt) is
+ * ASCII and holds the algorithm, its parameters and a random salt. Verifying a string runs the
+ * algorithm with the string's own parameters; a string whose memory would exceed
+ * NACRE_PWHASH_MAX_MEMLIMIT, or whose time cost exceeds the algorithm's maximum opslimit, is
+ * refused as NACRE_ERR_INVALID_ARGUMENT before anything is allocated. Within those limits a
+ * string still costs what it asks for: only verify strings you stored yourself.
+ *
+ * Every function here is thread-safe; a call runs on the calling thread only. */
+
+typedef enum nacre_pwhash_alg {
+  NACRE_PWHASH_ARGON2ID = 1,
+  NACRE_PWHASH_ARGON2I = 2,
+  NACRE_PWHASH_SCRYPT = 3 /* libsodium's scryptsalsa208sha256: 32-byte salts, "$7$" strings */
+} nacre_pwhash_alg;
+
+typedef enum nacre_pwhash_preset {
+  NACRE_PWHASH_INTERACTIVE = 1,
+  NACRE_PWHASH_MODERATE = 2, /* Argon2 only: libsodium defines none for scrypt */
+  NACRE_PWHASH_SENSITIVE = 3
+} nacre_pwhash_preset;
+
+/* NACRE_PWHASH_MAX_MEMLIMIT is nacre's memory cap in bytes (4 GiB), below libsodium's own. */
+#define NACRE_PWHASH_MAX_MEMLIMIT UINT64_C(4294967296)
+/* NACRE_SCRYPT_MAX_LEN is nacre's cap on a raw scrypt output (1 MiB). */
+#define NACRE_SCRYPT_MAX_LEN 1048576
+
+/* nacre_pwhash_preset_limits stores libsodium's |preset| limits for |alg| in |*opslimit| and
+ * |*memlimit| (both 0 on failure). Errors: NACRE_ERR_UNSUPPORTED (unknown |alg| or |preset|, or
+ * NACRE_PWHASH_MODERATE with scrypt), NACRE_ERR_INVALID_ARGUMENT (a NULL output). */
+NACRE_EXPORT int nacre_pwhash_preset_limits(int alg, int preset, uint64_t *opslimit,
+                                            size_t *memlimit) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_pwhash_salt_len returns the salt length of |alg| (16 for Argon2, 32 for scrypt), 0 for
+ * an unknown number. Informational: returns a size, not a status. */
+NACRE_EXPORT size_t nacre_pwhash_salt_len(int alg);
+
+/* nacre_pwhash_str_len returns the buffer size nacre_pwhash_str needs for any algorithm, the
+ * terminating NUL included (128). Informational: returns a size, not a status. */
+NACRE_EXPORT size_t nacre_pwhash_str_len(void);
+
+/* nacre_pwhash_derive fills |out_len| bytes (16 to 2^32 - 1) of |out| with a key derived from
+ * |password| and |salt| (exactly nacre_pwhash_salt_len(alg) bytes) with |alg|, |opslimit| and
+ * |memlimit|. Errors: NACRE_ERR_UNSUPPORTED (unknown |alg|), NACRE_ERR_INVALID_ARGUMENT (wrong
+ * salt length, limits or |out_len| out of range, NULL with a non-zero length, overlap),
+ * NACRE_ERR_OUT_OF_MEMORY. On failure |out| is zeroed. Thread-safe. */
+NACRE_EXPORT int nacre_pwhash_derive(int alg, uint8_t *out, size_t out_len,
+                                     const uint8_t *password, size_t password_len,
+                                     const uint8_t *salt, size_t salt_len, uint64_t opslimit,
+                                     size_t memlimit) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_pwhash_str hashes |password| with |alg|, |opslimit|, |memlimit| and a random salt, and
+ * writes the NUL-terminated hash string to |out|. |out_cap| must be at least
+ * nacre_pwhash_str_len(); otherwise the result is NACRE_ERR_BUFFER_TOO_SMALL with
+ * nacre_pwhash_str_len() in |*out_len|. On success |*out_len| is the string's length without
+ * its NUL. Errors: NACRE_ERR_UNSUPPORTED, NACRE_ERR_INVALID_ARGUMENT (limits out of range, NULL
+ * with a non-zero length, |out_len| NULL), NACRE_ERR_BUFFER_TOO_SMALL, NACRE_ERR_OUT_OF_MEMORY.
+ * Thread-safe. */
+NACRE_EXPORT int nacre_pwhash_str(int alg, char *out, size_t out_cap, size_t *out_len,
+                                  const uint8_t *password, size_t password_len,
+                                  uint64_t opslimit, size_t memlimit) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_pwhash_str_verify checks |password| against the hash string of |str_len| bytes at
+ * |str| (no NUL needed; a NUL inside makes it malformed), made by nacre_pwhash_str or any
+ * libsodium-compatible implementation. Returns NACRE_OK on a match,
+ * NACRE_ERR_VERIFICATION_FAILED for a wrong password, NACRE_ERR_INVALID_ARGUMENT for a string
+ * that is malformed, of an unknown algorithm or beyond nacre's limits (see above), or NULL with
+ * a non-zero length; NACRE_ERR_OUT_OF_MEMORY. Thread-safe. */
+NACRE_EXPORT int nacre_pwhash_str_verify(const char *str, size_t str_len, const uint8_t *password,
+                                         size_t password_len) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_pwhash_str_needs_rehash sets |*needs_rehash| to 1 when the hash string |str| was made
+ * with limits other than |opslimit| and |memlimit| for the string's own algorithm (so the
+ * password should be hashed again once verified), 0 when they are the same. It does not run the
+ * algorithm. |*needs_rehash| is 0 on failure. Errors: NACRE_ERR_INVALID_ARGUMENT (as
+ * nacre_pwhash_str_verify, limits out of range for the string's algorithm, |needs_rehash|
+ * NULL). Thread-safe. */
+NACRE_EXPORT int nacre_pwhash_str_needs_rehash(const char *str, size_t str_len,
+                                               uint64_t opslimit, size_t memlimit,
+                                               int *needs_rehash) NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_scrypt fills |out_len| bytes (1 to NACRE_SCRYPT_MAX_LEN) of |out| with scrypt (RFC
+ * 7914) of |password| and |salt| (any length) with explicit parameters on |backend|: |n| a power
+ * of two with 2 <= |n| <= 2^32 and |n| < 2^(16 |r|), |r| >= 1, |p| >= 1, |r| * |p| < 2^30, and
+ * the memory it needs, 128 * |r| * (|n| + |p|) bytes, at most NACRE_PWHASH_MAX_MEMLIMIT. Errors:
+ * NACRE_ERR_UNSUPPORTED (unknown |backend|), NACRE_ERR_INVALID_ARGUMENT (parameters or
+ * |out_len| out of range, NULL with a non-zero length, overlap), NACRE_ERR_OUT_OF_MEMORY.
+ * Thread-safe. */
+NACRE_EXPORT int nacre_scrypt(int backend, uint8_t *out, size_t out_len, const uint8_t *password,
+                              size_t password_len, const uint8_t *salt, size_t salt_len,
+                              uint64_t n, uint32_t r, uint32_t p) NACRE_WARN_UNUSED_RESULT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

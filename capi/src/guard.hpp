@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <new>
 
@@ -51,41 +52,40 @@ inline MutableByteView output(uint8_t *p, std::size_t n) {
 }
 
 // Output is the |out, out_cap, out_len| triple. take(n) hands out the first n bytes or reports
-// the size needed; run_output zeroes the whole buffer on any failure.
+// the size needed; with_outputs zeroes every output buffer on any failure.
 class Output {
  public:
   Output(uint8_t *out, std::size_t cap, std::size_t *len) : out_(out), cap_(cap), len_(len) {}
 
+  // fits records the size needed when |n| bytes do not fit, so a size query learns it.
+  bool fits(std::size_t n) {
+    if (cap_ >= n) return true;
+    *len_ = n;
+    return false;
+  }
+
   MutableByteView take(std::size_t n) {
-    if (cap_ < n) {
-      *len_ = n;
-      throw Error(Status::buffer_too_small, "output buffer too small");
-    }
+    if (!fits(n)) throw Error(Status::buffer_too_small, "output buffer too small");
     taken_ = n;
     return {out_, n};
   }
 
-  template <class F>
-  int run(F &&f) noexcept {
-    if (len_ == nullptr) {
-      wipe();
-      return NACRE_ERR_INVALID_ARGUMENT;
-    }
-    const int rc = guard([&] {
-      *len_ = 0;
-      check_range(out_, cap_);
-      f(*this);
-    });
-    if (rc == NACRE_OK) {
-      *len_ = taken_;
-    } else {
-      if (rc != NACRE_ERR_BUFFER_TOO_SMALL) *len_ = 0;
-      wipe();
-    }
-    return rc;
+  bool has_len() const noexcept { return len_ != nullptr; }
+
+  void begin() {
+    *len_ = 0;
+    check_range(out_, cap_);
   }
 
- private:
+  void finish(int rc) noexcept {
+    if (rc == NACRE_OK) {
+      *len_ = taken_;
+      return;
+    }
+    if (len_ != nullptr && rc != NACRE_ERR_BUFFER_TOO_SMALL) *len_ = 0;
+    wipe();
+  }
+
   void wipe() noexcept {
     if (out_ != nullptr && cap_ != 0 &&
         reinterpret_cast<std::uintptr_t>(out_) <= std::numeric_limits<std::uintptr_t>::max() - cap_) {
@@ -93,6 +93,7 @@ class Output {
     }
   }
 
+ private:
   uint8_t *out_;
   std::size_t cap_;
   std::size_t *len_;
@@ -100,8 +101,25 @@ class Output {
 };
 
 template <class F>
+int with_outputs(std::initializer_list<Output *> outs, F &&f) noexcept {
+  for (Output *o : outs) {
+    if (!o->has_len()) {
+      for (Output *p : outs) p->wipe();
+      return NACRE_ERR_INVALID_ARGUMENT;
+    }
+  }
+  const int rc = guard([&] {
+    for (Output *o : outs) o->begin();
+    f();
+  });
+  for (Output *o : outs) o->finish(rc);
+  return rc;
+}
+
+template <class F>
 int with_output(uint8_t *out, std::size_t cap, std::size_t *len, F &&f) noexcept {
-  return Output(out, cap, len).run(std::forward<F>(f));
+  Output o(out, cap, len);
+  return with_outputs({&o}, [&] { f(o); });
 }
 
 // Exact-length outputs (XOF, BLAKE2b with a chosen length) are zeroed on failure too.

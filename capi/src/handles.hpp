@@ -15,6 +15,9 @@ enum class Tag : std::uint32_t {
   free = 0,
   hash = 0x6e616801,
   hmac = 0x6e616802,
+  aead_key = 0x6e616803,
+  secretstream_push = 0x6e616804,
+  secretstream_pull = 0x6e616805,
 };
 
 struct Slot {

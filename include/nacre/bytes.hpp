@@ -31,4 +31,26 @@ void require_size(View view, std::size_t n, const char *what) {
   if (view.size() != n) throw Error(Status::invalid_argument, what);
 }
 
+namespace detail {
+inline bool overlaps(const void *a, std::size_t an, const void *b, std::size_t bn) noexcept {
+  if (an == 0 || bn == 0) return false;
+  const auto x = reinterpret_cast<std::uintptr_t>(a);
+  const auto y = reinterpret_cast<std::uintptr_t>(b);
+  return x < y + bn && y < x + an;
+}
+}  // namespace detail
+
+// require_disjoint throws Error(invalid_argument) when |out| and |in| share any byte.
+inline void require_disjoint(MutableByteView out, ByteView in) {
+  if (detail::overlaps(out.data(), out.size(), in.data(), in.size())) {
+    throw Error(Status::invalid_argument, "output overlaps an input");
+  }
+}
+
+// require_in_place_or_disjoint allows |out| to be exactly |in| (in-place operation) and
+// otherwise throws Error(invalid_argument) on any overlap.
+inline void require_in_place_or_disjoint(MutableByteView out, ByteView in) {
+  if (out.data() != in.data()) require_disjoint(out, in);
+}
+
 }  // namespace nacre

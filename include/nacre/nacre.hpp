@@ -6,6 +6,8 @@
 #include "nacre/encoding.hpp"
 #include "nacre/hash.hpp"
 #include "nacre/hmac.hpp"
+#include "nacre/kdf.hpp"
+#include "nacre/pwhash.hpp"
 #include "nacre/random.hpp"
 #include "nacre/secret.hpp"
 #include "nacre/selftest.hpp"

@@ -8,5 +8,6 @@ namespace nacre::cli {
 void add_hash_command(CLI::App &app);
 void add_random_command(CLI::App &app);
 void add_selftest_command(CLI::App &app);
+void add_crypt_commands(CLI::App &app);
 
 }  // namespace nacre::cli

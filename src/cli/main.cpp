@@ -12,6 +12,7 @@ int main(int argc, char **argv) {
   nacre::cli::add_selftest_command(app);
   nacre::cli::add_hash_command(app);
   nacre::cli::add_random_command(app);
+  nacre::cli::add_crypt_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

@@ -5,6 +5,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/crypto.h>
 #include <openssl/opensslv.h>
 
 #include "nacre.h"
@@ -21,6 +22,14 @@ int main(void) {
   int failures = 0;
   int b;
 
+  /* Equal digests cannot tell which library answered; the version can: BoringSSL's copy of this
+   * function says "BoringSSL", so a call that bound across would show here. */
+  if (strncmp(OpenSSL_version(OPENSSL_VERSION), "OpenSSL 3", 9) != 0 ||
+      OpenSSL_version_num() != OPENSSL_VERSION_NUMBER) {
+    fprintf(stderr, "FAIL: OpenSSL's calls bound to another library (%s)\n",
+            OpenSSL_version(OPENSSL_VERSION));
+    failures++;
+  }
   if (EVP_Digest(msg, 3, ossl, &ossl_len, EVP_sha256(), NULL) != 1 || ossl_len != 32 ||
       memcmp(ossl, want, 32) != 0) {
     fprintf(stderr, "FAIL: OpenSSL's SHA-256\n");

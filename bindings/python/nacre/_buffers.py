@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import operator
-from typing import Any, Union
+from typing import Any, Tuple, Union
 
 from ._errors import InvalidArgument
 from ._nacre import ffi
 
-__all__ = ["Buffer", "readable", "writable", "size", "new_output", "to_bytes"]
+__all__ = [
+    "Buffer",
+    "readable",
+    "input_arg",
+    "optional_input",
+    "writable",
+    "size",
+    "new_output",
+    "new_filled_output",
+    "to_bytes",
+]
 
 # collections.abc.Buffer exists from Python 3.12 only; these are the types users pass.
 Buffer = Union[bytes, bytearray, memoryview]
@@ -28,6 +38,22 @@ def readable(data: Any, what: str = "data") -> Any:
         raise TypeError(
             f"{what}: a bytes-like object is required, not {type(data).__name__!r}"
         ) from None
+
+
+def input_arg(data: Any, what: str = "data") -> Any:
+    """An argument for a ``const uint8_t *`` parameter: ``bytes`` as they are (cffi passes a
+    pointer to their data), anything else through :func:`readable`. ``len()`` works on both."""
+    if type(data) is bytes:
+        return data
+    return readable(data, what)
+
+
+def optional_input(data: Any, what: str) -> Tuple[Any, int]:
+    """``(pointer, length)`` for an optional input: None is NULL with length 0."""
+    if data is None:
+        return ffi.NULL, 0
+    src = input_arg(data, what)
+    return src, len(src)
 
 
 def writable(buf: Any, what: str = "output") -> Any:
@@ -52,6 +78,17 @@ def size(n: Any, what: str = "length") -> int:
 def new_output(n: int) -> Any:
     """A fresh, zeroed C buffer of ``n`` bytes for an output."""
     return ffi.new("uint8_t[]", n)
+
+
+# Not zeroed: for outputs that the library fills completely on success and zeroes on failure.
+_uninitialised = ffi.new_allocator(should_clear_after_alloc=False)
+_U8_ARRAY = ffi.typeof("uint8_t[]")
+
+
+def new_filled_output(n: int) -> Any:
+    """A C buffer of ``n`` bytes that is not zeroed first, for an output that the C function
+    fills completely when it succeeds (every nacre output is zeroed when a call fails)."""
+    return _uninitialised(_U8_ARRAY, n)
 
 
 def to_bytes(out: Any, n: int) -> bytes:

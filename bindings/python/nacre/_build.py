@@ -40,7 +40,10 @@ _COMMENT_OR_STRING = re.compile(
     r'//[^\n]*|/\*.*?\*/|("(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\')', re.S
 )
 _DEFINE = re.compile(r"#\s*define\s+([A-Za-z_]\w*)(\([^)]*\))?\s*(.*)$")
-_INT_LITERAL = re.compile(r"^\(?\s*-?\s*(0[xX][0-9A-Fa-f]+|\d+)[uUlL]*\s*\)?$")
+# An integer literal, bare or in <stdint.h>'s constant macros (UINT64_C(4294967296)).
+_INT_LITERAL = re.compile(
+    r"^(?:U?INT(?:8|16|32|64|MAX)_C\s*)?\(?\s*-?\s*(0[xX][0-9A-Fa-f]+|\d+)[uUlL]*\s*\)?$"
+)
 
 
 def repo_root() -> Path:

@@ -12,6 +12,8 @@ __all__ = [
     "BufferTooSmall",
     "VerificationFailed",
     "InvalidTag",
+    "TruncatedStream",
+    "TrailingData",
     "InvalidSignature",
     "InvalidKey",
     "UnsupportedAlgorithm",
@@ -51,6 +53,20 @@ class InvalidTag(VerificationFailed):
     """An authentication tag did not match (AEAD open)."""
 
 
+class TruncatedStream(InvalidTag):
+    """A stream ended before its final message was authenticated (nacre.secretstream).
+
+    The input stopped at a message boundary, or inside a message that then failed to
+    authenticate: a cut file cannot be told apart from an altered last message, so both are
+    reported this way. It is an InvalidTag, so ``except nacre.InvalidTag`` catches every attack
+    on a stream.
+    """
+
+
+class TrailingData(InvalidTag):
+    """Data follows the authenticated final message of a stream (nacre.secretstream)."""
+
+
 class InvalidSignature(VerificationFailed):
     """A MAC or signature did not match (HMAC verify, signatures)."""
 
@@ -80,8 +96,9 @@ class InternalError(Error):
 
 # Shown as nacre.InvalidTag (not nacre._errors.InvalidTag) in tracebacks; also how they pickle.
 for _cls in (
-    Error, InvalidArgument, BufferTooSmall, VerificationFailed, InvalidTag, InvalidSignature,
-    InvalidKey, UnsupportedAlgorithm, InvalidHandle, OutOfMemory, InternalError,
+    Error, InvalidArgument, BufferTooSmall, VerificationFailed, InvalidTag, TruncatedStream,
+    TrailingData, InvalidSignature, InvalidKey, UnsupportedAlgorithm, InvalidHandle, OutOfMemory,
+    InternalError,
 ):
     _cls.__module__ = "nacre"
 del _cls

@@ -1,0 +1,416 @@
+"""Authenticated encryption with associated data, shaped like pyca/cryptography's
+``cryptography.hazmat.primitives.ciphers.aead``.
+
+>>> from nacre.aead import ChaCha20Poly1305
+>>> key = ChaCha20Poly1305.generate_key()
+>>> cipher = ChaCha20Poly1305(key)
+>>> nonce = bytes(12)  # a counter: never twice under one key
+>>> ct = cipher.encrypt(nonce, b"secret", b"header")
+>>> cipher.decrypt(nonce, ct, b"header")
+b'secret'
+
+A key object expands its key once, in its constructor (into locked memory inside the library),
+and may then encrypt and decrypt any number of messages; it is immutable and may be shared by
+many threads. ``encrypt`` returns ciphertext followed by the tag; ``decrypt`` raises
+:class:`nacre.InvalidTag` when anything was altered and releases no plaintext then.
+
+Nonces: a (key, nonce) pair must never encrypt two messages. AES-GCM and ChaCha20-Poly1305 have
+96-bit nonces: use a counter, not random values. :class:`AESGCMSIV`, :class:`XChaCha20Poly1305`
+and :class:`AEGIS256` also offer ``seal(data)`` / ``open(box)``, which choose a random nonce for
+you and put it in front of the ciphertext (their nonces are long enough, or the mode resists
+nonce reuse); the other classes do not have these methods.
+
+Differences from pyca/cryptography: nonces have exactly the size of the algorithm (AESGCM takes
+96-bit nonces only, AESGCMSIV 96-bit); AES-192 keys are not supported; AEGIS tags are 32 bytes
+(libsodium's). Every size error is a ValueError (also a :class:`nacre.Error`), every type error
+a TypeError.
+
+Backends: AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's
+AES-256-GCM needs AES-NI); AES-128-GCM and AES-GCM-SIV on BoringSSL; AEGIS on libsodium. The
+keyword ``backend="boringssl"`` or ``"sodium"`` picks one (None: the faster).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Dict, Optional, Tuple
+
+from ._backends import backend_number, backends_implementing
+from ._buffers import Buffer, input_arg, new_filled_output, optional_input, writable
+from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm, check
+from ._nacre import ffi, lib
+from ._random import random_bytes
+
+__all__ = [
+    "AESGCM",
+    "AESGCMSIV",
+    "ChaCha20Poly1305",
+    "XChaCha20Poly1305",
+    "AEGIS128L",
+    "AEGIS256",
+    "ALGORITHMS",
+    "available_backends",
+]
+
+#: Algorithm names (as in tests/vectors/aead.txt) -> nacre_aead_alg numbers.
+ALGORITHMS: Dict[str, int] = {
+    "aes-128-gcm": lib.NACRE_AEAD_AES_128_GCM,
+    "aes-256-gcm": lib.NACRE_AEAD_AES_256_GCM,
+    "aes-128-gcm-siv": lib.NACRE_AEAD_AES_128_GCM_SIV,
+    "aes-256-gcm-siv": lib.NACRE_AEAD_AES_256_GCM_SIV,
+    "chacha20-poly1305": lib.NACRE_AEAD_CHACHA20_POLY1305,
+    "xchacha20-poly1305": lib.NACRE_AEAD_XCHACHA20_POLY1305,
+    "aegis-128l": lib.NACRE_AEAD_AEGIS_128L,
+    "aegis-256": lib.NACRE_AEAD_AEGIS_256,
+}
+_NAMES: Dict[int, str] = {alg: name for name, alg in ALGORITHMS.items()}
+_NONCE_SIZE: Dict[int, int] = {alg: lib.nacre_aead_nonce_len(alg) for alg in _NAMES}
+_TAG_SIZE: Dict[int, int] = {alg: lib.nacre_aead_overhead(alg) for alg in _NAMES}
+_KEY_SIZE: Dict[int, int] = {alg: lib.nacre_aead_key_len(alg) for alg in _NAMES}
+
+_KEY_CELL = ffi.typeof("nacre_aead_key **")
+_LEN_CELL = ffi.typeof("size_t *")
+
+
+def available_backends(algorithm: str) -> Tuple[str, ...]:
+    """The backends ("boringssl", "sodium") that can run ``algorithm`` (a key of
+    :data:`ALGORITHMS`, such as "aes-256-gcm") on this CPU."""
+    try:
+        alg = ALGORITHMS[algorithm]
+    except (KeyError, TypeError):
+        raise UnsupportedAlgorithm(f"unknown AEAD algorithm {algorithm!r}") from None
+    return backends_implementing(lib.nacre_aead_is_available, alg)
+
+
+class _AEAD:
+    """One AEAD key, set up once in the library (a nacre_aead_key handle) and reused."""
+
+    __slots__ = ("_key", "_alg", "_nonce_size", "_tag_size", "_what", "__weakref__")
+
+    # Key size in bytes -> algorithm; set by each subclass.
+    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {}
+
+    def __init__(self, key: Buffer, *, backend: Optional[str] = None) -> None:
+        key_buf = input_arg(key, "key")
+        alg = self._ALG_BY_KEY_SIZE.get(len(key_buf))
+        if alg is None:
+            sizes = " or ".join(str(n) for n in sorted(self._ALG_BY_KEY_SIZE))
+            raise InvalidKey(
+                f"{type(self).__name__} key must be {sizes} bytes, got {len(key_buf)}"
+            )
+        self._what = f"{_NAMES[alg]} on backend {backend!r}" if backend else _NAMES[alg]
+        cell = ffi.new(_KEY_CELL)
+        rc = lib.nacre_aead_key_new(cell, alg, backend_number(backend), key_buf, len(key_buf))
+        if rc:
+            check(rc, self._what)
+        self._key = ffi.gc(cell[0], lib.nacre_aead_key_free)
+        self._alg = alg
+        self._nonce_size = _NONCE_SIZE[alg]
+        self._tag_size = _TAG_SIZE[alg]
+
+    # --- sizes ---------------------------------------------------------------------------------
+
+    @property
+    def algorithm(self) -> str:
+        """The algorithm's name ("aes-256-gcm", "xchacha20-poly1305", ...)."""
+        return _NAMES[self._alg]
+
+    @property
+    def key_size(self) -> int:
+        """The key size in bytes."""
+        return _KEY_SIZE[self._alg]
+
+    @property
+    def nonce_size(self) -> int:
+        """The nonce size in bytes (exactly this many are accepted)."""
+        return self._nonce_size
+
+    @property
+    def tag_size(self) -> int:
+        """The tag size in bytes: how much longer a ciphertext is than its plaintext."""
+        return self._tag_size
+
+    # --- combined: ciphertext || tag -----------------------------------------------------------
+
+    def _nonce(self, nonce: Any) -> Any:
+        buf = input_arg(nonce, "nonce")
+        if len(buf) != self._nonce_size:
+            raise InvalidArgument(
+                f"{type(self).__name__}: nonce must be {self._nonce_size} bytes, got {len(buf)}"
+            )
+        return buf
+
+    def _seal(self, out: Any, nonce: Any, src: Any, associated_data: Optional[Buffer]) -> int:
+        """Seal ``src`` into ``out`` (which holds exactly the result); return its size."""
+        nonce_buf = self._nonce(nonce)
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n = len(src) + self._tag_size
+        rc = lib.nacre_aead_seal(
+            self._key, out, n, ffi.new(_LEN_CELL), nonce_buf, len(nonce_buf),
+            src, len(src), ad, ad_len,
+        )
+        if rc:
+            check(rc, f"{self._what} encrypt")
+        return n
+
+    def _open(self, out: Any, nonce: Any, src: Any, associated_data: Optional[Buffer]) -> int:
+        """Open ``src`` into ``out`` (exactly the plaintext size); return that size."""
+        nonce_buf = self._nonce(nonce)
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n = len(src) - self._tag_size
+        rc = lib.nacre_aead_open(
+            self._key, out, n, ffi.new(_LEN_CELL), nonce_buf, len(nonce_buf),
+            src, len(src), ad, ad_len,
+        )
+        if rc:
+            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
+        return n
+
+    def _short(self, what: str = "data") -> InvalidTag:
+        return InvalidTag(f"{self._what} decrypt: {what} is shorter than a tag")
+
+    def encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
+        """Encrypt and authenticate ``data`` and ``associated_data`` (None: none) under
+        ``nonce``; return ciphertext followed by the tag (``len(data) + tag_size`` bytes)."""
+        src = input_arg(data, "data")
+        n = len(src) + self._tag_size
+        out = new_filled_output(n)
+        self._seal(out, nonce, src, associated_data)
+        return ffi.buffer(out, n)[:]
+
+    def decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
+        """Check and decrypt ciphertext-and-tag ``data``; return the plaintext.
+
+        Raises :class:`nacre.InvalidTag` when the key, nonce, ciphertext, tag or associated
+        data differ from what was encrypted (or ``data`` is shorter than a tag).
+        """
+        src = input_arg(data, "data")
+        n = len(src) - self._tag_size
+        if n < 0:
+            raise self._short()
+        out = new_filled_output(n)
+        self._open(out, nonce, src, associated_data)
+        return ffi.buffer(out, n)[:]
+
+    def encrypt_into(
+        self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
+    ) -> int:
+        """Like :meth:`encrypt`, writing into the writable buffer ``out``, which must be exactly
+        ``len(data) + tag_size`` bytes (ValueError otherwise); returns that size.
+
+        ``data`` may be the start of ``out`` itself (in-place encryption); any other overlap is
+        a ValueError.
+        """
+        src = input_arg(data, "data")
+        dst = writable(out, "out")
+        n = len(src) + self._tag_size
+        if len(dst) != n:
+            raise InvalidArgument(
+                f"{type(self).__name__}: output buffer must be {n} bytes, got {len(dst)}"
+            )
+        return self._seal(dst, nonce, src, associated_data)
+
+    def decrypt_into(
+        self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
+    ) -> int:
+        """Like :meth:`decrypt`, writing into the writable buffer ``out``, which must be exactly
+        ``len(data) - tag_size`` bytes (ValueError otherwise); returns that size. On failure
+        ``out`` is zeroed. ``data`` may start where ``out`` starts (in-place decryption)."""
+        src = input_arg(data, "data")
+        dst = writable(out, "out")
+        n = len(src) - self._tag_size
+        if n < 0:
+            raise self._short()
+        if len(dst) != n:
+            raise InvalidArgument(
+                f"{type(self).__name__}: output buffer must be {n} bytes, got {len(dst)}"
+            )
+        return self._open(dst, nonce, src, associated_data)
+
+    # --- detached: ciphertext and tag apart ----------------------------------------------------
+
+    def encrypt_detached(
+        self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]
+    ) -> Tuple[bytes, bytes]:
+        """Like :meth:`encrypt`, returning ``(ciphertext, tag)`` separately."""
+        nonce_buf = self._nonce(nonce)
+        src = input_arg(data, "data")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n, t = len(src), self._tag_size
+        out = new_filled_output(n)
+        tag = new_filled_output(t)
+        rc = lib.nacre_aead_seal_detached(
+            self._key, out, n, ffi.new(_LEN_CELL), tag, t, ffi.new(_LEN_CELL),
+            nonce_buf, len(nonce_buf), src, n, ad, ad_len,
+        )
+        if rc:
+            check(rc, f"{self._what} encrypt")
+        return ffi.buffer(out, n)[:], ffi.buffer(tag, t)[:]
+
+    def decrypt_detached(
+        self, nonce: Buffer, data: Buffer, tag: Buffer, associated_data: Optional[Buffer]
+    ) -> bytes:
+        """Check ``tag`` over ciphertext ``data`` and decrypt it; :class:`nacre.InvalidTag` when
+        anything differs (a tag of the wrong length included)."""
+        nonce_buf = self._nonce(nonce)
+        src = input_arg(data, "data")
+        tag_buf = input_arg(tag, "tag")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n = len(src)
+        out = new_filled_output(n)
+        rc = lib.nacre_aead_open_detached(
+            self._key, out, n, ffi.new(_LEN_CELL), nonce_buf, len(nonce_buf),
+            src, n, tag_buf, len(tag_buf), ad, ad_len,
+        )
+        if rc:
+            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
+        return ffi.buffer(out, n)[:]
+
+    # --- the rest ------------------------------------------------------------------------------
+
+    @classmethod
+    def _random_key(cls, bit_length: Optional[Any] = None) -> bytes:
+        sizes = sorted(cls._ALG_BY_KEY_SIZE)
+        if bit_length is None:
+            return random_bytes(sizes[-1])
+        if isinstance(bit_length, bool) or not isinstance(bit_length, int):
+            raise TypeError("bit_length must be an integer")
+        if bit_length % 8 or bit_length // 8 not in sizes:
+            raise InvalidArgument(
+                "bit_length must be " + " or ".join(str(8 * n) for n in sizes)
+            )
+        return random_bytes(bit_length // 8)
+
+    def __repr__(self) -> str:
+        # Never the key: the object holds only a handle to it.
+        return f"<nacre.aead.{type(self).__name__} ({_NAMES[self._alg]}) object at {id(self):#x}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError(f"cannot pickle {type(self).__name__} objects: they hold a secret key")
+
+
+class _RandomNonce(_AEAD):
+    """AEADs for which a random nonce is safe: nonce ‖ ciphertext ‖ tag boxes."""
+
+    __slots__ = ()
+
+    @property
+    def overhead(self) -> int:
+        """How much longer a box from :meth:`seal` is than its plaintext (nonce and tag)."""
+        return self._nonce_size + self._tag_size
+
+    def seal(self, data: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
+        """Encrypt ``data`` under a fresh random nonce; return nonce ‖ ciphertext ‖ tag."""
+        src = input_arg(data, "data")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n = self._nonce_size + len(src) + self._tag_size
+        out = new_filled_output(n)
+        rc = lib.nacre_aead_seal_with_random_nonce(
+            self._key, out, n, ffi.new(_LEN_CELL), src, len(src), ad, ad_len
+        )
+        if rc:
+            check(rc, f"{self._what} seal")
+        return ffi.buffer(out, n)[:]
+
+    def open(self, box: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
+        """Check and decrypt what :meth:`seal` produced; :class:`nacre.InvalidTag` otherwise."""
+        src = input_arg(box, "box")
+        n = len(src) - self._nonce_size - self._tag_size
+        if n < 0:
+            raise self._short("box")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        out = new_filled_output(n)
+        rc = lib.nacre_aead_open_with_nonce_prefix(
+            self._key, out, n, ffi.new(_LEN_CELL), src, len(src), ad, ad_len
+        )
+        if rc:
+            check(rc, f"{self._what} open", mismatch=InvalidTag)
+        return ffi.buffer(out, n)[:]
+
+
+class AESGCM(_AEAD):
+    """AES-GCM (NIST SP 800-38D) with a 16-byte (AES-128) or 32-byte (AES-256) key, 12-byte
+    nonces and 16-byte tags. AES-128-GCM runs on BoringSSL; AES-256-GCM on both backends."""
+
+    __slots__ = ()
+    _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AES_128_GCM, 32: lib.NACRE_AEAD_AES_256_GCM}
+    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AES_256_GCM]
+    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AES_256_GCM]
+
+    @classmethod
+    def generate_key(cls, bit_length: int) -> bytes:
+        """A random key of ``bit_length`` bits: 128 or 256."""
+        return cls._random_key(bit_length)
+
+
+class AESGCMSIV(_RandomNonce):
+    """AES-GCM-SIV (RFC 8452), nonce-misuse resistant: a repeated nonce reveals only that the
+    same message was sent again. 16- or 32-byte keys, 12-byte nonces, 16-byte tags; BoringSSL."""
+
+    __slots__ = ()
+    _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AES_128_GCM_SIV, 32: lib.NACRE_AEAD_AES_256_GCM_SIV}
+    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AES_256_GCM_SIV]
+    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AES_256_GCM_SIV]
+
+    @classmethod
+    def generate_key(cls, bit_length: int) -> bytes:
+        """A random key of ``bit_length`` bits: 128 or 256."""
+        return cls._random_key(bit_length)
+
+
+class ChaCha20Poly1305(_AEAD):
+    """ChaCha20-Poly1305 (RFC 8439): 32-byte keys, 12-byte nonces, 16-byte tags; both backends."""
+
+    __slots__ = ()
+    _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_CHACHA20_POLY1305}
+    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_CHACHA20_POLY1305]
+    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_CHACHA20_POLY1305]
+
+    @classmethod
+    def generate_key(cls) -> bytes:
+        """A random 32-byte key."""
+        return cls._random_key()
+
+
+class XChaCha20Poly1305(_RandomNonce):
+    """XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha): 32-byte keys, 24-byte nonces (random ones
+    are safe), 16-byte tags; both backends."""
+
+    __slots__ = ()
+    _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_XCHACHA20_POLY1305}
+    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_XCHACHA20_POLY1305]
+    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_XCHACHA20_POLY1305]
+
+    @classmethod
+    def generate_key(cls) -> bytes:
+        """A random 32-byte key."""
+        return cls._random_key()
+
+
+class AEGIS128L(_AEAD):
+    """AEGIS-128L (draft-irtf-cfrg-aegis-aead): 16-byte keys, 16-byte nonces, 32-byte tags;
+    libsodium."""
+
+    __slots__ = ()
+    _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AEGIS_128L}
+    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AEGIS_128L]
+    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AEGIS_128L]
+
+    @classmethod
+    def generate_key(cls) -> bytes:
+        """A random 16-byte key."""
+        return cls._random_key()
+
+
+class AEGIS256(_RandomNonce):
+    """AEGIS-256 (draft-irtf-cfrg-aegis-aead): 32-byte keys, 32-byte nonces (random ones are
+    safe), 32-byte tags; libsodium."""
+
+    __slots__ = ()
+    _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_AEGIS_256}
+    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AEGIS_256]
+    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AEGIS_256]
+
+    @classmethod
+    def generate_key(cls) -> bytes:
+        """A random 32-byte key."""
+        return cls._random_key()

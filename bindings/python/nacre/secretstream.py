@@ -1,0 +1,618 @@
+"""Streaming authenticated encryption: libsodium's secretstream (XChaCha20-Poly1305).
+
+A stream is a header (:data:`HEADER_SIZE` bytes) followed by messages, each :data:`OVERHEAD`
+bytes longer than its plaintext and carrying a tag; the last one carries :data:`TAG_FINAL`. The
+reader detects altered, dropped, reordered, replayed and appended messages, and a stream that
+stops before its final message.
+
+>>> import nacre.secretstream as ss
+>>> key = ss.generate_key()
+>>> enc = ss.Encryptor(key)
+>>> c1, c2 = enc.push(b"first"), enc.finalize(b"last")
+>>> dec = ss.Decryptor(key, enc.header)
+>>> dec.pull(c1), dec.pull(c2), dec.finished
+((b'first', 0), (b'last', 3), True)
+
+Files: :class:`EncryptingWriter` and :class:`DecryptingReader` wrap a binary file and work in
+constant memory on any size. Their framing is: the header, then messages of exactly
+``chunk_size`` bytes of plaintext (``chunk_size + OVERHEAD`` bytes each) tagged
+:data:`TAG_MESSAGE`, then one last message of 0 to ``chunk_size - 1`` bytes of plaintext tagged
+:data:`TAG_FINAL`. The chunk size is not stored in the stream: the reader must be given the
+writer's ``chunk_size`` (a different one fails as :class:`nacre.InvalidTag`).
+
+Errors on reading: :class:`nacre.InvalidTag` when a message fails to authenticate;
+:class:`nacre.TruncatedStream` (an InvalidTag) when the input ends before an authenticated
+final message, whether it stops between messages or inside one (a cut cannot be told from an
+altered last message); :class:`nacre.TrailingData` (an InvalidTag) when anything follows the
+final message. Plaintext already returned before such an error was authenticated message by
+message, but the stream as a whole was not: discard it.
+
+A stream state (Encryptor, Decryptor) holds a lock, so it may be shared between threads, but the
+messages of one stream are in the order the calls were made. The file wrappers, like Python's
+own file objects, are for one thread at a time.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import threading
+from typing import Any, List, Optional, Tuple
+
+from ._buffers import Buffer, input_arg, optional_input, readable, size, writable
+from ._errors import (
+    InvalidArgument,
+    InvalidKey,
+    InvalidTag,
+    TrailingData,
+    TruncatedStream,
+    check,
+)
+from ._nacre import ffi, lib
+from ._random import random_bytes
+
+__all__ = [
+    "KEY_SIZE",
+    "HEADER_SIZE",
+    "OVERHEAD",
+    "TAG_MESSAGE",
+    "TAG_PUSH",
+    "TAG_REKEY",
+    "TAG_FINAL",
+    "DEFAULT_CHUNK_SIZE",
+    "generate_key",
+    "Encryptor",
+    "Decryptor",
+    "EncryptingWriter",
+    "DecryptingReader",
+]
+
+KEY_SIZE: int = lib.NACRE_SECRETSTREAM_KEY_LEN
+HEADER_SIZE: int = lib.NACRE_SECRETSTREAM_HEADER_LEN
+#: How much longer every message is than its plaintext.
+OVERHEAD: int = lib.NACRE_SECRETSTREAM_OVERHEAD
+
+#: An ordinary message.
+TAG_MESSAGE: int = lib.NACRE_SECRETSTREAM_TAG_MESSAGE
+#: Marks the end of a group of messages (an application-level boundary); nothing else.
+TAG_PUSH: int = lib.NACRE_SECRETSTREAM_TAG_PUSH
+#: Derives a new key for the messages that follow.
+TAG_REKEY: int = lib.NACRE_SECRETSTREAM_TAG_REKEY
+#: The last message of the stream.
+TAG_FINAL: int = lib.NACRE_SECRETSTREAM_TAG_FINAL
+_TAGS = frozenset({TAG_MESSAGE, TAG_PUSH, TAG_REKEY, TAG_FINAL})
+
+DEFAULT_CHUNK_SIZE = 65536
+
+_LEN_CELL = ffi.typeof("size_t *")
+_U8_ARRAY = ffi.typeof("uint8_t[]")
+
+
+def generate_key() -> bytes:
+    """A random :data:`KEY_SIZE`-byte key."""
+    return random_bytes(KEY_SIZE)
+
+
+def _key(key: Any) -> Any:
+    buf = input_arg(key, "key")
+    if len(buf) != KEY_SIZE:
+        raise InvalidKey(f"secretstream keys must be {KEY_SIZE} bytes, got {len(buf)}")
+    return buf
+
+
+def _tag(tag: Any) -> int:
+    if isinstance(tag, bool) or not isinstance(tag, int):
+        raise TypeError(f"tag must be an int, not {type(tag).__name__!r}")
+    if tag not in _TAGS:
+        raise InvalidArgument(f"unknown secretstream tag {tag}")
+    return tag
+
+
+class Encryptor:
+    """The writing side of a stream, started under ``key`` (:data:`KEY_SIZE` bytes).
+
+    Send :attr:`header` first, then every message :meth:`push` returns, in order; end with
+    :meth:`finalize` (or a push with ``tag=TAG_FINAL``), after which pushing is an error.
+    """
+
+    __slots__ = ("_st", "_lock", "_len", "_header", "_finished", "__weakref__")
+
+    def __init__(self, key: Buffer) -> None:
+        key_buf = _key(key)
+        header = ffi.new("uint8_t[]", HEADER_SIZE)
+        cell = ffi.new("nacre_secretstream_encryptor **")
+        self._len = ffi.new(_LEN_CELL)  # reused under the lock
+        rc = lib.nacre_secretstream_encryptor_new(
+            cell, header, HEADER_SIZE, self._len, key_buf, len(key_buf)
+        )
+        if rc:
+            check(rc, "secretstream encryptor")
+        self._st = ffi.gc(cell[0], lib.nacre_secretstream_encryptor_free)
+        self._lock = threading.Lock()
+        self._header = ffi.buffer(header, HEADER_SIZE)[:]
+        self._finished = False
+
+    @property
+    def header(self) -> bytes:
+        """The stream header (:data:`HEADER_SIZE` bytes, not secret), to send before any message."""
+        return self._header
+
+    @property
+    def finished(self) -> bool:
+        """True once the final message has been pushed."""
+        return self._finished
+
+    def _push(self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int, tag: int) -> int:
+        with self._lock:
+            rc = lib.nacre_secretstream_push(self._st, out, out_cap, self._len, src, n, ad, ad_len, tag)
+            if rc == lib.NACRE_OK and tag == TAG_FINAL:
+                self._finished = True
+        if rc:
+            if self._finished:
+                raise InvalidArgument("secretstream push: the stream was already finalized", rc)
+            check(rc, "secretstream push")
+        return n + OVERHEAD
+
+    def push(
+        self, data: Buffer, associated_data: Optional[Buffer] = None, tag: int = TAG_MESSAGE
+    ) -> bytes:
+        """Encrypt ``data`` as the next message, tagged ``tag``; return it
+        (``len(data) + OVERHEAD`` bytes). ``associated_data`` is authenticated, not sent: the
+        reader must pass the same."""
+        src = input_arg(data, "data")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n = len(src) + OVERHEAD
+        out = ffi.new(_U8_ARRAY, n)
+        self._push(out, n, src, len(src), ad, ad_len, _tag(tag))
+        return ffi.buffer(out, n)[:]
+
+    def push_into(
+        self,
+        data: Buffer,
+        out: Buffer,
+        associated_data: Optional[Buffer] = None,
+        tag: int = TAG_MESSAGE,
+    ) -> int:
+        """Like :meth:`push`, writing the message into the writable buffer ``out`` (at least
+        ``len(data) + OVERHEAD`` bytes); returns its size."""
+        src = input_arg(data, "data")
+        dst = writable(out, "out")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        if len(dst) < len(src) + OVERHEAD:
+            raise InvalidArgument(
+                f"secretstream push: output buffer must hold {len(src) + OVERHEAD} bytes, "
+                f"got {len(dst)}"
+            )
+        return self._push(dst, len(dst), src, len(src), ad, ad_len, _tag(tag))
+
+    def finalize(self, data: Buffer = b"", associated_data: Optional[Buffer] = None) -> bytes:
+        """Push ``data`` as the final message (:data:`TAG_FINAL`) and return it."""
+        return self.push(data, associated_data, TAG_FINAL)
+
+    def __repr__(self) -> str:
+        state = "finished" if self._finished else "open"
+        return f"<nacre.secretstream.Encryptor ({state}) object at {id(self):#x}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle Encryptor objects: they hold a secret key")
+
+
+class Decryptor:
+    """The reading side of a stream under ``key``, started from the writer's ``header``."""
+
+    __slots__ = ("_st", "_lock", "_len", "_tag", "_finished", "__weakref__")
+
+    def __init__(self, key: Buffer, header: Buffer) -> None:
+        key_buf = _key(key)
+        header_buf = input_arg(header, "header")
+        if len(header_buf) != HEADER_SIZE:
+            raise InvalidArgument(
+                f"secretstream header must be {HEADER_SIZE} bytes, got {len(header_buf)}"
+            )
+        cell = ffi.new("nacre_secretstream_decryptor **")
+        rc = lib.nacre_secretstream_decryptor_new(
+            cell, header_buf, len(header_buf), key_buf, len(key_buf)
+        )
+        if rc:
+            check(rc, "secretstream decryptor")
+        self._st = ffi.gc(cell[0], lib.nacre_secretstream_decryptor_free)
+        self._lock = threading.Lock()
+        self._len = ffi.new(_LEN_CELL)  # both reused under the lock
+        self._tag = ffi.new("int *")
+        self._finished = False
+
+    @property
+    def finished(self) -> bool:
+        """True once the final message has been authenticated. A stream whose input ends while
+        this is False was truncated."""
+        return self._finished
+
+    def _pull(self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int) -> Tuple[int, int]:
+        with self._lock:
+            if self._finished:
+                raise TrailingData("secretstream pull: data after the final message")
+            rc = lib.nacre_secretstream_pull(
+                self._st, out, out_cap, self._len, self._tag, src, n, ad, ad_len
+            )
+            tag = self._tag[0]
+            if rc == lib.NACRE_OK and tag == TAG_FINAL:
+                self._finished = True
+        if rc:
+            check(rc, "secretstream pull", mismatch=InvalidTag)
+        return n - OVERHEAD, tag
+
+    def pull(self, data: Buffer, associated_data: Optional[Buffer] = None) -> Tuple[bytes, int]:
+        """Check and decrypt the next message; return ``(plaintext, tag)``.
+
+        Raises :class:`nacre.InvalidTag` for a message that was altered, reordered, replayed or
+        made under another key or header (the stream is then unusable: every later pull fails
+        too), and :class:`nacre.TrailingData` for a message after the final one.
+        """
+        src = input_arg(data, "data")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n = max(len(src) - OVERHEAD, 0)
+        out = ffi.new(_U8_ARRAY, n)
+        _, tag = self._pull(out, n, src, len(src), ad, ad_len)
+        return ffi.buffer(out, n)[:], tag
+
+    def pull_into(
+        self, data: Buffer, out: Buffer, associated_data: Optional[Buffer] = None
+    ) -> Tuple[int, int]:
+        """Like :meth:`pull`, writing the plaintext into the writable buffer ``out`` (at least
+        ``len(data) - OVERHEAD`` bytes; zeroed on failure); returns ``(size, tag)``."""
+        src = input_arg(data, "data")
+        dst = writable(out, "out")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        if len(dst) < len(src) - OVERHEAD:
+            raise InvalidArgument(
+                f"secretstream pull: output buffer must hold {len(src) - OVERHEAD} bytes, "
+                f"got {len(dst)}"
+            )
+        return self._pull(dst, len(dst), src, len(src), ad, ad_len)
+
+    def __repr__(self) -> str:
+        state = "finished" if self._finished else "open"
+        return f"<nacre.secretstream.Decryptor ({state}) object at {id(self):#x}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle Decryptor objects: they hold a secret key")
+
+
+# --- file wrappers ----------------------------------------------------------------------------
+
+
+def _chunk_size(chunk_size: Any) -> int:
+    n = size(chunk_size, "chunk_size")
+    if n < 1:
+        raise InvalidArgument("chunk_size must be at least 1 byte")
+    return n
+
+
+def _write_all(file: Any, data: Any) -> None:
+    """Write all of ``data`` to ``file``, which may be a raw file that writes only part."""
+    view = memoryview(data)
+    while view:
+        written = file.write(view)
+        if written is None:
+            raise BlockingIOError(errno.EAGAIN, "the underlying file would block")
+        if written >= len(view):
+            return
+        view = view[written:]
+
+
+class EncryptingWriter(io.BufferedIOBase):
+    """A writable binary file that encrypts into ``file`` (any binary file object with
+    ``write``), in constant memory.
+
+    The header is written at once. Writes are gathered into ``chunk_size``-byte plaintext
+    messages, each written to ``file`` as soon as it is full. :meth:`close` (or leaving a
+    ``with`` block normally) writes the remaining 0 to ``chunk_size - 1`` bytes as the final
+    message and flushes ``file``; it does not close ``file`` (as :class:`gzip.GzipFile` with a
+    ``fileobj``). :meth:`flush` flushes ``file`` but cannot write a partial message.
+
+    The final message is written only by an explicit :meth:`close`: leaving a ``with`` block
+    through an exception, :meth:`abort`, or garbage collection without close all end the writer
+    without it, so that the incomplete stream reads as :class:`nacre.TruncatedStream` rather
+    than as a shorter, valid one.
+    """
+
+    def __init__(self, file: Any, key: Buffer, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
+        super().__init__()
+        self._done = True  # finalized or aborted; until set up, nothing to finalize
+        self._chunk = _chunk_size(chunk_size)
+        self._file = file
+        self._enc = Encryptor(key)
+        self._buf = bytearray(self._chunk)
+        self._buf_c = ffi.from_buffer(_U8_ARRAY, self._buf, require_writable=True)
+        self._fill = 0
+        self._out = bytearray(self._chunk + OVERHEAD)
+        self._out_c = ffi.from_buffer(_U8_ARRAY, self._out, require_writable=True)
+        _write_all(file, self._enc.header)
+        self._done = False
+
+    @property
+    def chunk_size(self) -> int:
+        """The plaintext size of every message but the last."""
+        return self._chunk
+
+    def writable(self) -> bool:
+        return True
+
+    def _emit(self, src: Any, n: int, tag: int) -> None:
+        size_out = self._enc._push(self._out_c, len(self._out), src, n, ffi.NULL, 0, tag)
+        _write_all(self._file, memoryview(self._out)[:size_out])
+
+    def write(self, data: Buffer) -> int:  # type: ignore[override]
+        """Encrypt all of ``data`` (any bytes-like object); return its length."""
+        if self.closed:
+            raise ValueError("write to closed file")
+        src = readable(data, "data")
+        n = len(src)
+        pos = 0
+        chunk = self._chunk
+        if self._fill:
+            take = min(chunk - self._fill, n)
+            ffi.memmove(self._buf_c + self._fill, src, take)
+            self._fill += take
+            pos = take
+            if self._fill == chunk:
+                self._emit(self._buf_c, chunk, TAG_MESSAGE)
+                self._fill = 0
+        while n - pos >= chunk:  # whole messages straight from the caller's buffer
+            self._emit(src + pos, chunk, TAG_MESSAGE)
+            pos += chunk
+        if pos < n:
+            ffi.memmove(self._buf_c, src + pos, n - pos)
+            self._fill = n - pos
+        return n
+
+    def flush(self) -> None:
+        """Flush ``file`` (a partial message stays buffered until more data or close)."""
+        super().flush()  # ValueError when closed
+        flush = getattr(self._file, "flush", None)
+        if flush is not None:
+            flush()
+
+    def _wipe(self) -> None:
+        self._fill = 0
+        ffi.memmove(self._buf_c, bytes(len(self._buf)), len(self._buf))
+
+    def close(self) -> None:
+        """Write the final message, flush ``file`` and close this writer (not ``file``)."""
+        if self.closed:
+            return
+        try:
+            if not self._done:
+                self._done = True
+                self._emit(self._buf_c, self._fill, TAG_FINAL)
+                self._wipe()
+        finally:
+            super().close()
+
+    def abort(self) -> None:
+        """Close without the final message: the stream will read as truncated."""
+        if not self._done:
+            self._done = True
+            self._wipe()
+        if not self.closed:
+            super().close()
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is not None:
+            self.abort()
+        else:
+            self.close()
+
+    def __del__(self) -> None:
+        # io.IOBase would call close() and so finalize an unfinished stream: abort instead.
+        try:
+            self.abort()
+        except Exception:  # pragma: no cover - nothing to report to at collection time
+            pass
+
+    def __repr__(self) -> str:
+        return f"<nacre.secretstream.EncryptingWriter chunk_size={self._chunk} at {id(self):#x}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle EncryptingWriter objects: they hold a secret key")
+
+
+class DecryptingReader(io.BufferedIOBase):
+    """A readable binary file that decrypts what :class:`EncryptingWriter` wrote to ``file``
+    (any binary file object with ``read`` or ``readinto``), in constant memory.
+
+    ``chunk_size`` must be the writer's. The header is read at once (a shorter input raises
+    :class:`nacre.TruncatedStream`). Supports ``read(n)``, ``read()``, ``read1``, ``readinto``,
+    ``peek``, ``readline`` and iteration over lines, like any binary file. End of file (``b""``)
+    is returned only after the final message was authenticated and nothing follows it;
+    otherwise reading raises (see the module docstring), and keeps raising the same error.
+    :meth:`close` does not close ``file``.
+    """
+
+    def __init__(self, file: Any, key: Buffer, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
+        super().__init__()
+        self._chunk = _chunk_size(chunk_size)
+        self._file = file
+        self._readinto = getattr(file, "readinto", None)
+        self._error: Optional[InvalidTag] = None
+        self._ct = bytearray(self._chunk + OVERHEAD)
+        self._ct_c = ffi.from_buffer(_U8_ARRAY, self._ct, require_writable=True)
+        self._pt = bytearray(self._chunk)
+        self._pt_c = ffi.from_buffer(_U8_ARRAY, self._pt, require_writable=True)
+        self._pos = self._end = 0  # unread plaintext is self._pt[self._pos:self._end]
+        self._eof = False  # final message authenticated and nothing after it
+        self._index = 0  # messages read so far (for error messages)
+        got = self._fill(HEADER_SIZE)
+        if got < HEADER_SIZE:
+            raise TruncatedStream(f"secretstream: the input ends inside the header ({got} bytes)")
+        self._dec = Decryptor(key, memoryview(self._ct)[:HEADER_SIZE])
+
+    @property
+    def chunk_size(self) -> int:
+        """The plaintext size of every message but the last (the writer's)."""
+        return self._chunk
+
+    @property
+    def finished(self) -> bool:
+        """True once the final message was authenticated and the input ended right after it."""
+        return self._eof
+
+    def readable(self) -> bool:
+        return True
+
+    # --- reading messages -----------------------------------------------------------------------
+
+    def _fill(self, want: int) -> int:
+        """Read up to ``want`` bytes into the start of self._ct; fewer only at end of input."""
+        view = memoryview(self._ct)
+        got = 0
+        while got < want:
+            if self._readinto is not None:
+                n = self._readinto(view[got:want])
+            else:
+                piece = self._file.read(want - got)
+                n = None if piece is None else len(piece)
+                if n:
+                    view[got : got + n] = piece
+            if n is None:
+                raise BlockingIOError(errno.EAGAIN, "the underlying file would block")
+            if n == 0:
+                break
+            got += n
+        return got
+
+    def _at_end(self) -> bool:
+        if self._readinto is not None:
+            return not self._readinto(memoryview(self._ct)[:1])
+        return not self._file.read(1)
+
+    def _fail(self, exc: InvalidTag) -> InvalidTag:
+        self._error = exc
+        self._pos = self._end = 0
+        ffi.memmove(self._pt_c, bytes(len(self._pt)), len(self._pt))
+        return exc
+
+    def _next_message(self, out: Any, out_cap: int) -> int:
+        """Decrypt the next message into ``out`` (``out_cap`` >= chunk_size); return its size."""
+        if self._error is not None:
+            raise self._error
+        full = self._chunk + OVERHEAD
+        got = self._fill(full)
+        self._index += 1
+        if got == 0:
+            raise self._fail(TruncatedStream(
+                f"secretstream: the input ends after {self._index - 1} messages, before the "
+                "final one"
+            ))
+        try:
+            n, tag = self._dec._pull(out, out_cap, self._ct_c, got, ffi.NULL, 0)
+        except InvalidTag as exc:
+            if got < full:
+                raise self._fail(TruncatedStream(
+                    f"secretstream: the input ends inside message {self._index} (truncated, "
+                    "or its last message was altered)", exc.status,
+                )) from None
+            raise self._fail(InvalidTag(
+                f"secretstream: message {self._index} failed to authenticate (altered, "
+                f"reordered, or a chunk_size other than the writer's {self._chunk})", exc.status,
+            )) from None
+        if tag == TAG_FINAL:
+            if got == full and not self._at_end():
+                raise self._fail(TrailingData(
+                    f"secretstream: data follows the final message ({self._index})"
+                ))
+            self._eof = True
+        elif got < full:
+            raise self._fail(TruncatedStream(
+                f"secretstream: message {self._index} is short but not final (the input "
+                f"ends there, or chunk_size {self._chunk} is not the writer's)"
+            ))
+        return n
+
+    def _refill(self) -> bool:
+        """Decrypt one message into the internal buffer; False at the end of the stream."""
+        if self._eof:
+            return False
+        self._end = self._next_message(self._pt_c, self._chunk)
+        self._pos = 0
+        return True
+
+    def _readinto_c(self, dst: Any, want: int) -> int:
+        done = 0
+        while done < want:
+            avail = self._end - self._pos
+            if avail:
+                k = min(avail, want - done)
+                ffi.memmove(dst + done, self._pt_c + self._pos, k)
+                self._pos += k
+                done += k
+            elif self._eof:
+                break
+            elif want - done >= self._chunk:  # a whole message straight into the caller's buffer
+                done += self._next_message(dst + done, want - done)
+            else:
+                self._refill()
+        return done
+
+    # --- the file interface -----------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise ValueError("read from closed file")
+
+    def readinto(self, b: Any) -> int:
+        """Fill the writable buffer ``b``; fewer bytes only at the end of the stream."""
+        self._check_open()
+        dst = writable(b, "b")
+        return self._readinto_c(dst, len(dst))
+
+    def read(self, n: Optional[int] = -1) -> bytes:
+        """Up to ``n`` bytes (all that remain when ``n`` is negative or None); fewer only at the
+        end of the stream."""
+        self._check_open()
+        if n is None or n < 0:
+            return self.readall()
+        out = ffi.new(_U8_ARRAY, n)
+        got = self._readinto_c(out, n)
+        return ffi.buffer(out, got)[:]
+
+    def readall(self) -> bytes:
+        """Everything that remains (in memory: prefer reading in pieces for large streams)."""
+        self._check_open()
+        parts: List[bytes] = [bytes(memoryview(self._pt)[self._pos : self._end])]
+        self._pos = self._end
+        while self._refill():
+            parts.append(bytes(memoryview(self._pt)[: self._end]))
+            self._pos = self._end
+        return b"".join(parts)
+
+    def read1(self, n: int = -1) -> bytes:
+        """Up to ``n`` bytes, decrypting at most one message."""
+        self._check_open()
+        if self._pos == self._end:
+            self._refill()
+        avail = self._end - self._pos
+        k = avail if n is None or n < 0 else min(n, avail)
+        out = bytes(memoryview(self._pt)[self._pos : self._pos + k])
+        self._pos += k
+        return out
+
+    def peek(self, n: int = 0) -> bytes:
+        """The buffered plaintext (at least one byte unless at the end), without consuming it."""
+        self._check_open()
+        if self._pos == self._end:
+            self._refill()
+        return bytes(memoryview(self._pt)[self._pos : self._end])
+
+    def close(self) -> None:
+        """Close this reader and wipe its buffer; ``file`` stays open."""
+        if not self.closed and hasattr(self, "_pt_c"):  # (hasattr: __init__ may have failed)
+            self._pos = self._end = 0
+            ffi.memmove(self._pt_c, bytes(len(self._pt)), len(self._pt))
+        super().close()
+
+    def __repr__(self) -> str:
+        return f"<nacre.secretstream.DecryptingReader chunk_size={self._chunk} at {id(self):#x}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle DecryptingReader objects: they hold a secret key")

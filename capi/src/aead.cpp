@@ -1,0 +1,129 @@
+// The C ABI of AEAD: key handles and seal/open in combined, detached and random-nonce forms.
+#include "convert.hpp"
+#include "guard.hpp"
+#include "handles.hpp"
+
+using namespace nacre;
+using KeyHandle = capi::Handle<AeadKey, capi::Tag::aead_key>;
+
+namespace {
+
+template <class Size>
+size_t size_or_zero(int alg, Size size) noexcept {
+  if (alg < 1 || alg > 8) return 0;
+  return size(static_cast<AeadAlg>(alg));
+}
+
+// The open functions check the tag first; a too-short input is a verification failure before
+// any output size question arises.
+std::size_t plaintext_len(std::size_t in_len, std::size_t overhead) {
+  if (in_len < overhead) throw Error(Status::verification_failed, "input shorter than a tag");
+  return in_len - overhead;
+}
+
+}  // namespace
+
+extern "C" {
+
+size_t nacre_aead_key_len(int alg) { return size_or_zero(alg, aead_key_size); }
+size_t nacre_aead_nonce_len(int alg) { return size_or_zero(alg, aead_nonce_size); }
+size_t nacre_aead_overhead(int alg) { return size_or_zero(alg, aead_tag_size); }
+
+int nacre_aead_is_available(int alg, int backend) {
+  return capi::guard([&] { aead_resolve_backend(capi::aead_from(alg), capi::backend_from(backend)); });
+}
+
+int nacre_aead_key_new(nacre_aead_key **out, int alg, int backend, const uint8_t *key,
+                       size_t key_len) {
+  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
+  *out = nullptr;
+  return capi::guard([&] {
+    auto k = AeadKey::create(capi::aead_from(alg), capi::input(key, key_len),
+                             capi::backend_from(backend));
+    KeyHandle::create(out, std::make_unique<AeadKey>(std::move(k)));
+  });
+}
+
+void nacre_aead_key_free(nacre_aead_key *key) { KeyHandle::destroy(key); }
+
+int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t out_cap, size_t *out_len,
+                    const uint8_t *nonce, size_t nonce_len, const uint8_t *in, size_t in_len,
+                    const uint8_t *ad, size_t ad_len) {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const AeadKey &k = KeyHandle::get(key);
+    const ByteView pt = capi::input(in, in_len);
+    k.seal_into(o.take(checked_add(in_len, k.tag_size())), capi::input(nonce, nonce_len), pt,
+                capi::input(ad, ad_len));
+  });
+}
+
+int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap, size_t *out_len,
+                    const uint8_t *nonce, size_t nonce_len, const uint8_t *in, size_t in_len,
+                    const uint8_t *ad, size_t ad_len) {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const AeadKey &k = KeyHandle::get(key);
+    const ByteView ct = capi::input(in, in_len);
+    k.open_into(o.take(plaintext_len(in_len, k.tag_size())), capi::input(nonce, nonce_len), ct,
+                capi::input(ad, ad_len));
+  });
+}
+
+int nacre_aead_seal_detached(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
+                             size_t *out_len, uint8_t *tag, size_t tag_cap, size_t *tag_len,
+                             const uint8_t *nonce, size_t nonce_len, const uint8_t *in,
+                             size_t in_len, const uint8_t *ad, size_t ad_len) {
+  capi::Output ct_out(out, out_cap, out_len);
+  capi::Output tag_out(tag, tag_cap, tag_len);
+  return capi::with_outputs({&ct_out, &tag_out}, [&] {
+    const AeadKey &k = KeyHandle::get(key);
+    const ByteView pt = capi::input(in, in_len);
+    // Both sizes are reported by one size query.
+    if (!ct_out.fits(in_len) | !tag_out.fits(k.tag_size())) {
+      throw Error(Status::buffer_too_small, "output buffer too small");
+    }
+    k.seal_detached(ct_out.take(in_len), tag_out.take(k.tag_size()), capi::input(nonce, nonce_len),
+                    pt, capi::input(ad, ad_len));
+  });
+}
+
+int nacre_aead_open_detached(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
+                             size_t *out_len, const uint8_t *nonce, size_t nonce_len,
+                             const uint8_t *in, size_t in_len, const uint8_t *tag, size_t tag_len,
+                             const uint8_t *ad, size_t ad_len) {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const AeadKey &k = KeyHandle::get(key);
+    const ByteView ct = capi::input(in, in_len);
+    k.open_detached(o.take(in_len), capi::input(nonce, nonce_len), ct, capi::input(tag, tag_len),
+                    capi::input(ad, ad_len));
+  });
+}
+
+int nacre_aead_seal_with_random_nonce(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
+                                      size_t *out_len, const uint8_t *in, size_t in_len,
+                                      const uint8_t *ad, size_t ad_len) {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const AeadKey &k = KeyHandle::get(key);
+    const ByteView pt = capi::input(in, in_len);
+    if (!aead_random_nonce_safe(k.alg())) {
+      throw Error(Status::unsupported, "random nonces are unsafe for this algorithm");
+    }
+    const std::size_t n = checked_add(checked_add(k.nonce_size(), in_len), k.tag_size());
+    k.seal_with_random_nonce_into(o.take(n), pt, capi::input(ad, ad_len));
+  });
+}
+
+int nacre_aead_open_with_nonce_prefix(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
+                                      size_t *out_len, const uint8_t *in, size_t in_len,
+                                      const uint8_t *ad, size_t ad_len) {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const AeadKey &k = KeyHandle::get(key);
+    const ByteView box = capi::input(in, in_len);
+    if (!aead_random_nonce_safe(k.alg())) {
+      throw Error(Status::unsupported, "random nonces are unsafe for this algorithm");
+    }
+    const std::size_t n = plaintext_len(in_len, k.nonce_size() + k.tag_size());
+    k.open_with_nonce_prefix_into(o.take(n), box, capi::input(ad, ad_len));
+  });
+}
+
+}  // extern "C"
