@@ -128,27 +128,32 @@ Hasher Hasher::blake2b(std::size_t digest_len, ByteView key) {
                 detail::sodium::blake2b_state(digest_len, key));
 }
 
-void Hasher::update(ByteView in) { state_->update(in); }
+detail::DigestState &Hasher::live() const {
+  if (!state_) throw Error(Status::invalid_argument, "use of a moved-from object");
+  return *state_;
+}
+
+void Hasher::update(ByteView in) { live().update(in); }
 
 Bytes Hasher::digest() const {
   require_fixed(alg_);
   Bytes out(digest_size_);
-  state_->finish(out);
+  live().finish(out);
   return out;
 }
 
 void Hasher::digest_into(MutableByteView out) const {
   require_fixed(alg_);
   require_size(out, digest_size_, "digest buffer has the wrong size");
-  state_->finish(out);
+  live().finish(out);
 }
 
 void Hasher::xof_into(MutableByteView out) const {
   if (!is_xof(alg_)) throw Error(Status::invalid_argument, "not an extendable-output function");
-  state_->finish(out);
+  live().finish(out);
 }
 
-Hasher Hasher::copy() const { return Hasher(alg_, backend_, digest_size_, state_->clone()); }
+Hasher Hasher::copy() const { return Hasher(alg_, backend_, digest_size_, live().clone()); }
 
 std::string_view backend_name(Backend backend) noexcept {
   switch (backend) {

@@ -80,21 +80,26 @@ Hmac Hmac::create(HashAlg alg, ByteView key, Backend backend) {
   return Hmac(alg, b, hmac_size(alg), make_state(alg, b, key));
 }
 
-void Hmac::update(ByteView in) { state_->update(in); }
+detail::DigestState &Hmac::live() const {
+  if (!state_) throw Error(Status::invalid_argument, "use of a moved-from object");
+  return *state_;
+}
+
+void Hmac::update(ByteView in) { live().update(in); }
 
 Bytes Hmac::final() const {
   Bytes out(size_);
-  state_->finish(out);
+  live().finish(out);
   return out;
 }
 
 void Hmac::final_into(MutableByteView out) const {
   require_size(out, size_, "tag buffer has the wrong size");
-  state_->finish(out);
+  live().finish(out);
 }
 
-bool Hmac::verify(ByteView tag) const { return verify_state(*state_, size_, tag); }
+bool Hmac::verify(ByteView tag) const { return verify_state(live(), size_, tag); }
 
-Hmac Hmac::copy() const { return Hmac(alg_, backend_, size_, state_->clone()); }
+Hmac Hmac::copy() const { return Hmac(alg_, backend_, size_, live().clone()); }
 
 }  // namespace nacre

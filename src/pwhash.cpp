@@ -133,6 +133,14 @@ void check_password(PwhashAlg alg, ByteView password) {
                  "password too long");
 }
 
+void check_output(PwhashAlg alg, std::size_t n) {
+  require_length(n, pwhash_min_output(alg), pwhash_max_output(alg), "output length out of range");
+}
+
+void check_scrypt_output(std::size_t n) {
+  require_length(n, 1, kScryptMaxOutput, "scrypt outputs hold 1 byte to 1 MiB");
+}
+
 void check_scrypt(ScryptParams p) {
   if (p.n < 2 || p.n > (std::uint64_t{1} << 32) || (p.n & (p.n - 1)) != 0) {
     malformed("scrypt N must be a power of two from 2 to 2^32");
@@ -174,8 +182,7 @@ void pwhash_derive_into(PwhashAlg alg, ByteView password, ByteView salt, PwhashL
   check_limits(alg, limits);
   check_password(alg, password);
   require_size(salt, pwhash_salt_size(alg), "salt has the wrong size for the algorithm");
-  require_length(out.size(), pwhash_min_output(alg), pwhash_max_output(alg),
-                 "output length out of range");
+  check_output(alg, out.size());
   require_disjoint(out, password);
   require_disjoint(out, salt);
   detail::sodium::pwhash(alg, password, salt, limits, out);
@@ -183,8 +190,7 @@ void pwhash_derive_into(PwhashAlg alg, ByteView password, ByteView salt, PwhashL
 
 SecretBytes pwhash_derive(PwhashAlg alg, ByteView password, ByteView salt, PwhashLimits limits,
                           std::size_t out_len) {
-  require_length(out_len, pwhash_min_output(alg), pwhash_max_output(alg),
-                 "output length out of range");
+  check_output(alg, out_len);
   return detail::derive_secret(out_len, [&](MutableByteView out) {
     pwhash_derive_into(alg, password, salt, limits, out);
   });
@@ -236,7 +242,7 @@ void scrypt_into(ByteView password, ByteView salt, ScryptParams params, MutableB
                  Backend backend) {
   const Backend b = scrypt_resolve_backend(backend);
   check_scrypt(params);
-  require_length(out.size(), 1, kScryptMaxOutput, "scrypt output must be 1 byte to 1 MiB");
+  check_scrypt_output(out.size());
   require_disjoint(out, password);
   require_disjoint(out, salt);
   if (b == Backend::boringssl) {
@@ -248,7 +254,7 @@ void scrypt_into(ByteView password, ByteView salt, ScryptParams params, MutableB
 
 SecretBytes scrypt(ByteView password, ByteView salt, ScryptParams params, std::size_t out_len,
                    Backend backend) {
-  require_length(out_len, 1, kScryptMaxOutput, "scrypt output must be 1 byte to 1 MiB");
+  check_scrypt_output(out_len);
   return detail::derive_secret(
       out_len, [&](MutableByteView out) { scrypt_into(password, salt, params, out, backend); });
 }

@@ -91,9 +91,11 @@ class Pool {
       }
       slot = free_[static_cast<std::size_t>(cls)];
     }
-    UNPOISON(slot, size);
+    UNPOISON(slot, sizeof(FreeSlot));
     free_[static_cast<std::size_t>(cls)] = slot->next;
     slot->next = nullptr;  // the slot is all zero again
+    POISON(slot, size);
+    UNPOISON(slot, n);  // ASan sees an overrun past the |n| bytes asked for, not just the slot's
     in_use_.fetch_add(1, std::memory_order_relaxed);
     return slot;
   }
@@ -106,6 +108,7 @@ class Pool {
     const auto cls = static_cast<std::size_t>(page_class_[page]);
     const std::size_t size = kClasses[cls];
     (void)n;
+    UNPOISON(p, size);
     sodium::wipe(p, size);
     auto *s = static_cast<FreeSlot *>(p);
     s->next = free_[cls];

@@ -113,6 +113,8 @@ class BuildExt(build_ext):
             "-DCMAKE_BUILD_TYPE=Release",
             "-DNACRE_BUILD_TESTS=OFF",
             "-DNACRE_BUILD_CLI=OFF",
+            "-DNACRE_BUILD_BENCH=OFF",
+            "-DNACRE_BUILD_PYTHON=OFF",
         ]
         run(configure)
         run([cmake, "--build", str(build_dir), "--target", "nacre_static"])

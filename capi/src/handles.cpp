@@ -25,6 +25,15 @@ class Arena {
     return s;
   }
 
+  void *take(const void *handle, Tag tag) noexcept {
+    std::lock_guard<std::mutex> lock(mu_);
+    Slot *s = find(handle, tag);
+    if (s == nullptr) return nullptr;
+    void *object = s->object;
+    release_locked(s);
+    return object;
+  }
+
   Slot *find(const void *handle, Tag tag) noexcept {
     const auto p = reinterpret_cast<std::uintptr_t>(handle);
     const std::size_t n = count_.load(std::memory_order_acquire);
@@ -38,8 +47,7 @@ class Arena {
     return nullptr;
   }
 
-  void release(Slot *s) noexcept {
-    std::lock_guard<std::mutex> lock(mu_);
+  void release_locked(Slot *s) noexcept {
     s->tag = Tag::free;
     s->object = nullptr;
     s->next_free = nullptr;
@@ -86,6 +94,6 @@ Arena &arena() {
 
 Slot *acquire(Tag tag, void *object) { return arena().acquire(tag, object); }
 Slot *find(const void *handle, Tag tag) noexcept { return arena().find(handle, tag); }
-void release(Slot *slot) noexcept { arena().release(slot); }
+void *take(const void *handle, Tag tag) noexcept { return arena().take(handle, tag); }
 
 }  // namespace nacre::capi

@@ -31,7 +31,9 @@ Slot *acquire(Tag tag, void *object);
 // find returns the slot when |handle| points at a live slot with |tag|, else nullptr. Pointers
 // outside the arena are never dereferenced.
 Slot *find(const void *handle, Tag tag) noexcept;
-void release(Slot *slot) noexcept;
+// take checks |handle| and frees its slot in one locked step, so two racing frees of the same
+// handle cannot both succeed; it returns the object the slot held, or nullptr.
+void *take(const void *handle, Tag tag) noexcept;
 
 // Handle<T, tag> maps between an opaque C handle type H and its owned C++ object T.
 template <class T, Tag K>
@@ -50,10 +52,7 @@ struct Handle {
   }
 
   static void destroy(void *handle) noexcept {
-    Slot *s = find(handle, K);
-    if (s == nullptr) return;
-    std::unique_ptr<T> owned(static_cast<T *>(s->object));
-    release(s);
+    std::unique_ptr<T> owned(static_cast<T *>(take(handle, K)));
   }
 };
 

@@ -5,32 +5,19 @@
 
 using namespace nacre;
 
-namespace {
-
-// HKDF's algorithm numbers are hash numbers; anything but SHA-256/384/512 is unsupported.
-HashAlg hkdf_alg(int alg) {
-  const HashAlg a = capi::hash_from(alg);
-  hkdf_max_output(a);
-  return a;
-}
-
-}  // namespace
-
 extern "C" {
 
 size_t nacre_hkdf_max_len(int hash_alg) {
-  if (hash_alg != NACRE_HASH_SHA256 && hash_alg != NACRE_HASH_SHA384 &&
-      hash_alg != NACRE_HASH_SHA512) {
-    return 0;
-  }
-  return hkdf_max_output(static_cast<HashAlg>(hash_alg));
+  size_t n = 0;
+  if (capi::guard([&] { n = hkdf_max_output(capi::hash_from(hash_alg)); }) != NACRE_OK) return 0;
+  return n;
 }
 
 int nacre_hkdf(int hash_alg, int backend, uint8_t *out, size_t out_len, const uint8_t *ikm,
                size_t ikm_len, const uint8_t *salt, size_t salt_len, const uint8_t *info,
                size_t info_len) {
   return capi::with_exact_output(out, out_len, [&](MutableByteView o) {
-    const HashAlg a = hkdf_alg(hash_alg);
+    const HashAlg a = capi::hash_from(hash_alg);
     hkdf_into(a, capi::input(ikm, ikm_len), capi::input(salt, salt_len),
               capi::input(info, info_len), o, capi::backend_from(backend));
   });
@@ -39,7 +26,7 @@ int nacre_hkdf(int hash_alg, int backend, uint8_t *out, size_t out_len, const ui
 int nacre_hkdf_extract(int hash_alg, int backend, uint8_t *prk, size_t prk_cap, size_t *prk_len,
                        const uint8_t *ikm, size_t ikm_len, const uint8_t *salt, size_t salt_len) {
   return capi::with_output(prk, prk_cap, prk_len, [&](capi::Output &o) {
-    const HashAlg a = hkdf_alg(hash_alg);
+    const HashAlg a = capi::hash_from(hash_alg);
     const Backend b = hkdf_resolve_backend(a, capi::backend_from(backend));
     const ByteView k = capi::input(ikm, ikm_len);
     const ByteView s = capi::input(salt, salt_len);
@@ -50,7 +37,7 @@ int nacre_hkdf_extract(int hash_alg, int backend, uint8_t *prk, size_t prk_cap, 
 int nacre_hkdf_expand(int hash_alg, int backend, uint8_t *out, size_t out_len, const uint8_t *prk,
                       size_t prk_len, const uint8_t *info, size_t info_len) {
   return capi::with_exact_output(out, out_len, [&](MutableByteView o) {
-    const HashAlg a = hkdf_alg(hash_alg);
+    const HashAlg a = capi::hash_from(hash_alg);
     hkdf_expand_into(a, capi::input(prk, prk_len), capi::input(info, info_len), o,
                      capi::backend_from(backend));
   });

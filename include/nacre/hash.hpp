@@ -82,6 +82,9 @@ class Hasher {
   HashAlg alg_;
   Backend backend_;
   std::size_t digest_size_;
+  // The state, or Error(invalid_argument) for a moved-from object.
+  detail::DigestState &live() const;
+
   std::unique_ptr<detail::DigestState> state_;
 };
 

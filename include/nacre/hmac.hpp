@@ -50,6 +50,9 @@ class Hmac {
   HashAlg alg_;
   Backend backend_;
   std::size_t size_;
+  // The state, or Error(invalid_argument) for a moved-from object.
+  detail::DigestState &live() const;
+
   std::unique_ptr<detail::DigestState> state_;
 };
 

@@ -1,4 +1,5 @@
 // nacre hash: sha256sum-compatible output and --check, streaming in constant memory.
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -67,6 +68,7 @@ int check_sums(const std::string &alg, const std::string &sums_path) {
   int checked = 0;
   std::string line;
   while (std::getline(sums, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // files written on Windows
     if (line.empty() || line[0] == '#') continue;
     // "<hex>  <name>" (text mode) or "<hex> *<name>" (binary mode), as sha256sum writes.
     if (line.size() < hex_len + 3 || line[hex_len] != ' ' ||
@@ -74,7 +76,8 @@ int check_sums(const std::string &alg, const std::string &sums_path) {
       ++malformed;
       continue;
     }
-    const std::string want = line.substr(0, hex_len);
+    std::string want = line.substr(0, hex_len);
+    for (char &c : want) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const std::string name = line.substr(hex_len + 2);
     std::string err;
     const std::string got = hash_file(alg, name, err);

@@ -1,5 +1,7 @@
 // nacre: command-line front end to the library (selftest, hash, random).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 
 #include "commands.hpp"
@@ -13,13 +15,19 @@ int main(int argc, char **argv) {
   nacre::cli::add_hash_command(app);
   nacre::cli::add_random_command(app);
   nacre::cli::add_crypt_commands(app);
+  int rc = 0;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
-    return app.exit(e);
+    rc = app.exit(e);
   } catch (const std::exception &e) {
     std::fprintf(stderr, "nacre: %s\n", e.what());
+    rc = 1;
+  }
+  // Output that did not reach its destination (a full disk, a closed pipe) is a failure too.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "nacre: error writing output: %s\n", std::strerror(errno));
     return 1;
   }
-  return 0;
+  return rc;
 }

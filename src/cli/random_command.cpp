@@ -33,7 +33,6 @@ void add_random_command(CLI::App &app) {
       left -= n;
     }
     if (hex || b64) std::fputc('\n', stdout);
-    if (std::fflush(stdout) != 0) throw CLI::RuntimeError("nacre: write error", 1);
   });
 }
 

@@ -1,6 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <string>
 #include <set>
 #include <thread>
 #include <type_traits>
@@ -60,7 +67,7 @@ TEST_CASE("freed pool slots are wiped before reuse", "[secret]") {
   }
   SecretBytes again(48);
   REQUIRE(again.data() == slot);
-  CHECK(std::all_of(again.data(), again.data() + 64, [](std::uint8_t b) { return b == 0; }));
+  CHECK(std::all_of(again.data(), again.data() + again.size(), [](std::uint8_t b) { return b == 0; }));
 }
 
 TEST_CASE("small secrets come from the pool, large ones from sodium_malloc", "[secret]") {
@@ -107,4 +114,69 @@ TEST_CASE("constant_time_equal on views", "[secret]") {
   CHECK_FALSE(nacre::constant_time_equal(x, y));
   CHECK_FALSE(nacre::constant_time_equal(x, nacre::ByteView(x).first(2)));
   CHECK(nacre::constant_time_equal({}, {}));
+}
+
+namespace {
+
+// The /proc/self/smaps flags of the mapping that holds |p| ("lo" locked, "dd" no core dump).
+std::string vm_flags_of(const void *p) {
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  const auto addr = reinterpret_cast<std::uintptr_t>(p);
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    std::uintptr_t lo = 0, hi = 0;
+    if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2) inside = addr >= lo && addr < hi;
+    if (inside && line.rfind("VmFlags:", 0) == 0) return line;
+  }
+  return {};
+}
+
+// Runs |f| in a child process and tells whether it died of SIGSEGV.
+template <class F>
+bool segfaults(F f) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    f();
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV;
+}
+
+}  // namespace
+
+TEST_CASE("the pool is locked, kept out of core dumps, and fenced by guard pages", "[secret][pool]") {
+  SecretBytes s(32);
+  const std::string flags = vm_flags_of(s.data());
+  INFO(flags);
+  REQUIRE_FALSE(flags.empty());
+  CHECK(flags.find(" dd") != std::string::npos);
+  if (nacre::secret_pool_stats().locked) {
+    CHECK(flags.find(" lo") != std::string::npos);
+  } else {
+    WARN("mlock was refused here (RLIMIT_MEMLOCK); the pool runs unlocked");
+  }
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NACRE_TEST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(NACRE_TEST_ASAN)
+  SUCCEED("guard-page probing skipped under ASan, which reports the fault itself");
+#else
+  // The pages right before and after the region are PROT_NONE: touching them kills the process.
+  const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const std::size_t cap = nacre::secret_pool_stats().capacity;
+  const auto first = reinterpret_cast<std::uintptr_t>(s.data()) & ~(page - 1);
+  // Walk down to the region's first page: the lowest address whose mapping flags match.
+  std::uintptr_t start = first;
+  while (vm_flags_of(reinterpret_cast<void *>(start - page)) == flags) start -= page;
+  auto *before = reinterpret_cast<volatile std::uint8_t *>(start - 1);
+  auto *after = reinterpret_cast<volatile std::uint8_t *>(start + cap);
+  CHECK(segfaults([&] { (void)*before; }));
+  CHECK(segfaults([&] { (void)*after; }));
+  CHECK_FALSE(segfaults([&] { (void)*reinterpret_cast<volatile std::uint8_t *>(start); }));
+#endif
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,6 +35,43 @@ HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
     "sha384": BORINGSSL,
     "sha512": BOTH,
 }
+# "AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's AES-256-GCM
+# only on CPUs with AES-NI and PCLMUL); AES-128-GCM and AES-GCM-SIV on BoringSSL; AEGIS-128L and
+# AEGIS-256 on libsodium, with libsodium's 32-byte tags." (nacre.h) Keys are the ALG values of
+# tests/vectors/aead.txt.
+AEAD_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "aes-128-gcm": BORINGSSL,
+    "aes-256-gcm": BOTH,
+    "aes-128-gcm-siv": BORINGSSL,
+    "aes-256-gcm-siv": BORINGSSL,
+    "chacha20-poly1305": BOTH,
+    "xchacha20-poly1305": BOTH,
+    "aegis-128l": SODIUM,
+    "aegis-256": SODIUM,
+}
+# Backends that may be missing on some CPUs (nacre.h: libsodium's AES-GCM needs AES-NI).
+AEAD_CPU_DEPENDENT = {("aes-256-gcm", "sodium")}
+# Key, nonce and tag sizes in bytes, from the standards (SP 800-38D, RFC 8452, RFC 8439,
+# draft-irtf-cfrg-xchacha, draft-irtf-cfrg-aegis-aead) and libsodium's 32-byte AEGIS tags.
+AEAD_SIZES: Dict[str, Tuple[int, int, int]] = {
+    "aes-128-gcm": (16, 12, 16),
+    "aes-256-gcm": (32, 12, 16),
+    "aes-128-gcm-siv": (16, 12, 16),
+    "aes-256-gcm-siv": (32, 12, 16),
+    "chacha20-poly1305": (32, 12, 16),
+    "xchacha20-poly1305": (32, 24, 16),
+    "aegis-128l": (16, 16, 32),
+    "aegis-256": (32, 32, 32),
+}
+# "HKDF-SHA256 and HKDF-SHA512 are implemented by both backends, HKDF-SHA384 by BoringSSL."
+HKDF_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "sha256": BOTH,
+    "sha384": BORINGSSL,
+    "sha512": BOTH,
+}
+# nacre_scrypt takes a backend; both implement it (raw scrypt: BoringSSL's EVP_PBE_scrypt and
+# libsodium's crypto_pwhash_scryptsalsa208sha256_ll).
+SCRYPT_BACKENDS: FrozenSet[str] = BOTH
 XOFS = frozenset({"shake_128", "shake_256"})
 # Full digest sizes, from the standards (FIPS 180-4, FIPS 202, RFC 7693).
 DIGEST_SIZES = {

@@ -139,9 +139,8 @@ class _AEAD:
             )
         return buf
 
-    def _seal(self, out: Any, nonce: Any, src: Any, associated_data: Optional[Buffer]) -> int:
+    def _seal(self, out: Any, nonce_buf: Any, src: Any, associated_data: Optional[Buffer]) -> int:
         """Seal ``src`` into ``out`` (which holds exactly the result); return its size."""
-        nonce_buf = self._nonce(nonce)
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = len(src) + self._tag_size
         rc = lib.nacre_aead_seal(
@@ -152,9 +151,8 @@ class _AEAD:
             check(rc, f"{self._what} encrypt")
         return n
 
-    def _open(self, out: Any, nonce: Any, src: Any, associated_data: Optional[Buffer]) -> int:
+    def _open(self, out: Any, nonce_buf: Any, src: Any, associated_data: Optional[Buffer]) -> int:
         """Open ``src`` into ``out`` (exactly the plaintext size); return that size."""
-        nonce_buf = self._nonce(nonce)
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = len(src) - self._tag_size
         rc = lib.nacre_aead_open(
@@ -171,10 +169,11 @@ class _AEAD:
     def encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Encrypt and authenticate ``data`` and ``associated_data`` (None: none) under
         ``nonce``; return ciphertext followed by the tag (``len(data) + tag_size`` bytes)."""
+        nonce_buf = self._nonce(nonce)
         src = input_arg(data, "data")
         n = len(src) + self._tag_size
         out = new_filled_output(n)
-        self._seal(out, nonce, src, associated_data)
+        self._seal(out, nonce_buf, src, associated_data)
         return ffi.buffer(out, n)[:]
 
     def decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
@@ -183,12 +182,13 @@ class _AEAD:
         Raises :class:`nacre.InvalidTag` when the key, nonce, ciphertext, tag or associated
         data differ from what was encrypted (or ``data`` is shorter than a tag).
         """
+        nonce_buf = self._nonce(nonce)
         src = input_arg(data, "data")
         n = len(src) - self._tag_size
         if n < 0:
             raise self._short()
         out = new_filled_output(n)
-        self._open(out, nonce, src, associated_data)
+        self._open(out, nonce_buf, src, associated_data)
         return ffi.buffer(out, n)[:]
 
     def encrypt_into(
@@ -200,6 +200,7 @@ class _AEAD:
         ``data`` may be the start of ``out`` itself (in-place encryption); any other overlap is
         a ValueError.
         """
+        nonce_buf = self._nonce(nonce)
         src = input_arg(data, "data")
         dst = writable(out, "out")
         n = len(src) + self._tag_size
@@ -207,7 +208,7 @@ class _AEAD:
             raise InvalidArgument(
                 f"{type(self).__name__}: output buffer must be {n} bytes, got {len(dst)}"
             )
-        return self._seal(dst, nonce, src, associated_data)
+        return self._seal(dst, nonce_buf, src, associated_data)
 
     def decrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
@@ -215,6 +216,7 @@ class _AEAD:
         """Like :meth:`decrypt`, writing into the writable buffer ``out``, which must be exactly
         ``len(data) - tag_size`` bytes (ValueError otherwise); returns that size. On failure
         ``out`` is zeroed. ``data`` may start where ``out`` starts (in-place decryption)."""
+        nonce_buf = self._nonce(nonce)
         src = input_arg(data, "data")
         dst = writable(out, "out")
         n = len(src) - self._tag_size
@@ -224,7 +226,7 @@ class _AEAD:
             raise InvalidArgument(
                 f"{type(self).__name__}: output buffer must be {n} bytes, got {len(dst)}"
             )
-        return self._open(dst, nonce, src, associated_data)
+        return self._open(dst, nonce_buf, src, associated_data)
 
     # --- detached: ciphertext and tag apart ----------------------------------------------------
 
@@ -268,10 +270,12 @@ class _AEAD:
     # --- the rest ------------------------------------------------------------------------------
 
     @classmethod
-    def _random_key(cls, bit_length: Optional[Any] = None) -> bytes:
+    def _random_key(cls) -> bytes:
+        return random_bytes(max(cls._ALG_BY_KEY_SIZE))
+
+    @classmethod
+    def _random_key_bits(cls, bit_length: Any) -> bytes:
         sizes = sorted(cls._ALG_BY_KEY_SIZE)
-        if bit_length is None:
-            return random_bytes(sizes[-1])
         if isinstance(bit_length, bool) or not isinstance(bit_length, int):
             raise TypeError("bit_length must be an integer")
         if bit_length % 8 or bit_length // 8 not in sizes:
@@ -339,7 +343,7 @@ class AESGCM(_AEAD):
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
         """A random key of ``bit_length`` bits: 128 or 256."""
-        return cls._random_key(bit_length)
+        return cls._random_key_bits(bit_length)
 
 
 class AESGCMSIV(_RandomNonce):
@@ -354,7 +358,7 @@ class AESGCMSIV(_RandomNonce):
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
         """A random key of ``bit_length`` bits: 128 or 256."""
-        return cls._random_key(bit_length)
+        return cls._random_key_bits(bit_length)
 
 
 class ChaCha20Poly1305(_AEAD):

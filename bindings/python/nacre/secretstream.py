@@ -200,7 +200,7 @@ class Encryptor:
 class Decryptor:
     """The reading side of a stream under ``key``, started from the writer's ``header``."""
 
-    __slots__ = ("_st", "_lock", "_len", "_tag", "_finished", "__weakref__")
+    __slots__ = ("_st", "_lock", "_len", "_tag", "__weakref__")
 
     def __init__(self, key: Buffer, header: Buffer) -> None:
         key_buf = _key(key)
@@ -219,24 +219,37 @@ class Decryptor:
         self._lock = threading.Lock()
         self._len = ffi.new(_LEN_CELL)  # both reused under the lock
         self._tag = ffi.new("int *")
-        self._finished = False
+
+    def _is_finished(self) -> bool:
+        rc = lib.nacre_secretstream_decryptor_is_finished(self._st)
+        if rc == lib.NACRE_OK:
+            return True
+        if rc == lib.NACRE_ERR_VERIFICATION_FAILED:
+            return False
+        check(rc, "secretstream decryptor")
+        raise AssertionError("unreachable")  # check() raised for every other status
 
     @property
     def finished(self) -> bool:
         """True once the final message has been authenticated. A stream whose input ends while
         this is False was truncated."""
-        return self._finished
+        with self._lock:
+            return self._is_finished()
+
+    def finalize(self) -> None:
+        """Call at the end of the input: raises :class:`nacre.TruncatedStream` unless the final
+        message has been authenticated."""
+        if not self.finished:
+            raise TruncatedStream("secretstream: the input ended before the final message")
 
     def _pull(self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int) -> Tuple[int, int]:
         with self._lock:
-            if self._finished:
+            if self._is_finished():
                 raise TrailingData("secretstream pull: data after the final message")
             rc = lib.nacre_secretstream_pull(
                 self._st, out, out_cap, self._len, self._tag, src, n, ad, ad_len
             )
             tag = self._tag[0]
-            if rc == lib.NACRE_OK and tag == TAG_FINAL:
-                self._finished = True
         if rc:
             check(rc, "secretstream pull", mismatch=InvalidTag)
         return n - OVERHEAD, tag
@@ -271,8 +284,7 @@ class Decryptor:
         return self._pull(dst, len(dst), src, len(src), ad, ad_len)
 
     def __repr__(self) -> str:
-        state = "finished" if self._finished else "open"
-        return f"<nacre.secretstream.Decryptor ({state}) object at {id(self):#x}>"
+        return f"<nacre.secretstream.Decryptor object at {id(self):#x}>"
 
     def __reduce__(self) -> Any:
         raise TypeError("cannot pickle Decryptor objects: they hold a secret key")
@@ -509,12 +521,13 @@ class DecryptingReader(io.BufferedIOBase):
         except InvalidTag as exc:
             if got < full:
                 raise self._fail(TruncatedStream(
-                    f"secretstream: the input ends inside message {self._index} (truncated, "
-                    "or its last message was altered)", exc.status,
-                )) from None
+                f"secretstream: message {self._index}, at the end of the input, failed to "
+                "authenticate: the stream was truncated, or its end altered or extended",
+                exc.status,
+            )) from None
             raise self._fail(InvalidTag(
                 f"secretstream: message {self._index} failed to authenticate (altered, "
-                f"reordered, or a chunk_size other than the writer's {self._chunk})", exc.status,
+                f"reordered, or chunk_size {self._chunk} is not the writer's)", exc.status,
             )) from None
         if tag == TAG_FINAL:
             if got == full and not self._at_end():

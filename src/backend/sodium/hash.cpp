@@ -37,10 +37,18 @@ struct Blake2b {
   static void init(Ctx *c, std::size_t len, ByteView key) {
     check(crypto_generichash_blake2b_init(c, key.data(), key.size(), len), "BLAKE2b init");
   }
+  // libsodium aborts on a length other than the one the state was set up with; Hasher passes
+  // its own digest size, so a mismatch here is a bug, reported rather than fatal.
+  static void require_len(MutableByteView out) {
+    if (out.size() < crypto_generichash_blake2b_BYTES_MIN || out.size() > crypto_generichash_blake2b_BYTES_MAX) {
+      throw Error(Status::internal, "BLAKE2b output length");
+    }
+  }
   static void update(Ctx *c, ByteView in) {
     check(crypto_generichash_blake2b_update(c, in.data(), ull(in.size())), "BLAKE2b update");
   }
   static void final(Ctx *c, MutableByteView out) {
+    require_len(out);
     check(crypto_generichash_blake2b_final(c, out.data(), out.size()), "BLAKE2b final");
   }
   static void copy(Ctx *dst, const Ctx *src) noexcept { plain_copy(dst, src); }

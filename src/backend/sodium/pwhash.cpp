@@ -41,8 +41,10 @@ const AlgFacts kFacts[] = {
      {crypto_pwhash_argon2i_OPSLIMIT_SENSITIVE, crypto_pwhash_argon2i_MEMLIMIT_SENSITIVE},
      crypto_pwhash_argon2i_str_verify, crypto_pwhash_argon2i_str_needs_rehash},
     {PwhashAlg::scrypt,
-     {{crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MIN, crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MIN},
-      {crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MAX, crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MAX},
+     {{crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MIN,
+       crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MIN},
+      {crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MAX,
+       crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MAX},
       crypto_pwhash_scryptsalsa208sha256_BYTES_MIN, crypto_pwhash_scryptsalsa208sha256_BYTES_MAX,
       crypto_pwhash_scryptsalsa208sha256_PASSWD_MAX, crypto_pwhash_scryptsalsa208sha256_SALTBYTES},
      {crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_INTERACTIVE,
@@ -54,6 +56,10 @@ const AlgFacts kFacts[] = {
      crypto_pwhash_scryptsalsa208sha256_str_needs_rehash},
 };
 // clang-format on
+
+static_assert(kPwhashStrBytes >= crypto_pwhash_argon2id_STRBYTES &&
+              kPwhashStrBytes >= crypto_pwhash_argon2i_STRBYTES &&
+              kPwhashStrBytes >= crypto_pwhash_scryptsalsa208sha256_STRBYTES);
 
 const AlgFacts &facts(PwhashAlg alg) {
   for (const auto &f : kFacts) {

@@ -1,0 +1,171 @@
+"""Project Wycheproof AEAD vectors (AES-GCM, AES-GCM-SIV, ChaCha20-Poly1305, XChaCha20-Poly1305,
+AEGIS-128L, AEGIS-256) on every backend.
+
+Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH.
+
+The folder comes from NACRE_WYCHEPROOF_DIR, else ../shared/vectors/wycheproof next to the
+repository. Where it is absent the tests skip, unless NACRE_REQUIRE_WYCHEPROOF=1 (CI), which
+makes them fail. Counts per file and backend are printed in the "Wycheproof" summary section.
+
+What nacre does not offer is checked to be refused, not skipped: AES-192 keys (ValueError from
+the constructor) and nonces of another size than the algorithm's (ValueError from encrypt and
+decrypt, for valid and invalid cases alike). Wycheproof's AEGIS files use 128-bit tags, while
+nacre's AEGIS (libsodium's) has 256-bit tags, which share nothing with them: for valid AEGIS
+cases only the ciphertext is compared (it does not depend on the tag length), and the invalid
+ones are not applicable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, List, Optional, Tuple, Type
+
+import pytest
+
+import nacre
+import nacre.aead
+from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
+from vectors import AEAD_BACKENDS, wycheproof_dir
+
+# file -> (Wycheproof algorithm, class, {key bits: nacre algorithm name}, tag bits nacre uses)
+FILES: Dict[str, Tuple[str, Type[Any], Dict[int, str], int]] = {
+    "aes_gcm_test.json": ("AES-GCM", AESGCM, {128: "aes-128-gcm", 256: "aes-256-gcm"}, 128),
+    "aes_gcm_siv_test.json": (
+        "AES-GCM-SIV", AESGCMSIV, {128: "aes-128-gcm-siv", 256: "aes-256-gcm-siv"}, 128,
+    ),
+    "chacha20_poly1305_test.json": (
+        "CHACHA20-POLY1305", ChaCha20Poly1305, {256: "chacha20-poly1305"}, 128,
+    ),
+    "xchacha20_poly1305_test.json": (
+        "XCHACHA20-POLY1305", XChaCha20Poly1305, {256: "xchacha20-poly1305"}, 128,
+    ),
+    "aegis128L_test.json": ("AEGIS128L", AEGIS128L, {128: "aegis-128l"}, 256),
+    "aegis256_test.json": ("AEGIS256", AEGIS256, {256: "aegis-256"}, 256),
+}
+
+
+def _load(file: str) -> dict:
+    path = wycheproof_dir() / file
+    if not path.is_file():
+        message = f"Wycheproof vectors not found: {path} (set NACRE_WYCHEPROOF_DIR)"
+        if os.environ.get("NACRE_REQUIRE_WYCHEPROOF") == "1":
+            pytest.fail(message + "; NACRE_REQUIRE_WYCHEPROOF=1 requires them")
+        pytest.skip(message)
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _runs(alg: str, backend: Optional[str]) -> bool:
+    """Whether ``backend`` (None: the default) runs ``alg`` here."""
+    available = nacre.aead.available_backends(alg)
+    return bool(available) if backend is None else backend in available
+
+
+@pytest.mark.parametrize("backend", ["boringssl", "sodium", None])
+@pytest.mark.parametrize("file", sorted(FILES))
+def test_wycheproof_aead(file: str, backend: Optional[str], wycheproof_report: List[str]) -> None:
+    algorithm, cls, algs, our_tag_bits = FILES[file]
+    if backend is not None and not any(backend in AEAD_BACKENDS[a] for a in algs.values()):
+        # Not a skip: the backend must refuse the algorithm, as nacre.h documents.
+        key_bits = sorted(algs)[-1]
+        with pytest.raises(nacre.UnsupportedAlgorithm):
+            cls(bytes(key_bits // 8), backend=backend)
+        return
+    data = _load(file)
+    assert data["algorithm"] == algorithm
+    assert data["schema"] == "aead_test_schema_v1.json"
+    aegis = our_tag_bits != 128
+
+    failures: List[str] = []
+    counts = dict.fromkeys(
+        ("examined", "valid", "invalid", "bad_key", "bad_nonce", "backend_na", "not_applicable"), 0
+    )
+    for group in data["testGroups"]:
+        assert group["type"] == "AeadTest"
+        assert group["tagSize"] == 128
+        alg = algs.get(group["keySize"])
+        for test in group["tests"]:
+            counts["examined"] += 1
+            key, iv, aad, msg, ct, tag = (
+                bytes.fromhex(test[k]) for k in ("key", "iv", "aad", "msg", "ct", "tag")
+            )
+            where = f"tcId {test['tcId']} ({test['comment']})"
+            if alg is None:  # AES-192: not offered by nacre
+                try:
+                    cls(key, backend=backend)
+                    failures.append(f"{where}: {len(key)}-byte key accepted")
+                except ValueError:
+                    counts["bad_key"] += 1
+                continue
+            if (backend is not None and backend not in AEAD_BACKENDS[alg]) or not _runs(alg, backend):
+                with pytest.raises(nacre.UnsupportedAlgorithm):
+                    cls(key, backend=backend)
+                counts["backend_na"] += 1
+                continue
+            cipher = cls(key, backend=backend)
+            if len(iv) != cipher.nonce_size:
+                refused = 0
+                for call in (
+                    lambda: cipher.encrypt(iv, msg, aad),
+                    lambda: cipher.decrypt(iv, ct + tag, aad),
+                ):
+                    try:
+                        call()
+                    except ValueError:
+                        refused += 1
+                    except nacre.InvalidTag:
+                        pass
+                if refused == 2:
+                    counts["bad_nonce"] += 1
+                else:
+                    failures.append(f"{where}: a {len(iv)}-byte nonce was not refused")
+                continue
+            if aegis:
+                if test["result"] == "valid":
+                    if cipher.encrypt(iv, msg, aad)[: len(msg)] == ct:
+                        counts["valid"] += 1
+                    else:
+                        failures.append(f"{where}: ciphertext differs")
+                else:
+                    counts["not_applicable"] += 1
+                continue
+            if test["result"] == "valid":
+                try:
+                    ok = cipher.decrypt(iv, ct + tag, aad) == msg
+                    ok = ok and cipher.encrypt(iv, msg, aad) == ct + tag
+                    ok = ok and cipher.decrypt_detached(iv, ct, tag, aad) == msg
+                except nacre.Error as exc:
+                    failures.append(f"{where}: valid case raised {exc!r}")
+                    continue
+                if ok:
+                    counts["valid"] += 1
+                else:
+                    failures.append(f"{where}: valid case not reproduced")
+            elif test["result"] == "invalid":
+                try:
+                    cipher.decrypt(iv, ct + tag, aad)
+                    failures.append(f"{where}: invalid case accepted")
+                except nacre.InvalidTag:
+                    counts["invalid"] += 1
+            else:
+                failures.append(f"{where}: unexpected result {test['result']!r}")
+
+    assert counts["examined"] == data["numberOfTests"]
+    line = (
+        f"{file} [{backend or 'default'}]: {counts['valid']} valid passed, "
+        f"{counts['invalid']} invalid rejected, {counts['bad_key']} with AES-192 keys and "
+        f"{counts['bad_nonce']} with other nonce sizes refused (ValueError), "
+        f"{counts['backend_na']} on a backend without the algorithm (refused), of "
+        f"{counts['examined']}"
+    )
+    if aegis:
+        line += (
+            f"; tag check not applicable (Wycheproof's tags are 128-bit, nacre's AEGIS tags "
+            f"256-bit): ciphertext only, {counts['not_applicable']} invalid cases not applicable"
+        )
+    wycheproof_report.append(line)
+    print(line)
+    assert not failures, "\n".join(failures[:50])
+    assert counts["valid"] > 0
+    assert aegis or counts["invalid"] > 0
