@@ -35,8 +35,8 @@
 namespace nacre::detail {
 namespace {
 
-// 512 KiB stays far inside the usual 8 MiB RLIMIT_MEMLOCK, leaving room for other users.
-constexpr std::size_t kPoolBytes = std::size_t{512} * 1024;
+// 1 MiB (our secrets and BoringSSL's small allocations) stays far inside the usual 8 MiB RLIMIT_MEMLOCK, leaving room for other users.
+constexpr std::size_t kPoolBytes = std::size_t{1024} * 1024;
 constexpr std::array<std::size_t, 7> kClasses = {32, 64, 128, 256, 512, 1024, 2048};
 constexpr std::size_t kMaxPages = 1024;
 
@@ -100,14 +100,17 @@ class Pool {
     return slot;
   }
 
-  bool free(void *p, std::size_t n) noexcept {
+  bool owns(const void *p) const noexcept {
+    const auto *b = static_cast<const std::uint8_t *>(p);
+    return base_ != nullptr && b >= base_ && b < base_ + pages_ * page_;
+  }
+
+  void free(void *p) noexcept {
     auto *b = static_cast<std::uint8_t *>(p);
-    if (base_ == nullptr || b < base_ || b >= base_ + pages_ * page_) return false;
     const std::size_t page = static_cast<std::size_t>(b - base_) / page_;
     std::lock_guard<std::mutex> lock(mu_);
     const auto cls = static_cast<std::size_t>(page_class_[page]);
     const std::size_t size = kClasses[cls];
-    (void)n;
     UNPOISON(p, size);
     sodium::wipe(p, size);
     auto *s = static_cast<FreeSlot *>(p);
@@ -115,10 +118,9 @@ class Pool {
     free_[cls] = s;
     POISON(p, size);
     in_use_.fetch_sub(1, std::memory_order_relaxed);
-    return true;
   }
 
-  SecretPoolStats stats() noexcept {
+  SecretPoolStats stats() const noexcept {
     return {base_ ? pages_ * page_ : 0, in_use_.load(), fallbacks.load(), locked_};
   }
 
@@ -166,11 +168,17 @@ void *pool_allocate(std::size_t n) noexcept {
   return p;
 }
 
-bool pool_free(void *p, std::size_t n) noexcept {
-  if (pool().free(p, n)) return true;
-  sodium::secure_free(p);  // sodium_free wipes before unmapping
-  return false;
+void pool_free(void *p) noexcept {
+  if (pool().owns(p)) {
+    pool().free(p);
+  } else {
+    sodium::secure_free(p);  // sodium_free wipes before unmapping
+  }
 }
+
+void *pool_try_allocate(std::size_t n) noexcept { return pool().allocate(n); }
+bool pool_owns(const void *p) noexcept { return pool().owns(p); }
+void pool_release(void *p) noexcept { pool().free(p); }
 
 SecretPoolStats pool_stats() noexcept { return pool().stats(); }
 

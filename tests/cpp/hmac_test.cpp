@@ -5,6 +5,7 @@
 #include "algorithms.hpp"
 #include "nacre/hmac.hpp"
 #include "nacre/random.hpp"
+#include "nacre/secret.hpp"
 #include "vectors.hpp"
 
 using namespace nacre;
@@ -117,4 +118,18 @@ TEST_CASE("HMAC verify rejects altered tags and copies fork", "[hmac]") {
   CHECK_FALSE(h.verify({}));
   CHECK_THROWS_AS(Hmac::create(HashAlg::sha3_256, key), Error);
   CHECK_THROWS_AS(Hmac::create(HashAlg::sha384, key, Backend::sodium), Error);
+}
+
+TEST_CASE("BoringSSL's HMAC key state lives in the locked pool too", "[hmac][secret]") {
+  // The HMAC_CTX shell is a SecretBytes; the inner and outer digest states BoringSSL allocates
+  // for the key pads come through its allocator hooks, which nacre points at the pool.
+  const Bytes key = random_bytes(32);
+  const auto before = secret_pool_stats().in_use;
+  {
+    auto h = Hmac::create(HashAlg::sha256, key, Backend::boringssl);
+    CHECK(secret_pool_stats().in_use >= before + 4);  // shell + three digest states
+    h.update(key);
+    CHECK(h.final() == hmac(HashAlg::sha256, key, key, Backend::sodium));
+  }
+  CHECK(secret_pool_stats().in_use == before);
 }

@@ -447,7 +447,8 @@ class DecryptingReader(io.BufferedIOBase):
         self._file = file
         self._readinto = getattr(file, "readinto", None)
         self._error: Optional[InvalidTag] = None
-        self._ct = bytearray(self._chunk + OVERHEAD)
+        # Ciphertext of one message; the header is read into it first.
+        self._ct = bytearray(max(self._chunk + OVERHEAD, HEADER_SIZE))
         self._ct_c = ffi.from_buffer(_U8_ARRAY, self._ct, require_writable=True)
         self._pt = bytearray(self._chunk)
         self._pt_c = ffi.from_buffer(_U8_ARRAY, self._pt, require_writable=True)
