@@ -67,7 +67,9 @@ Backend hkdf_resolve_backend(HashAlg alg, Backend backend) {
   if (backend != Backend::boringssl && backend != Backend::sodium) {
     throw Error(Status::unsupported, "unknown backend");
   }
-  if (!hkdf_is_available(alg, backend)) throw Error(Status::unsupported, "this backend lacks this HKDF");
+  if (!hkdf_is_available(alg, backend)) {
+    throw Error(Status::unsupported, "this backend lacks this HKDF");
+  }
   return backend;
 }
 

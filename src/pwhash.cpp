@@ -169,8 +169,11 @@ PwhashLimits pwhash_min_limits(PwhashAlg alg) { return detail::sodium::pwhash_bo
 
 PwhashLimits pwhash_max_limits(PwhashAlg alg) {
   const PwhashLimits max = detail::sodium::pwhash_bounds(alg).max;
-  return {max.opslimit, static_cast<std::size_t>(std::min<std::uint64_t>(max.memlimit,
-                                                                         kPwhashMaxMemory))};
+  // libsodium allows a time cost of 2^32-1 passes: a stored string asking for that would keep a
+  // verifier busy for days, so nacre caps it (8x the sensitive presets).
+  const std::uint64_t ops_cap = alg == PwhashAlg::scrypt ? kScryptMaxOpslimit : kArgon2MaxOpslimit;
+  return {std::min(max.opslimit, ops_cap),
+          static_cast<std::size_t>(std::min<std::uint64_t>(max.memlimit, kPwhashMaxMemory))};
 }
 
 PwhashLimits pwhash_preset_limits(PwhashAlg alg, PwhashPreset preset) {

@@ -39,6 +39,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* In C++ every declaration is noexcept: the library never lets an exception out. */
+#if defined(__cplusplus)
+#define NACRE_NOEXCEPT noexcept
+#else
+#define NACRE_NOEXCEPT
+#endif
+
 #if defined(__GNUC__)
 #define NACRE_EXPORT __attribute__((visibility("default")))
 #define NACRE_WARN_UNUSED_RESULT __attribute__((warn_unused_result))
@@ -67,16 +74,16 @@ typedef enum nacre_status {
 
 /* nacre_status_name returns the name of |status| ("NACRE_OK", "NACRE_ERR_INVALID_ARGUMENT", ...)
  * as a static string, or "NACRE_ERR_UNKNOWN" for a number that is not a status. Thread-safe. */
-NACRE_EXPORT const char *nacre_status_name(int status);
+NACRE_EXPORT const char *nacre_status_name(int status) NACRE_NOEXCEPT;
 
 /* Library version. */
 
 /* nacre_version_string returns the library version ("MAJOR.MINOR.PATCH") as a static string. */
-NACRE_EXPORT const char *nacre_version_string(void);
+NACRE_EXPORT const char *nacre_version_string(void) NACRE_NOEXCEPT;
 
 /* nacre_abi_version returns the ABI version (1 for NACRE_1). It grows only when functions are
  * added, never when existing ones change. */
-NACRE_EXPORT int nacre_abi_version(void);
+NACRE_EXPORT int nacre_abi_version(void) NACRE_NOEXCEPT;
 
 /* Backends. */
 
@@ -87,21 +94,21 @@ typedef enum nacre_backend {
 } nacre_backend;
 
 /* nacre_backend_name returns "default", "boringssl" or "sodium", or NULL for an unknown number. */
-NACRE_EXPORT const char *nacre_backend_name(int backend);
+NACRE_EXPORT const char *nacre_backend_name(int backend) NACRE_NOEXCEPT;
 
 /* Random bytes. */
 
 /* nacre_random_bytes fills |out_len| bytes of |out| from the operating system's CSPRNG (through
  * libsodium's randombytes). Returns NACRE_OK or NACRE_ERR_INVALID_ARGUMENT (|out| NULL with a
  * non-zero length). Thread-safe. */
-NACRE_EXPORT int nacre_random_bytes(uint8_t *out, size_t out_len) NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_random_bytes(uint8_t *out, size_t out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* Constant-time comparison. */
 
 /* nacre_constant_time_equal compares |len| bytes of |a| and |b| in time that depends only on
  * |len|. Returns NACRE_OK when equal, NACRE_ERR_VERIFICATION_FAILED when not, and
  * NACRE_ERR_INVALID_ARGUMENT for a NULL pointer with a non-zero |len|. Thread-safe. */
-NACRE_EXPORT int nacre_constant_time_equal(const uint8_t *a, const uint8_t *b, size_t len)
+NACRE_EXPORT int nacre_constant_time_equal(const uint8_t *a, const uint8_t *b, size_t len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* Hash functions.
@@ -129,35 +136,35 @@ typedef enum nacre_hash_alg {
 
 /* nacre_hash_digest_len returns the digest length in bytes of |alg| (64 for NACRE_HASH_BLAKE2B),
  * 0 for the XOFs and for unknown numbers. Informational: returns a size, not a status. */
-NACRE_EXPORT size_t nacre_hash_digest_len(int alg);
+NACRE_EXPORT size_t nacre_hash_digest_len(int alg) NACRE_NOEXCEPT;
 
 /* nacre_hash_block_len returns the block (rate) length in bytes of |alg|, 0 for unknown numbers.
  * Informational: returns a size, not a status. */
-NACRE_EXPORT size_t nacre_hash_block_len(int alg);
+NACRE_EXPORT size_t nacre_hash_block_len(int alg) NACRE_NOEXCEPT;
 
 /* nacre_hash_is_available returns NACRE_OK when |backend| implements |alg| on this machine,
  * otherwise NACRE_ERR_UNSUPPORTED. */
-NACRE_EXPORT int nacre_hash_is_available(int alg, int backend);
+NACRE_EXPORT int nacre_hash_is_available(int alg, int backend) NACRE_NOEXCEPT;
 
 /* nacre_hash computes the digest of |in_len| bytes of |in| with |alg| on |backend| and writes
  * nacre_hash_digest_len(alg) bytes to |out|. Errors: NACRE_ERR_UNSUPPORTED (unknown |alg| or
  * |backend|, or |backend| lacks |alg|), NACRE_ERR_INVALID_ARGUMENT (an XOF |alg|, NULL with a
  * non-zero length, |out_len| NULL), NACRE_ERR_BUFFER_TOO_SMALL. Thread-safe. */
 NACRE_EXPORT int nacre_hash(int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_len,
-                            const uint8_t *in, size_t in_len) NACRE_WARN_UNUSED_RESULT;
+                            const uint8_t *in, size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_xof fills exactly |out_len| bytes of |out| with the output of the extendable-output
  * function |alg| (NACRE_HASH_SHAKE128 or NACRE_HASH_SHAKE256) over |in_len| bytes of |in|.
  * Errors: NACRE_ERR_UNSUPPORTED (unknown |alg|), NACRE_ERR_INVALID_ARGUMENT (|alg| not an XOF,
  * NULL with a non-zero length). Thread-safe. */
 NACRE_EXPORT int nacre_xof(int alg, uint8_t *out, size_t out_len, const uint8_t *in,
-                           size_t in_len) NACRE_WARN_UNUSED_RESULT;
+                           size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_blake2b writes a BLAKE2b digest of exactly |out_len| bytes (16 to 64) of |in| to |out|,
  * keyed with |key_len| bytes of |key| (0 to 64; 0 means unkeyed). Errors:
  * NACRE_ERR_INVALID_ARGUMENT (a length out of range, NULL with a non-zero length). Thread-safe. */
 NACRE_EXPORT int nacre_blake2b(uint8_t *out, size_t out_len, const uint8_t *key, size_t key_len,
-                               const uint8_t *in, size_t in_len) NACRE_WARN_UNUSED_RESULT;
+                               const uint8_t *in, size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* Incremental hashing.
  *
@@ -170,45 +177,45 @@ typedef struct nacre_hash_ctx nacre_hash_ctx;
 /* nacre_hash_ctx_new creates a hashing state for |alg| on |backend| in |*out|. On failure |*out|
  * is set to NULL. Errors: NACRE_ERR_INVALID_ARGUMENT (|out| NULL), NACRE_ERR_UNSUPPORTED,
  * NACRE_ERR_OUT_OF_MEMORY. */
-NACRE_EXPORT int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend)
+NACRE_EXPORT int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hash_ctx_new_blake2b creates a BLAKE2b state with a digest of |digest_len| bytes (16 to
  * 64) keyed with |key_len| bytes of |key| (0 to 64). The key is copied; the caller may wipe it.
  * Errors as nacre_hash_ctx_new, plus NACRE_ERR_INVALID_ARGUMENT for lengths out of range. */
 NACRE_EXPORT int nacre_hash_ctx_new_blake2b(nacre_hash_ctx **out, size_t digest_len,
-                                            const uint8_t *key, size_t key_len)
+                                            const uint8_t *key, size_t key_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hash_ctx_update absorbs |in_len| bytes of |in|. Errors: NACRE_ERR_INVALID_HANDLE,
  * NACRE_ERR_INVALID_ARGUMENT. */
-NACRE_EXPORT int nacre_hash_ctx_update(nacre_hash_ctx *ctx, const uint8_t *in, size_t in_len)
+NACRE_EXPORT int nacre_hash_ctx_update(nacre_hash_ctx *ctx, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hash_ctx_digest writes the digest of the input so far (nacre_hash_ctx_digest_len bytes)
  * to |out|; |ctx| is unchanged. Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (an
  * XOF state, |out_len| NULL), NACRE_ERR_BUFFER_TOO_SMALL. */
 NACRE_EXPORT int nacre_hash_ctx_digest(const nacre_hash_ctx *ctx, uint8_t *out, size_t out_cap,
-                                       size_t *out_len) NACRE_WARN_UNUSED_RESULT;
+                                       size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hash_ctx_xof fills exactly |out_len| bytes of |out| with the XOF output of the input so
  * far; |ctx| is unchanged. Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (not an
  * XOF state, NULL with a non-zero length). */
-NACRE_EXPORT int nacre_hash_ctx_xof(const nacre_hash_ctx *ctx, uint8_t *out, size_t out_len)
+NACRE_EXPORT int nacre_hash_ctx_xof(const nacre_hash_ctx *ctx, uint8_t *out, size_t out_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hash_ctx_digest_len stores in |*out_len| the digest length of |ctx| (0 for an XOF).
  * Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT. */
-NACRE_EXPORT int nacre_hash_ctx_digest_len(const nacre_hash_ctx *ctx, size_t *out_len);
+NACRE_EXPORT int nacre_hash_ctx_digest_len(const nacre_hash_ctx *ctx, size_t *out_len) NACRE_NOEXCEPT;
 
 /* nacre_hash_ctx_copy creates in |*out| an independent state equal to |ctx|. Errors:
  * NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_OUT_OF_MEMORY. */
-NACRE_EXPORT int nacre_hash_ctx_copy(const nacre_hash_ctx *ctx, nacre_hash_ctx **out)
+NACRE_EXPORT int nacre_hash_ctx_copy(const nacre_hash_ctx *ctx, nacre_hash_ctx **out) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hash_ctx_free wipes and releases |ctx|. NULL is a no-op. Calling it on a handle that is
  * not a hash state (or twice) is detected best effort and ignored. */
-NACRE_EXPORT void nacre_hash_ctx_free(nacre_hash_ctx *ctx);
+NACRE_EXPORT void nacre_hash_ctx_free(nacre_hash_ctx *ctx) NACRE_NOEXCEPT;
 
 /* HMAC.
  *
@@ -219,24 +226,24 @@ NACRE_EXPORT void nacre_hash_ctx_free(nacre_hash_ctx *ctx);
 
 /* nacre_hmac_len returns the tag length of HMAC with |alg|, 0 when |alg| is not supported for
  * HMAC. Informational: returns a size, not a status. */
-NACRE_EXPORT size_t nacre_hmac_len(int alg);
+NACRE_EXPORT size_t nacre_hmac_len(int alg) NACRE_NOEXCEPT;
 
 /* nacre_hmac_is_available returns NACRE_OK when |backend| implements HMAC with |alg|, otherwise
  * NACRE_ERR_UNSUPPORTED. */
-NACRE_EXPORT int nacre_hmac_is_available(int alg, int backend);
+NACRE_EXPORT int nacre_hmac_is_available(int alg, int backend) NACRE_NOEXCEPT;
 
 /* nacre_hmac writes the HMAC of |in| under |key| to |out| (nacre_hmac_len(alg) bytes). Errors:
  * NACRE_ERR_UNSUPPORTED, NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_BUFFER_TOO_SMALL. Thread-safe. */
 NACRE_EXPORT int nacre_hmac(int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_len,
                             const uint8_t *key, size_t key_len, const uint8_t *in,
-                            size_t in_len) NACRE_WARN_UNUSED_RESULT;
+                            size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hmac_verify checks in constant time that |tag| is the HMAC of |in| under |key|. Returns
  * NACRE_OK, NACRE_ERR_VERIFICATION_FAILED (wrong tag or wrong tag length), or the errors of
  * nacre_hmac. Thread-safe. */
 NACRE_EXPORT int nacre_hmac_verify(int alg, int backend, const uint8_t *tag, size_t tag_len,
                                    const uint8_t *key, size_t key_len, const uint8_t *in,
-                                   size_t in_len) NACRE_WARN_UNUSED_RESULT;
+                                   size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 typedef struct nacre_hmac_ctx nacre_hmac_ctx;
 
@@ -244,33 +251,33 @@ typedef struct nacre_hmac_ctx nacre_hmac_ctx;
  * failure). The key is absorbed at once; the caller may wipe it. Errors:
  * NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_UNSUPPORTED, NACRE_ERR_OUT_OF_MEMORY. */
 NACRE_EXPORT int nacre_hmac_ctx_new(nacre_hmac_ctx **out, int alg, int backend,
-                                    const uint8_t *key, size_t key_len) NACRE_WARN_UNUSED_RESULT;
+                                    const uint8_t *key, size_t key_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hmac_ctx_update absorbs |in_len| bytes of |in|. Errors: NACRE_ERR_INVALID_HANDLE,
  * NACRE_ERR_INVALID_ARGUMENT. */
-NACRE_EXPORT int nacre_hmac_ctx_update(nacre_hmac_ctx *ctx, const uint8_t *in, size_t in_len)
+NACRE_EXPORT int nacre_hmac_ctx_update(nacre_hmac_ctx *ctx, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hmac_ctx_final writes the tag of the input so far to |out|; |ctx| is unchanged, so more
  * input may follow. Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT,
  * NACRE_ERR_BUFFER_TOO_SMALL. */
 NACRE_EXPORT int nacre_hmac_ctx_final(const nacre_hmac_ctx *ctx, uint8_t *out, size_t out_cap,
-                                      size_t *out_len) NACRE_WARN_UNUSED_RESULT;
+                                      size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hmac_ctx_verify checks in constant time that |tag| is the tag of the input so far; |ctx|
  * is unchanged. Returns NACRE_OK, NACRE_ERR_VERIFICATION_FAILED, NACRE_ERR_INVALID_HANDLE or
  * NACRE_ERR_INVALID_ARGUMENT. */
 NACRE_EXPORT int nacre_hmac_ctx_verify(const nacre_hmac_ctx *ctx, const uint8_t *tag,
-                                       size_t tag_len) NACRE_WARN_UNUSED_RESULT;
+                                       size_t tag_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hmac_ctx_copy creates in |*out| an independent state equal to |ctx|. Errors:
  * NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_OUT_OF_MEMORY. */
-NACRE_EXPORT int nacre_hmac_ctx_copy(const nacre_hmac_ctx *ctx, nacre_hmac_ctx **out)
+NACRE_EXPORT int nacre_hmac_ctx_copy(const nacre_hmac_ctx *ctx, nacre_hmac_ctx **out) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hmac_ctx_free wipes and releases |ctx|. NULL is a no-op; a foreign or freed handle is
  * detected best effort and ignored. */
-NACRE_EXPORT void nacre_hmac_ctx_free(nacre_hmac_ctx *ctx);
+NACRE_EXPORT void nacre_hmac_ctx_free(nacre_hmac_ctx *ctx) NACRE_NOEXCEPT;
 
 /* Authenticated encryption (AEAD).
  *
@@ -307,13 +314,13 @@ typedef enum nacre_aead_alg {
 
 /* nacre_aead_key_len, nacre_aead_nonce_len and nacre_aead_overhead return the key, nonce and
  * tag length in bytes of |alg|, or 0 for an unknown number. Informational: sizes, not statuses. */
-NACRE_EXPORT size_t nacre_aead_key_len(int alg);
-NACRE_EXPORT size_t nacre_aead_nonce_len(int alg);
-NACRE_EXPORT size_t nacre_aead_overhead(int alg);
+NACRE_EXPORT size_t nacre_aead_key_len(int alg) NACRE_NOEXCEPT;
+NACRE_EXPORT size_t nacre_aead_nonce_len(int alg) NACRE_NOEXCEPT;
+NACRE_EXPORT size_t nacre_aead_overhead(int alg) NACRE_NOEXCEPT;
 
 /* nacre_aead_is_available returns NACRE_OK when |backend| (NACRE_BACKEND_DEFAULT: any) can run
  * |alg| on this CPU, else NACRE_ERR_UNSUPPORTED. */
-NACRE_EXPORT int nacre_aead_is_available(int alg, int backend);
+NACRE_EXPORT int nacre_aead_is_available(int alg, int backend) NACRE_NOEXCEPT;
 
 typedef struct nacre_aead_key nacre_aead_key;
 
@@ -322,11 +329,11 @@ typedef struct nacre_aead_key nacre_aead_key;
  * NULL key), NACRE_ERR_INVALID_KEY (wrong key length), NACRE_ERR_UNSUPPORTED (unknown or
  * unavailable |alg| or |backend|), NACRE_ERR_OUT_OF_MEMORY. */
 NACRE_EXPORT int nacre_aead_key_new(nacre_aead_key **out, int alg, int backend,
-                                    const uint8_t *key, size_t key_len) NACRE_WARN_UNUSED_RESULT;
+                                    const uint8_t *key, size_t key_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_key_free wipes and releases |key|. NULL is a no-op; a foreign or freed handle is
  * detected best effort and ignored. */
-NACRE_EXPORT void nacre_aead_key_free(nacre_aead_key *key);
+NACRE_EXPORT void nacre_aead_key_free(nacre_aead_key *key) NACRE_NOEXCEPT;
 
 /* nacre_aead_seal encrypts and authenticates |in_len| bytes of |in| with |ad_len| bytes of
  * associated data |ad| under |nonce| (exactly nacre_aead_nonce_len bytes), writing ciphertext
@@ -336,7 +343,7 @@ NACRE_EXPORT void nacre_aead_key_free(nacre_aead_key *key);
 NACRE_EXPORT int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
                                  size_t *out_len, const uint8_t *nonce, size_t nonce_len,
                                  const uint8_t *in, size_t in_len, const uint8_t *ad,
-                                 size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+                                 size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_open checks and decrypts |in_len| bytes of ciphertext‖tag from |in|, writing
  * |in_len| - nacre_aead_overhead(alg) bytes of plaintext to |out|. Returns NACRE_OK or
@@ -345,7 +352,7 @@ NACRE_EXPORT int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t
 NACRE_EXPORT int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
                                  size_t *out_len, const uint8_t *nonce, size_t nonce_len,
                                  const uint8_t *in, size_t in_len, const uint8_t *ad,
-                                 size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+                                 size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_seal_detached is nacre_aead_seal with the tag written separately: |in_len| bytes
  * of ciphertext to |out| and nacre_aead_overhead(alg) bytes of tag to |tag|. Both outputs are
@@ -354,7 +361,7 @@ NACRE_EXPORT int nacre_aead_seal_detached(const nacre_aead_key *key, uint8_t *ou
                                           size_t out_cap, size_t *out_len, uint8_t *tag,
                                           size_t tag_cap, size_t *tag_len, const uint8_t *nonce,
                                           size_t nonce_len, const uint8_t *in, size_t in_len,
-                                          const uint8_t *ad, size_t ad_len)
+                                          const uint8_t *ad, size_t ad_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_open_detached checks |tag| over |in_len| bytes of ciphertext |in| and decrypts it
@@ -363,7 +370,7 @@ NACRE_EXPORT int nacre_aead_open_detached(const nacre_aead_key *key, uint8_t *ou
                                           size_t out_cap, size_t *out_len, const uint8_t *nonce,
                                           size_t nonce_len, const uint8_t *in, size_t in_len,
                                           const uint8_t *tag, size_t tag_len, const uint8_t *ad,
-                                          size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+                                          size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_seal_with_random_nonce draws a fresh nonce from the OS CSPRNG and writes
  * nonce‖ciphertext‖tag (nonce_len + |in_len| + overhead bytes) to |out|, which must not overlap
@@ -372,7 +379,7 @@ NACRE_EXPORT int nacre_aead_open_detached(const nacre_aead_key *key, uint8_t *ou
 NACRE_EXPORT int nacre_aead_seal_with_random_nonce(const nacre_aead_key *key, uint8_t *out,
                                                    size_t out_cap, size_t *out_len,
                                                    const uint8_t *in, size_t in_len,
-                                                   const uint8_t *ad, size_t ad_len)
+                                                   const uint8_t *ad, size_t ad_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_open_with_nonce_prefix opens what nacre_aead_seal_with_random_nonce produced.
@@ -380,7 +387,7 @@ NACRE_EXPORT int nacre_aead_seal_with_random_nonce(const nacre_aead_key *key, ui
 NACRE_EXPORT int nacre_aead_open_with_nonce_prefix(const nacre_aead_key *key, uint8_t *out,
                                                    size_t out_cap, size_t *out_len,
                                                    const uint8_t *in, size_t in_len,
-                                                   const uint8_t *ad, size_t ad_len)
+                                                   const uint8_t *ad, size_t ad_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* Streaming encryption (libsodium's secretstream, XChaCha20-Poly1305).
@@ -412,7 +419,7 @@ typedef struct nacre_secretstream_decryptor nacre_secretstream_decryptor;
  * NACRE_ERR_OUT_OF_MEMORY. */
 NACRE_EXPORT int nacre_secretstream_encryptor_new(nacre_secretstream_encryptor **out, uint8_t *header,
                                              size_t header_cap, size_t *header_len,
-                                             const uint8_t *key, size_t key_len)
+                                             const uint8_t *key, size_t key_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_secretstream_push encrypts |in_len| bytes of |in| (with |ad_len| bytes of associated
@@ -422,18 +429,18 @@ NACRE_EXPORT int nacre_secretstream_encryptor_new(nacre_secretstream_encryptor *
  * NACRE_ERR_INVALID_ARGUMENT (unknown tag), NACRE_ERR_BUFFER_TOO_SMALL. */
 NACRE_EXPORT int nacre_secretstream_push(nacre_secretstream_encryptor *st, uint8_t *out,
                                          size_t out_cap, size_t *out_len, const uint8_t *in,
-                                         size_t in_len, const uint8_t *ad, size_t ad_len, int tag)
+                                         size_t in_len, const uint8_t *ad, size_t ad_len, int tag) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_secretstream_encryptor_free wipes and releases |st|; NULL is a no-op. */
-NACRE_EXPORT void nacre_secretstream_encryptor_free(nacre_secretstream_encryptor *st);
+NACRE_EXPORT void nacre_secretstream_encryptor_free(nacre_secretstream_encryptor *st) NACRE_NOEXCEPT;
 
 /* nacre_secretstream_decryptor_new starts reading a stream from its |header| under |key|. Errors:
  * NACRE_ERR_INVALID_ARGUMENT (wrong header length), NACRE_ERR_INVALID_KEY,
  * NACRE_ERR_OUT_OF_MEMORY. */
 NACRE_EXPORT int nacre_secretstream_decryptor_new(nacre_secretstream_decryptor **out,
                                              const uint8_t *header, size_t header_len,
-                                             const uint8_t *key, size_t key_len)
+                                             const uint8_t *key, size_t key_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_secretstream_pull checks and decrypts the next message |in| into |out| (|in_len| -
@@ -445,16 +452,16 @@ NACRE_EXPORT int nacre_secretstream_decryptor_new(nacre_secretstream_decryptor *
 NACRE_EXPORT int nacre_secretstream_pull(nacre_secretstream_decryptor *st, uint8_t *out,
                                          size_t out_cap, size_t *out_len, int *tag,
                                          const uint8_t *in, size_t in_len, const uint8_t *ad,
-                                         size_t ad_len) NACRE_WARN_UNUSED_RESULT;
+                                         size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_secretstream_decryptor_is_finished returns NACRE_OK when the final message has been read,
  * NACRE_ERR_VERIFICATION_FAILED when not (at the end of the input: truncated), or
  * NACRE_ERR_INVALID_HANDLE. */
-NACRE_EXPORT int nacre_secretstream_decryptor_is_finished(const nacre_secretstream_decryptor *st)
+NACRE_EXPORT int nacre_secretstream_decryptor_is_finished(const nacre_secretstream_decryptor *st) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_secretstream_decryptor_free wipes and releases |st|; NULL is a no-op. */
-NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor *st);
+NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor *st) NACRE_NOEXCEPT;
 
 /* Key derivation.
  *
@@ -467,8 +474,9 @@ NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor
  * strong (a Diffie-Hellman secret, a random key); a password needs a deliberately slow function
  * (nacre_pwhash_* below, or PBKDF2 with many iterations where a standard demands PBKDF2).
  *
- * These functions fill exactly |out_len| bytes. On failure all |out_len| bytes of |out| are zeroed.
- * |out| must not overlap any input (NACRE_ERR_INVALID_ARGUMENT). All of them are thread-safe. */
+ * Except for nacre_hkdf_extract (which follows the out/out_cap/out_len convention and may alias
+ * its inputs), these functions fill exactly |out_len| bytes, zero all of them on failure, and
+ * refuse an |out| that overlaps an input (NACRE_ERR_INVALID_ARGUMENT). All are thread-safe. */
 
 #define NACRE_KDF_KEY_LEN 32
 #define NACRE_KDF_CONTEXT_LEN 8
@@ -481,7 +489,7 @@ NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor
  * length, or 0 when |hash_alg| is not offered for HKDF. The pseudorandom key of
  * nacre_hkdf_extract is nacre_hash_digest_len(hash_alg) bytes long. Informational: returns a
  * size, not a status. */
-NACRE_EXPORT size_t nacre_hkdf_max_len(int hash_alg);
+NACRE_EXPORT size_t nacre_hkdf_max_len(int hash_alg) NACRE_NOEXCEPT;
 
 /* nacre_hkdf fills |out_len| bytes of |out| with HKDF-Expand(HKDF-Extract(|salt|, |ikm|),
  * |info|, |out_len|) on |backend|. An empty |salt| stands for HashLen zero bytes, as RFC 5869
@@ -490,7 +498,7 @@ NACRE_EXPORT size_t nacre_hkdf_max_len(int hash_alg);
  * nacre_hkdf_max_len(hash_alg), NULL with a non-zero length, overlap). Thread-safe. */
 NACRE_EXPORT int nacre_hkdf(int hash_alg, int backend, uint8_t *out, size_t out_len,
                             const uint8_t *ikm, size_t ikm_len, const uint8_t *salt,
-                            size_t salt_len, const uint8_t *info, size_t info_len)
+                            size_t salt_len, const uint8_t *info, size_t info_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hkdf_extract writes the pseudorandom key HKDF-Extract(|salt|, |ikm|),
@@ -499,14 +507,14 @@ NACRE_EXPORT int nacre_hkdf(int hash_alg, int backend, uint8_t *out, size_t out_
  * NACRE_ERR_BUFFER_TOO_SMALL and NACRE_ERR_INVALID_ARGUMENT for |prk_len| NULL. Thread-safe. */
 NACRE_EXPORT int nacre_hkdf_extract(int hash_alg, int backend, uint8_t *prk, size_t prk_cap,
                                     size_t *prk_len, const uint8_t *ikm, size_t ikm_len,
-                                    const uint8_t *salt, size_t salt_len) NACRE_WARN_UNUSED_RESULT;
+                                    const uint8_t *salt, size_t salt_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hkdf_expand fills |out_len| bytes of |out| with HKDF-Expand(|prk|, |info|, |out_len|).
  * |prk_len| must equal nacre_hash_digest_len(hash_alg), the length nacre_hkdf_extract produces;
  * anything else is NACRE_ERR_INVALID_ARGUMENT. Other errors as nacre_hkdf. Thread-safe. */
 NACRE_EXPORT int nacre_hkdf_expand(int hash_alg, int backend, uint8_t *out, size_t out_len,
                                    const uint8_t *prk, size_t prk_len, const uint8_t *info,
-                                   size_t info_len) NACRE_WARN_UNUSED_RESULT;
+                                   size_t info_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_pbkdf2 fills |out_len| bytes (1 to NACRE_PBKDF2_MAX_LEN) of |out| with
  * PBKDF2-HMAC-|hash_alg| of |password| and |salt| with |iterations| rounds (1 to 2^32 - 1).
@@ -516,7 +524,7 @@ NACRE_EXPORT int nacre_hkdf_expand(int hash_alg, int backend, uint8_t *out, size
  * non-zero length, overlap). Thread-safe. */
 NACRE_EXPORT int nacre_pbkdf2(int hash_alg, uint8_t *out, size_t out_len, const uint8_t *password,
                               size_t password_len, const uint8_t *salt, size_t salt_len,
-                              uint64_t iterations) NACRE_WARN_UNUSED_RESULT;
+                              uint64_t iterations) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_kdf_derive fills |out_len| bytes (NACRE_KDF_MIN_LEN to NACRE_KDF_MAX_LEN) of |out| with
  * subkey number |subkey_id| of the master |key| (exactly NACRE_KDF_KEY_LEN bytes) in |context|
@@ -525,20 +533,22 @@ NACRE_EXPORT int nacre_pbkdf2(int hash_alg, uint8_t *out, size_t out_len, const 
  * with a non-zero length, overlap). Thread-safe. */
 NACRE_EXPORT int nacre_kdf_derive(uint8_t *out, size_t out_len, uint64_t subkey_id,
                                   const uint8_t *context, size_t context_len, const uint8_t *key,
-                                  size_t key_len) NACRE_WARN_UNUSED_RESULT;
+                                  size_t key_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* Password hashing.
  *
  * Argon2id, Argon2i and scrypt through libsodium. |opslimit| and |memlimit| (bytes) are
  * libsodium's: each algorithm has its own range, and nacre caps |memlimit| at
- * NACRE_PWHASH_MAX_MEMLIMIT (4 GiB). Limits out of range are NACRE_ERR_INVALID_ARGUMENT,
+ * NACRE_PWHASH_MAX_MEMLIMIT (4 GiB) and |opslimit| at NACRE_PWHASH_ARGON2_MAX_OPSLIMIT (32
+ * passes) for Argon2 and NACRE_PWHASH_SCRYPT_MAX_OPSLIMIT (2^28) for scrypt, eight times the
+ * sensitive presets, so a hostile stored string cannot pin a verifier for days. Limits out of range are NACRE_ERR_INVALID_ARGUMENT,
  * refused before anything is allocated. nacre_pwhash_preset_limits gives libsodium's presets;
  * for new passwords, Argon2id with NACRE_PWHASH_MODERATE is a good start.
  *
  * A hash string ("$argon2id$v=19$m=65536,t=2,p=1$...", "$argon2i$...", "$7$..." for scrypt) is
  * ASCII and holds the algorithm, its parameters and a random salt. Verifying a string runs the
  * algorithm with the string's own parameters; a string whose memory would exceed
- * NACRE_PWHASH_MAX_MEMLIMIT, or whose time cost exceeds the algorithm's maximum opslimit, is
+ * NACRE_PWHASH_MAX_MEMLIMIT, or whose time cost exceeds the opslimit cap above, is
  * refused as NACRE_ERR_INVALID_ARGUMENT before anything is allocated. Within those limits a
  * string still costs what it asks for: only verify strings you stored yourself.
  *
@@ -558,6 +568,8 @@ typedef enum nacre_pwhash_preset {
 
 /* NACRE_PWHASH_MAX_MEMLIMIT is nacre's memory cap in bytes (4 GiB), below libsodium's own. */
 #define NACRE_PWHASH_MAX_MEMLIMIT UINT64_C(4294967296)
+#define NACRE_PWHASH_ARGON2_MAX_OPSLIMIT 32
+#define NACRE_PWHASH_SCRYPT_MAX_OPSLIMIT 268435456
 /* NACRE_SCRYPT_MAX_LEN is nacre's cap on a raw scrypt output (1 MiB). */
 #define NACRE_SCRYPT_MAX_LEN 1048576
 
@@ -565,15 +577,15 @@ typedef enum nacre_pwhash_preset {
  * |*memlimit| (both 0 on failure). Errors: NACRE_ERR_UNSUPPORTED (unknown |alg| or |preset|, or
  * NACRE_PWHASH_MODERATE with scrypt), NACRE_ERR_INVALID_ARGUMENT (a NULL output). */
 NACRE_EXPORT int nacre_pwhash_preset_limits(int alg, int preset, uint64_t *opslimit,
-                                            size_t *memlimit) NACRE_WARN_UNUSED_RESULT;
+                                            size_t *memlimit) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_pwhash_salt_len returns the salt length of |alg| (16 for Argon2, 32 for scrypt), 0 for
  * an unknown number. Informational: returns a size, not a status. */
-NACRE_EXPORT size_t nacre_pwhash_salt_len(int alg);
+NACRE_EXPORT size_t nacre_pwhash_salt_len(int alg) NACRE_NOEXCEPT;
 
 /* nacre_pwhash_str_len returns the buffer size nacre_pwhash_str needs for any algorithm, the
  * terminating NUL included (128). Informational: returns a size, not a status. */
-NACRE_EXPORT size_t nacre_pwhash_str_len(void);
+NACRE_EXPORT size_t nacre_pwhash_str_len(void) NACRE_NOEXCEPT;
 
 /* nacre_pwhash_derive fills |out_len| bytes (16 to 2^32 - 1) of |out| with a key derived from
  * |password| and |salt| (exactly nacre_pwhash_salt_len(alg) bytes) with |alg|, |opslimit| and
@@ -583,7 +595,7 @@ NACRE_EXPORT size_t nacre_pwhash_str_len(void);
 NACRE_EXPORT int nacre_pwhash_derive(int alg, uint8_t *out, size_t out_len,
                                      const uint8_t *password, size_t password_len,
                                      const uint8_t *salt, size_t salt_len, uint64_t opslimit,
-                                     size_t memlimit) NACRE_WARN_UNUSED_RESULT;
+                                     size_t memlimit) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_pwhash_str hashes |password| with |alg|, |opslimit|, |memlimit| and a random salt, and
  * writes the NUL-terminated hash string to |out|. |out_cap| must be at least
@@ -594,7 +606,7 @@ NACRE_EXPORT int nacre_pwhash_derive(int alg, uint8_t *out, size_t out_len,
  * Thread-safe. */
 NACRE_EXPORT int nacre_pwhash_str(int alg, char *out, size_t out_cap, size_t *out_len,
                                   const uint8_t *password, size_t password_len,
-                                  uint64_t opslimit, size_t memlimit) NACRE_WARN_UNUSED_RESULT;
+                                  uint64_t opslimit, size_t memlimit) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_pwhash_str_verify checks |password| against the hash string of |str_len| bytes at
  * |str| (no NUL needed; a NUL inside makes it malformed), made by nacre_pwhash_str or any
@@ -603,7 +615,7 @@ NACRE_EXPORT int nacre_pwhash_str(int alg, char *out, size_t out_cap, size_t *ou
  * that is malformed, of an unknown algorithm or beyond nacre's limits (see above), or NULL with
  * a non-zero length; NACRE_ERR_OUT_OF_MEMORY. Thread-safe. */
 NACRE_EXPORT int nacre_pwhash_str_verify(const char *str, size_t str_len, const uint8_t *password,
-                                         size_t password_len) NACRE_WARN_UNUSED_RESULT;
+                                         size_t password_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_pwhash_str_needs_rehash sets |*needs_rehash| to 1 when the hash string |str| was made
  * with limits other than |opslimit| and |memlimit| for the string's own algorithm (so the
@@ -613,7 +625,7 @@ NACRE_EXPORT int nacre_pwhash_str_verify(const char *str, size_t str_len, const 
  * NULL). Thread-safe. */
 NACRE_EXPORT int nacre_pwhash_str_needs_rehash(const char *str, size_t str_len,
                                                uint64_t opslimit, size_t memlimit,
-                                               int *needs_rehash) NACRE_WARN_UNUSED_RESULT;
+                                               int *needs_rehash) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_scrypt fills |out_len| bytes (1 to NACRE_SCRYPT_MAX_LEN) of |out| with scrypt (RFC
  * 7914) of |password| and |salt| (any length) with explicit parameters on |backend|: |n| a power
@@ -624,7 +636,7 @@ NACRE_EXPORT int nacre_pwhash_str_needs_rehash(const char *str, size_t str_len,
  * Thread-safe. */
 NACRE_EXPORT int nacre_scrypt(int backend, uint8_t *out, size_t out_len, const uint8_t *password,
                               size_t password_len, const uint8_t *salt, size_t salt_len,
-                              uint64_t n, uint32_t r, uint32_t p) NACRE_WARN_UNUSED_RESULT;
+                              uint64_t n, uint32_t r, uint32_t p) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -25,16 +25,16 @@ std::size_t plaintext_len(std::size_t in_len, std::size_t overhead) {
 
 extern "C" {
 
-size_t nacre_aead_key_len(int alg) { return size_or_zero(alg, aead_key_size); }
-size_t nacre_aead_nonce_len(int alg) { return size_or_zero(alg, aead_nonce_size); }
-size_t nacre_aead_overhead(int alg) { return size_or_zero(alg, aead_tag_size); }
+size_t nacre_aead_key_len(int alg) noexcept { return size_or_zero(alg, aead_key_size); }
+size_t nacre_aead_nonce_len(int alg) noexcept { return size_or_zero(alg, aead_nonce_size); }
+size_t nacre_aead_overhead(int alg) noexcept { return size_or_zero(alg, aead_tag_size); }
 
-int nacre_aead_is_available(int alg, int backend) {
+int nacre_aead_is_available(int alg, int backend) noexcept {
   return capi::guard([&] { aead_resolve_backend(capi::aead_from(alg), capi::backend_from(backend)); });
 }
 
 int nacre_aead_key_new(nacre_aead_key **out, int alg, int backend, const uint8_t *key,
-                       size_t key_len) {
+                       size_t key_len) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::guard([&] {
@@ -44,11 +44,11 @@ int nacre_aead_key_new(nacre_aead_key **out, int alg, int backend, const uint8_t
   });
 }
 
-void nacre_aead_key_free(nacre_aead_key *key) { KeyHandle::destroy(key); }
+void nacre_aead_key_free(nacre_aead_key *key) noexcept { KeyHandle::destroy(key); }
 
 int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t out_cap, size_t *out_len,
                     const uint8_t *nonce, size_t nonce_len, const uint8_t *in, size_t in_len,
-                    const uint8_t *ad, size_t ad_len) {
+                    const uint8_t *ad, size_t ad_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const AeadKey &k = KeyHandle::get(key);
     const ByteView pt = capi::input(in, in_len);
@@ -59,7 +59,7 @@ int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t out_cap, siz
 
 int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap, size_t *out_len,
                     const uint8_t *nonce, size_t nonce_len, const uint8_t *in, size_t in_len,
-                    const uint8_t *ad, size_t ad_len) {
+                    const uint8_t *ad, size_t ad_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const AeadKey &k = KeyHandle::get(key);
     const ByteView ct = capi::input(in, in_len);
@@ -71,14 +71,16 @@ int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap, siz
 int nacre_aead_seal_detached(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
                              size_t *out_len, uint8_t *tag, size_t tag_cap, size_t *tag_len,
                              const uint8_t *nonce, size_t nonce_len, const uint8_t *in,
-                             size_t in_len, const uint8_t *ad, size_t ad_len) {
+                             size_t in_len, const uint8_t *ad, size_t ad_len) noexcept {
   capi::Output ct_out(out, out_cap, out_len);
   capi::Output tag_out(tag, tag_cap, tag_len);
   return capi::with_outputs({&ct_out, &tag_out}, [&] {
     const AeadKey &k = KeyHandle::get(key);
     const ByteView pt = capi::input(in, in_len);
     // Both sizes are reported by one size query.
-    if (!ct_out.fits(in_len) | !tag_out.fits(k.tag_size())) {
+    const bool ct_fits = ct_out.fits(in_len);
+    const bool tag_fits = tag_out.fits(k.tag_size());
+    if (!ct_fits || !tag_fits) {
       throw Error(Status::buffer_too_small, "output buffer too small");
     }
     k.seal_detached(ct_out.take(in_len), tag_out.take(k.tag_size()), capi::input(nonce, nonce_len),
@@ -89,7 +91,7 @@ int nacre_aead_seal_detached(const nacre_aead_key *key, uint8_t *out, size_t out
 int nacre_aead_open_detached(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
                              size_t *out_len, const uint8_t *nonce, size_t nonce_len,
                              const uint8_t *in, size_t in_len, const uint8_t *tag, size_t tag_len,
-                             const uint8_t *ad, size_t ad_len) {
+                             const uint8_t *ad, size_t ad_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const AeadKey &k = KeyHandle::get(key);
     const ByteView ct = capi::input(in, in_len);
@@ -100,7 +102,7 @@ int nacre_aead_open_detached(const nacre_aead_key *key, uint8_t *out, size_t out
 
 int nacre_aead_seal_with_random_nonce(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
                                       size_t *out_len, const uint8_t *in, size_t in_len,
-                                      const uint8_t *ad, size_t ad_len) {
+                                      const uint8_t *ad, size_t ad_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const AeadKey &k = KeyHandle::get(key);
     const ByteView pt = capi::input(in, in_len);
@@ -114,7 +116,7 @@ int nacre_aead_seal_with_random_nonce(const nacre_aead_key *key, uint8_t *out, s
 
 int nacre_aead_open_with_nonce_prefix(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
                                       size_t *out_len, const uint8_t *in, size_t in_len,
-                                      const uint8_t *ad, size_t ad_len) {
+                                      const uint8_t *ad, size_t ad_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const AeadKey &k = KeyHandle::get(key);
     const ByteView box = capi::input(in, in_len);

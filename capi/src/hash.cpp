@@ -8,22 +8,22 @@ using HashHandle = capi::Handle<Hasher, capi::Tag::hash>;
 
 extern "C" {
 
-size_t nacre_hash_digest_len(int alg) {
+size_t nacre_hash_digest_len(int alg) noexcept {
   if (alg < 1 || alg > 9) return 0;
   return digest_size(static_cast<HashAlg>(alg));
 }
 
-size_t nacre_hash_block_len(int alg) {
+size_t nacre_hash_block_len(int alg) noexcept {
   if (alg < 1 || alg > 9) return 0;
   return block_size(static_cast<HashAlg>(alg));
 }
 
-int nacre_hash_is_available(int alg, int backend) {
+int nacre_hash_is_available(int alg, int backend) noexcept {
   return capi::guard([&] { resolve_backend(capi::hash_from(alg), capi::backend_from(backend)); });
 }
 
 int nacre_hash(int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_len,
-               const uint8_t *in, size_t in_len) {
+               const uint8_t *in, size_t in_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const HashAlg a = capi::hash_from(alg);
     const Backend b = resolve_backend(a, capi::backend_from(backend));
@@ -32,20 +32,20 @@ int nacre_hash(int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_l
   });
 }
 
-int nacre_xof(int alg, uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len) {
+int nacre_xof(int alg, uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len) noexcept {
   return capi::with_exact_output(out, out_len, [&](MutableByteView o) {
     xof_into(capi::hash_from(alg), capi::input(in, in_len), o);
   });
 }
 
 int nacre_blake2b(uint8_t *out, size_t out_len, const uint8_t *key, size_t key_len,
-                  const uint8_t *in, size_t in_len) {
+                  const uint8_t *in, size_t in_len) noexcept {
   return capi::with_exact_output(out, out_len, [&](MutableByteView o) {
     blake2b_into(capi::input(in, in_len), o, capi::input(key, key_len));
   });
 }
 
-int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend) {
+int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::guard([&] {
@@ -55,7 +55,7 @@ int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend) {
 }
 
 int nacre_hash_ctx_new_blake2b(nacre_hash_ctx **out, size_t digest_len, const uint8_t *key,
-                               size_t key_len) {
+                               size_t key_len) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::guard([&] {
@@ -64,12 +64,12 @@ int nacre_hash_ctx_new_blake2b(nacre_hash_ctx **out, size_t digest_len, const ui
   });
 }
 
-int nacre_hash_ctx_update(nacre_hash_ctx *ctx, const uint8_t *in, size_t in_len) {
+int nacre_hash_ctx_update(nacre_hash_ctx *ctx, const uint8_t *in, size_t in_len) noexcept {
   return capi::guard([&] { HashHandle::get(ctx).update(capi::input(in, in_len)); });
 }
 
 int nacre_hash_ctx_digest(const nacre_hash_ctx *ctx, uint8_t *out, size_t out_cap,
-                          size_t *out_len) {
+                          size_t *out_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const Hasher &h = HashHandle::get(ctx);
     if (is_xof(h.alg())) capi::invalid("an XOF needs nacre_hash_ctx_xof");
@@ -77,12 +77,12 @@ int nacre_hash_ctx_digest(const nacre_hash_ctx *ctx, uint8_t *out, size_t out_ca
   });
 }
 
-int nacre_hash_ctx_xof(const nacre_hash_ctx *ctx, uint8_t *out, size_t out_len) {
+int nacre_hash_ctx_xof(const nacre_hash_ctx *ctx, uint8_t *out, size_t out_len) noexcept {
   return capi::with_exact_output(out, out_len,
                                  [&](MutableByteView o) { HashHandle::get(ctx).xof_into(o); });
 }
 
-int nacre_hash_ctx_digest_len(const nacre_hash_ctx *ctx, size_t *out_len) {
+int nacre_hash_ctx_digest_len(const nacre_hash_ctx *ctx, size_t *out_len) noexcept {
   return capi::guard([&] {
     const Hasher &h = HashHandle::get(ctx);
     if (out_len == nullptr) capi::invalid("out_len is NULL");
@@ -90,7 +90,7 @@ int nacre_hash_ctx_digest_len(const nacre_hash_ctx *ctx, size_t *out_len) {
   });
 }
 
-int nacre_hash_ctx_copy(const nacre_hash_ctx *ctx, nacre_hash_ctx **out) {
+int nacre_hash_ctx_copy(const nacre_hash_ctx *ctx, nacre_hash_ctx **out) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::guard([&] {
@@ -98,6 +98,6 @@ int nacre_hash_ctx_copy(const nacre_hash_ctx *ctx, nacre_hash_ctx **out) {
   });
 }
 
-void nacre_hash_ctx_free(nacre_hash_ctx *ctx) { HashHandle::destroy(ctx); }
+void nacre_hash_ctx_free(nacre_hash_ctx *ctx) noexcept { HashHandle::destroy(ctx); }
 
 }  // extern "C"

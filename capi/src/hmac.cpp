@@ -20,17 +20,17 @@ HashAlg hmac_alg(int alg) {
 
 extern "C" {
 
-size_t nacre_hmac_len(int alg) {
+size_t nacre_hmac_len(int alg) noexcept {
   if (alg != NACRE_HASH_SHA256 && alg != NACRE_HASH_SHA384 && alg != NACRE_HASH_SHA512) return 0;
   return hmac_size(static_cast<HashAlg>(alg));
 }
 
-int nacre_hmac_is_available(int alg, int backend) {
+int nacre_hmac_is_available(int alg, int backend) noexcept {
   return capi::guard([&] { hmac_resolve_backend(hmac_alg(alg), capi::backend_from(backend)); });
 }
 
 int nacre_hmac(int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_len,
-               const uint8_t *key, size_t key_len, const uint8_t *in, size_t in_len) {
+               const uint8_t *key, size_t key_len, const uint8_t *in, size_t in_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const HashAlg a = hmac_alg(alg);
     const Backend b = hmac_resolve_backend(a, capi::backend_from(backend));
@@ -41,7 +41,7 @@ int nacre_hmac(int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_l
 }
 
 int nacre_hmac_verify(int alg, int backend, const uint8_t *tag, size_t tag_len,
-                      const uint8_t *key, size_t key_len, const uint8_t *in, size_t in_len) {
+                      const uint8_t *key, size_t key_len, const uint8_t *in, size_t in_len) noexcept {
   bool ok = false;
   const int rc = capi::guard([&] {
     const HashAlg a = hmac_alg(alg);
@@ -54,7 +54,7 @@ int nacre_hmac_verify(int alg, int backend, const uint8_t *tag, size_t tag_len,
 }
 
 int nacre_hmac_ctx_new(nacre_hmac_ctx **out, int alg, int backend, const uint8_t *key,
-                       size_t key_len) {
+                       size_t key_len) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::guard([&] {
@@ -63,26 +63,26 @@ int nacre_hmac_ctx_new(nacre_hmac_ctx **out, int alg, int backend, const uint8_t
   });
 }
 
-int nacre_hmac_ctx_update(nacre_hmac_ctx *ctx, const uint8_t *in, size_t in_len) {
+int nacre_hmac_ctx_update(nacre_hmac_ctx *ctx, const uint8_t *in, size_t in_len) noexcept {
   return capi::guard([&] { HmacHandle::get(ctx).update(capi::input(in, in_len)); });
 }
 
 int nacre_hmac_ctx_final(const nacre_hmac_ctx *ctx, uint8_t *out, size_t out_cap,
-                         size_t *out_len) {
+                         size_t *out_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const Hmac &h = HmacHandle::get(ctx);
     h.final_into(o.take(h.size()));
   });
 }
 
-int nacre_hmac_ctx_verify(const nacre_hmac_ctx *ctx, const uint8_t *tag, size_t tag_len) {
+int nacre_hmac_ctx_verify(const nacre_hmac_ctx *ctx, const uint8_t *tag, size_t tag_len) noexcept {
   bool ok = false;
   const int rc = capi::guard([&] { ok = HmacHandle::get(ctx).verify(capi::input(tag, tag_len)); });
   if (rc != NACRE_OK) return rc;
   return ok ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
 }
 
-int nacre_hmac_ctx_copy(const nacre_hmac_ctx *ctx, nacre_hmac_ctx **out) {
+int nacre_hmac_ctx_copy(const nacre_hmac_ctx *ctx, nacre_hmac_ctx **out) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::guard([&] {
@@ -90,6 +90,6 @@ int nacre_hmac_ctx_copy(const nacre_hmac_ctx *ctx, nacre_hmac_ctx **out) {
   });
 }
 
-void nacre_hmac_ctx_free(nacre_hmac_ctx *ctx) { HmacHandle::destroy(ctx); }
+void nacre_hmac_ctx_free(nacre_hmac_ctx *ctx) noexcept { HmacHandle::destroy(ctx); }
 
 }  // extern "C"

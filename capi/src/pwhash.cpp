@@ -34,7 +34,7 @@ std::string_view str_input(const char *str, std::size_t len) {
 
 extern "C" {
 
-int nacre_pwhash_preset_limits(int alg, int preset, uint64_t *opslimit, size_t *memlimit) {
+int nacre_pwhash_preset_limits(int alg, int preset, uint64_t *opslimit, size_t *memlimit) noexcept {
   if (opslimit != nullptr) *opslimit = 0;
   if (memlimit != nullptr) *memlimit = 0;
   return capi::guard([&] {
@@ -45,16 +45,16 @@ int nacre_pwhash_preset_limits(int alg, int preset, uint64_t *opslimit, size_t *
   });
 }
 
-size_t nacre_pwhash_salt_len(int alg) {
+size_t nacre_pwhash_salt_len(int alg) noexcept {
   if (alg < NACRE_PWHASH_ARGON2ID || alg > NACRE_PWHASH_SCRYPT) return 0;
   return pwhash_salt_size(static_cast<PwhashAlg>(alg));
 }
 
-size_t nacre_pwhash_str_len(void) { return kPwhashStrBytes; }
+size_t nacre_pwhash_str_len(void) noexcept { return kPwhashStrBytes; }
 
 int nacre_pwhash_derive(int alg, uint8_t *out, size_t out_len, const uint8_t *password,
                         size_t password_len, const uint8_t *salt, size_t salt_len,
-                        uint64_t opslimit, size_t memlimit) {
+                        uint64_t opslimit, size_t memlimit) noexcept {
   return capi::with_exact_output(out, out_len, [&](MutableByteView o) {
     pwhash_derive_into(pwhash_alg(alg), capi::input(password, password_len),
                        capi::input(salt, salt_len), {opslimit, memlimit}, o);
@@ -62,7 +62,7 @@ int nacre_pwhash_derive(int alg, uint8_t *out, size_t out_len, const uint8_t *pa
 }
 
 int nacre_pwhash_str(int alg, char *out, size_t out_cap, size_t *out_len, const uint8_t *password,
-                     size_t password_len, uint64_t opslimit, size_t memlimit) {
+                     size_t password_len, uint64_t opslimit, size_t memlimit) noexcept {
   return capi::with_output(reinterpret_cast<uint8_t *>(out), out_cap, out_len,
                            [&](capi::Output &o) {
     const PwhashAlg a = pwhash_alg(alg);
@@ -76,7 +76,7 @@ int nacre_pwhash_str(int alg, char *out, size_t out_cap, size_t *out_len, const 
 }
 
 int nacre_pwhash_str_verify(const char *str, size_t str_len, const uint8_t *password,
-                            size_t password_len) {
+                            size_t password_len) noexcept {
   bool ok = false;
   const int rc = capi::guard([&] {
     ok = pwhash_str_verify(str_input(str, str_len), capi::input(password, password_len));
@@ -86,7 +86,7 @@ int nacre_pwhash_str_verify(const char *str, size_t str_len, const uint8_t *pass
 }
 
 int nacre_pwhash_str_needs_rehash(const char *str, size_t str_len, uint64_t opslimit,
-                                  size_t memlimit, int *needs_rehash) {
+                                  size_t memlimit, int *needs_rehash) noexcept {
   if (needs_rehash == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *needs_rehash = 0;
   return capi::guard([&] {
@@ -96,7 +96,7 @@ int nacre_pwhash_str_needs_rehash(const char *str, size_t str_len, uint64_t opsl
 
 int nacre_scrypt(int backend, uint8_t *out, size_t out_len, const uint8_t *password,
                  size_t password_len, const uint8_t *salt, size_t salt_len, uint64_t n, uint32_t r,
-                 uint32_t p) {
+                 uint32_t p) noexcept {
   return capi::with_exact_output(out, out_len, [&](MutableByteView o) {
     scrypt_into(capi::input(password, password_len), capi::input(salt, salt_len), {n, r, p}, o,
                 capi::backend_from(backend));

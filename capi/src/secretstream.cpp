@@ -10,7 +10,7 @@ using PullHandle = capi::Handle<SecretStreamPull, capi::Tag::secretstream_pull>;
 extern "C" {
 
 int nacre_secretstream_encryptor_new(nacre_secretstream_encryptor **out, uint8_t *header, size_t header_cap,
-                                size_t *header_len, const uint8_t *key, size_t key_len) {
+                                size_t *header_len, const uint8_t *key, size_t key_len) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::with_output(header, header_cap, header_len, [&](capi::Output &o) {
@@ -23,7 +23,7 @@ int nacre_secretstream_encryptor_new(nacre_secretstream_encryptor **out, uint8_t
 
 int nacre_secretstream_push(nacre_secretstream_encryptor *st, uint8_t *out, size_t out_cap,
                             size_t *out_len, const uint8_t *in, size_t in_len, const uint8_t *ad,
-                            size_t ad_len, int tag) {
+                            size_t ad_len, int tag) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     SecretStreamPush &s = PushHandle::get(st);
     if (tag < NACRE_SECRETSTREAM_TAG_MESSAGE || tag > NACRE_SECRETSTREAM_TAG_FINAL) {
@@ -35,10 +35,10 @@ int nacre_secretstream_push(nacre_secretstream_encryptor *st, uint8_t *out, size
   });
 }
 
-void nacre_secretstream_encryptor_free(nacre_secretstream_encryptor *st) { PushHandle::destroy(st); }
+void nacre_secretstream_encryptor_free(nacre_secretstream_encryptor *st) noexcept { PushHandle::destroy(st); }
 
 int nacre_secretstream_decryptor_new(nacre_secretstream_decryptor **out, const uint8_t *header,
-                                size_t header_len, const uint8_t *key, size_t key_len) {
+                                size_t header_len, const uint8_t *key, size_t key_len) noexcept {
   if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
   *out = nullptr;
   return capi::guard([&] {
@@ -50,7 +50,7 @@ int nacre_secretstream_decryptor_new(nacre_secretstream_decryptor **out, const u
 
 int nacre_secretstream_pull(nacre_secretstream_decryptor *st, uint8_t *out, size_t out_cap,
                             size_t *out_len, int *tag, const uint8_t *in, size_t in_len,
-                            const uint8_t *ad, size_t ad_len) {
+                            const uint8_t *ad, size_t ad_len) noexcept {
   if (tag != nullptr) *tag = -1;
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     SecretStreamPull &s = PullHandle::get(st);
@@ -64,13 +64,13 @@ int nacre_secretstream_pull(nacre_secretstream_decryptor *st, uint8_t *out, size
   });
 }
 
-int nacre_secretstream_decryptor_is_finished(const nacre_secretstream_decryptor *st) {
+int nacre_secretstream_decryptor_is_finished(const nacre_secretstream_decryptor *st) noexcept {
   bool finished = false;
   const int rc = capi::guard([&] { finished = PullHandle::get(st).finished(); });
   if (rc != NACRE_OK) return rc;
   return finished ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
 }
 
-void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor *st) { PullHandle::destroy(st); }
+void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor *st) noexcept { PullHandle::destroy(st); }
 
 }  // extern "C"

@@ -34,6 +34,10 @@ struct PwhashLimits {
 // nacre's memory cap, below libsodium's own maxima: limits above it are refused before anything
 // is allocated, and so are hash strings whose parameters would need more.
 inline constexpr std::uint64_t kPwhashMaxMemory = std::uint64_t{4} << 30;
+// nacre's caps on the time cost (hashing, deriving and verifying alike), so that a hostile stored
+// string cannot pin a verifier for days: 8x the sensitive presets.
+inline constexpr std::uint64_t kArgon2MaxOpslimit = 32;
+inline constexpr std::uint64_t kScryptMaxOpslimit = std::uint64_t{1} << 28;
 // Buffer size for a hash string of any algorithm, the terminating NUL included.
 inline constexpr std::size_t kPwhashStrBytes = 128;
 

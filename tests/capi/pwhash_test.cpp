@@ -310,3 +310,18 @@ TEST_CASE("pwhash: raw scrypt through the C ABI: bad parameters", "[capi][pwhash
   }
   for (int b : {-1, 3}) expect_failure(NACRE_ERR_UNSUPPORTED, 32, scrypt(b, kPw, 7, 16, 1, 1));
 }
+
+TEST_CASE("pwhash: a stored string asking for an absurd time cost is refused at once", "[capi][pwhash]") {
+  // Well-formed, within the memory cap, but t = 2^32-1 passes: days of work if run.
+  const char *hostile = "$argon2id$v=19$m=8,t=4294967295,p=1$c29tZXNhbHRzb21lc2FsdA$"
+                        "iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8";
+  const uint8_t pw[] = {'p'};
+  CHECK(nacre_pwhash_str_verify(hostile, std::strlen(hostile), pw, 1) == NACRE_ERR_INVALID_ARGUMENT);
+  const std::string just_over = "$argon2id$v=19$m=8,t=" + std::to_string(NACRE_PWHASH_ARGON2_MAX_OPSLIMIT + 1) +
+                                ",p=1$c29tZXNhbHRzb21lc2FsdA$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8";
+  CHECK(nacre_pwhash_str_verify(just_over.c_str(), just_over.size(), pw, 1) == NACRE_ERR_INVALID_ARGUMENT);
+  uint8_t out[32];
+  uint8_t salt[16] = {0};
+  CHECK(nacre_pwhash_derive(NACRE_PWHASH_ARGON2ID, out, sizeof out, pw, 1, salt, 16,
+                            NACRE_PWHASH_ARGON2_MAX_OPSLIMIT + 1, 8192) == NACRE_ERR_INVALID_ARGUMENT);
+}

@@ -67,7 +67,9 @@ TEST_CASE("kdf: HKDF Wycheproof vectors", "[kdf][hkdf][wycheproof]") {
   const std::pair<const char *, HashAlg> files[] = {{"hkdf_sha256_test.json", HashAlg::sha256},
                                                      {"hkdf_sha384_test.json", HashAlg::sha384},
                                                      {"hkdf_sha512_test.json", HashAlg::sha512}};
-  for (const auto &[file, alg] : files) {
+  for (const auto &entry : files) {
+    const char *file = entry.first;
+    const HashAlg alg = entry.second;  // a variable, not a binding: lambdas capture it below
     const auto doc = wycheproof_or_skip(file);
     if (doc.is_null()) continue;
     for (Backend b : both_backends()) {

@@ -238,6 +238,20 @@ TEST_CASE("pwhash: malformed and hostile hash strings are refused before anythin
     CHECK(verify_outcome(s, kPassword) == Outcome::invalid);
     CHECK(status_of([&] { pwhash_str_needs_rehash(s, {1, 8192}); }) == Status::invalid_argument);
   }
+  // Well-formed scrypt strings (libsodium checks their length) with hostile settings. Unchecked,
+  // the first would have libsodium try to map 2 TiB (NACRE_ERR_OUT_OF_MEMORY), the second run
+  // 2^17 passes (minutes), the third be refused by escrypt as if the password were wrong.
+  const std::string scrypt_str = pwhash_str(PwhashAlg::scrypt, kPassword, {32768, 16777216});
+  REQUIRE(scrypt_str.size() == 101);
+  const std::string hostile_scrypt[] = {
+      scrypt_str.substr(0, 3) + "T" + scrypt_str.substr(4),               // N = 2^31, r = 8
+      scrypt_str.substr(0, 9) + "..U.." + scrypt_str.substr(14),          // p = 2^17: 2^32 ops
+      scrypt_str.substr(0, 9) + "zzzzz" + scrypt_str.substr(14),          // p = 2^30 - 1
+  };
+  for (const std::string &s : hostile_scrypt) {
+    INFO("string: " << s);
+    CHECK(verify_outcome(s, kPassword) == Outcome::invalid);
+  }
   // Exactly at nacre's cap is allowed: needs_rehash decodes without allocating the 4 GiB.
   CHECK(pwhash_str_needs_rehash("$argon2id$v=19$m=4194304,t=1,p=1" + tail, {1, 8192}));
   CHECK(pwhash_str_verify(good, kPassword));  // the tail itself is fine

@@ -26,7 +26,14 @@ from nacre.aead import (
     ChaCha20Poly1305,
     XChaCha20Poly1305,
 )
-from vectors import AEAD_BACKENDS, AEAD_CPU_DEPENDENT, AEAD_SIZES, Vector, read_vectors, vectors_dir
+from vectors import (
+    AEAD_BACKENDS,
+    AEAD_CPU_DEPENDENT,
+    AEAD_SIZES,
+    Vector,
+    read_vectors,
+    vectors_dir,
+)
 
 # ALG of the vector file -> the class that implements it.
 CLASSES: Dict[str, Type[Any]] = {
@@ -61,7 +68,8 @@ def _cases() -> list:
     for vec in _load():
         alg = vec.get("ALG", "?")
         for backend in sorted(AEAD_BACKENDS.get(alg, {"?"})) + [None]:
-            cases.append(pytest.param(vec, backend, id=f"{vec.where}-{alg}-{backend or 'default'}"))
+            case_id = f"{vec.where}-{alg}-{backend or 'default'}"
+            cases.append(pytest.param(vec, backend, id=case_id))
     return cases
 
 
@@ -344,7 +352,9 @@ def test_generate_key() -> None:
 # --- random-nonce boxes -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cls", sorted(RANDOM_NONCE, key=lambda c: c.__name__), ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "cls", sorted(RANDOM_NONCE, key=lambda c: c.__name__), ids=lambda c: c.__name__
+)
 def test_seal_and_open(cls: Type[Any]) -> None:
     algs = [alg for alg, c in CLASSES.items() if c is cls]
     for alg in algs:
@@ -431,7 +441,9 @@ ad_st = st.one_of(st.none(), st.binary(max_size=100))
 @pytest.mark.parametrize("alg", sorted(AEAD_SIZES))
 @settings(max_examples=40)
 @given(data=data_st, ad=ad_st, seed=st.binary(min_size=64, max_size=64))
-def test_round_trip_and_backends_agree(alg: str, data: bytes, ad: Optional[bytes], seed: bytes) -> None:
+def test_round_trip_and_backends_agree(
+    alg: str, data: bytes, ad: Optional[bytes], seed: bytes
+) -> None:
     key_size, nonce_size, tag_size = AEAD_SIZES[alg]
     key, nonce = seed[:key_size], seed[key_size : key_size + nonce_size] or seed[:nonce_size]
     boxes = set()
@@ -473,7 +485,9 @@ PYCA = [
 @pytest.mark.parametrize("alg,name", PYCA)
 @settings(max_examples=30)
 @given(data=data_st, ad=ad_st, seed=st.binary(min_size=44, max_size=44))
-def test_interop_with_pyca(alg: str, name: str, data: bytes, ad: Optional[bytes], seed: bytes) -> None:
+def test_interop_with_pyca(
+    alg: str, name: str, data: bytes, ad: Optional[bytes], seed: bytes
+) -> None:
     theirs_cls = _pyca(name)
     key_size, nonce_size, _ = AEAD_SIZES[alg]
     key, nonce = seed[:key_size], seed[32 : 32 + nonce_size]

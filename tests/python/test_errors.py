@@ -219,14 +219,16 @@ def test_unknown_status_is_still_an_error() -> None:
 def test_exception_hierarchy() -> None:
     for cls in (
         nacre.InvalidArgument, nacre.BufferTooSmall, nacre.VerificationFailed, nacre.InvalidTag,
-        nacre.InvalidSignature, nacre.InvalidKey, nacre.UnsupportedAlgorithm,
-        nacre.InvalidHandle, nacre.OutOfMemory, nacre.InternalError,
+        nacre.TruncatedStream, nacre.TrailingData, nacre.InvalidSignature, nacre.InvalidKey,
+        nacre.UnsupportedAlgorithm, nacre.InvalidHandle, nacre.OutOfMemory, nacre.InternalError,
     ):
         assert issubclass(cls, nacre.Error), cls
         assert cls.__module__ == "nacre"
         assert getattr(nacre, cls.__name__) is cls
     assert issubclass(nacre.InvalidArgument, ValueError)
     assert not issubclass(nacre.InvalidSignature, ValueError)
+    assert issubclass(nacre.TruncatedStream, nacre.InvalidTag)
+    assert issubclass(nacre.TrailingData, nacre.InvalidTag)
 
 
 def test_exceptions_pickle() -> None:

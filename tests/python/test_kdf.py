@@ -157,7 +157,9 @@ def test_hkdf_hash_forms() -> None:
 # --- PBKDF2 -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("vec", [pytest.param(v, id=f"{v.where}-{v['ALG']}") for v in _load("pbkdf2.txt")])
+@pytest.mark.parametrize(
+    "vec", [pytest.param(v, id=f"{v.where}-{v['ALG']}") for v in _load("pbkdf2.txt")]
+)
 def test_pbkdf2_known_answer(vec: Vector) -> None:
     dk = vec.hex("DK")
     got = kdf.pbkdf2_hmac(
@@ -300,7 +302,9 @@ def blake2b_subkey(key: bytes, subkey_id: int, context: bytes, length: int) -> b
     context=st.binary(min_size=8, max_size=8),
     length=st.integers(min_value=16, max_value=64),
 )
-def test_derive_subkey_matches_hashlib(key: bytes, subkey_id: int, context: bytes, length: int) -> None:
+def test_derive_subkey_matches_hashlib(
+    key: bytes, subkey_id: int, context: bytes, length: int
+) -> None:
     assert kdf.derive_subkey(key, subkey_id, context, length) == blake2b_subkey(
         key, subkey_id, context, length
     )

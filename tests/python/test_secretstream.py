@@ -216,7 +216,9 @@ def test_states_never_show_the_key() -> None:
     last=st.binary(max_size=300),
     ad=st.one_of(st.none(), st.binary(max_size=40)),
 )
-def test_round_trip_property(messages: List[Tuple[bytes, int]], last: bytes, ad: Optional[bytes]) -> None:
+def test_round_trip_property(
+    messages: List[Tuple[bytes, int]], last: bytes, ad: Optional[bytes]
+) -> None:
     all_messages = messages + [(last, ss.TAG_FINAL)]
     header, boxes = _stream(all_messages, ad=ad)
     dec = ss.Decryptor(KEY, header)
@@ -324,7 +326,9 @@ def test_lines_and_peek() -> None:
     with _reader(raw, 10) as r:
         assert r.peek(1)[:1] == b"l"
         assert r.readline() == b"line one\n"
-        assert list(r) == [b"line two\n", b"\n", b"a much longer line than one chunk of ten bytes\n", b"last"]
+        assert list(r) == [
+            b"line two\n", b"\n", b"a much longer line than one chunk of ten bytes\n", b"last"
+        ]
         assert r.read() == b"" and r.finished
     assert r.closed
     with pytest.raises(ValueError):
@@ -491,6 +495,16 @@ def test_real_files(tmp_path: Path) -> None:
         assert not f.closed
 
 
+def _reset_peak_rss() -> None:
+    """Reset the peak RSS that ru_maxrss reports (Linux: "5" to /proc/self/clear_refs), so that
+    an earlier, larger peak of this process cannot hide growth here. Best effort."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
 def test_300_mib_stream_in_constant_memory(tmp_path: Path) -> None:
     """300 MiB through a temporary file, made and checked piece by piece."""
     blocks, piece = 300, MIB + 4097  # writes and reads not aligned with the chunk size
@@ -499,6 +513,7 @@ def test_300_mib_stream_in_constant_memory(tmp_path: Path) -> None:
     def block(i: int) -> bytes:
         return i.to_bytes(8, "big") + base[8:]  # every block differs: reordering would show
 
+    _reset_peak_rss()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     path = tmp_path / "big.bin"
     try:
@@ -523,7 +538,11 @@ def _big_stream(path: Path, blocks: int, piece: int, block: Any, before: int) ->
             assert buf == block(i), f"block {i} differs"
         assert r.read() == b"" and r.finished
     grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
-    assert grown < 64 * 1024, f"peak memory grew by {grown} KiB for a {size >> 20} MiB stream"
+    print(f"300 MiB stream: peak RSS grew by {grown} KiB")
+    # Under AddressSanitizer (preloaded runtime) freed memory sits in its quarantine, so the
+    # peak says nothing about nacre there; the release run makes the memory claim.
+    if "asan" not in os.environ.get("LD_PRELOAD", ""):
+        assert grown < 64 * 1024, f"peak memory grew by {grown} KiB for a {size >> 20} MiB stream"
 
     # One byte altered in the middle of the file: InvalidTag when the reader gets there.
     with open(path, "r+b") as f:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import threading
 from typing import Any, Tuple, Union
 
 from ._errors import InvalidArgument
@@ -17,6 +18,9 @@ __all__ = [
     "size",
     "new_output",
     "new_filled_output",
+    "uninitialised",
+    "U8_ARRAY",
+    "len_cell",
     "to_bytes",
 ]
 
@@ -80,15 +84,29 @@ def new_output(n: int) -> Any:
     return ffi.new("uint8_t[]", n)
 
 
-# Not zeroed: for outputs that the library fills completely on success and zeroes on failure.
-_uninitialised = ffi.new_allocator(should_clear_after_alloc=False)
-_U8_ARRAY = ffi.typeof("uint8_t[]")
+U8_ARRAY = ffi.typeof("uint8_t[]")
+#: ``uninitialised(U8_ARRAY, n)``: a C buffer that is not zeroed first, for an output that the C
+#: function fills completely when it succeeds (every nacre output is zeroed when a call fails).
+uninitialised = ffi.new_allocator(should_clear_after_alloc=False)
 
 
 def new_filled_output(n: int) -> Any:
-    """A C buffer of ``n`` bytes that is not zeroed first, for an output that the C function
-    fills completely when it succeeds (every nacre output is zeroed when a call fails)."""
-    return _uninitialised(_U8_ARRAY, n)
+    """``uninitialised(U8_ARRAY, n)`` (see there)."""
+    return uninitialised(U8_ARRAY, n)
+
+
+_SIZE_T_CELL = ffi.typeof("size_t *")
+_cells = threading.local()
+
+
+def len_cell() -> Any:
+    """A ``size_t *`` for a C call's ``out_len``, one per thread and reused (ffi.new costs more
+    than the rest of a short call). Only for values read right after the call, if at all."""
+    try:
+        return _cells.cell
+    except AttributeError:
+        cell = _cells.cell = ffi.new(_SIZE_T_CELL)
+        return cell
 
 
 def to_bytes(out: Any, n: int) -> bytes:

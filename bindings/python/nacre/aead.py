@@ -35,7 +35,16 @@ from __future__ import annotations
 from typing import Any, ClassVar, Dict, Optional, Tuple
 
 from ._backends import backend_number, backends_implementing
-from ._buffers import Buffer, input_arg, new_filled_output, optional_input, writable
+from ._buffers import (
+    U8_ARRAY,
+    Buffer,
+    input_arg,
+    len_cell,
+    optional_input,
+    readable,
+    uninitialised,
+    writable,
+)
 from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 from ._random import random_bytes
@@ -69,6 +78,10 @@ _KEY_SIZE: Dict[int, int] = {alg: lib.nacre_aead_key_len(alg) for alg in _NAMES}
 
 _KEY_CELL = ffi.typeof("nacre_aead_key **")
 _LEN_CELL = ffi.typeof("size_t *")
+_NULL = ffi.NULL
+_buffer = ffi.buffer
+_seal = lib.nacre_aead_seal
+_open = lib.nacre_aead_open
 
 
 def available_backends(algorithm: str) -> Tuple[str, ...]:
@@ -130,51 +143,46 @@ class _AEAD:
         return self._tag_size
 
     # --- combined: ciphertext || tag -----------------------------------------------------------
+    #
+    # The per-call paths are written out flat: a call costs about as much Python as C here, so
+    # bytes go to C as they are, outputs are not zeroed first (the C function fills them, or
+    # zeroes them on failure), and the out_len cell is a per-thread one.
 
-    def _nonce(self, nonce: Any) -> Any:
-        buf = input_arg(nonce, "nonce")
-        if len(buf) != self._nonce_size:
-            raise InvalidArgument(
-                f"{type(self).__name__}: nonce must be {self._nonce_size} bytes, got {len(buf)}"
-            )
-        return buf
-
-    def _seal(self, out: Any, nonce_buf: Any, src: Any, associated_data: Optional[Buffer]) -> int:
-        """Seal ``src`` into ``out`` (which holds exactly the result); return its size."""
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n = len(src) + self._tag_size
-        rc = lib.nacre_aead_seal(
-            self._key, out, n, ffi.new(_LEN_CELL), nonce_buf, len(nonce_buf),
-            src, len(src), ad, ad_len,
+    def _bad_nonce(self, nonce: Any) -> InvalidArgument:
+        return InvalidArgument(
+            f"{type(self).__name__}: nonce must be {self._nonce_size} bytes, got {len(nonce)}"
         )
-        if rc:
-            check(rc, f"{self._what} encrypt")
-        return n
-
-    def _open(self, out: Any, nonce_buf: Any, src: Any, associated_data: Optional[Buffer]) -> int:
-        """Open ``src`` into ``out`` (exactly the plaintext size); return that size."""
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n = len(src) - self._tag_size
-        rc = lib.nacre_aead_open(
-            self._key, out, n, ffi.new(_LEN_CELL), nonce_buf, len(nonce_buf),
-            src, len(src), ad, ad_len,
-        )
-        if rc:
-            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
-        return n
 
     def _short(self, what: str = "data") -> InvalidTag:
+        if what == "box":
+            return InvalidTag(f"{self._what} open: the box is shorter than a nonce and a tag")
         return InvalidTag(f"{self._what} decrypt: {what} is shorter than a tag")
+
+    def _bad_output(self, n: int, out: Any) -> InvalidArgument:
+        return InvalidArgument(
+            f"{type(self).__name__}: output buffer must be {n} bytes, got {len(out)}"
+        )
 
     def encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Encrypt and authenticate ``data`` and ``associated_data`` (None: none) under
         ``nonce``; return ciphertext followed by the tag (``len(data) + tag_size`` bytes)."""
-        nonce_buf = self._nonce(nonce)
-        src = input_arg(data, "data")
-        n = len(src) + self._tag_size
-        out = new_filled_output(n)
-        self._seal(out, nonce_buf, src, associated_data)
-        return ffi.buffer(out, n)[:]
+        if type(nonce) is not bytes:
+            nonce = readable(nonce, "nonce")
+        if len(nonce) != self._nonce_size:
+            raise self._bad_nonce(nonce)
+        if type(data) is not bytes:
+            data = readable(data, "data")
+        if associated_data is None:
+            ad, ad_len = _NULL, 0
+        else:
+            ad = input_arg(associated_data, "associated_data")
+            ad_len = len(ad)
+        n = len(data) + self._tag_size
+        out = uninitialised(U8_ARRAY, n)
+        rc = _seal(self._key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+        if rc:
+            check(rc, f"{self._what} encrypt")
+        return _buffer(out, n)[:]
 
     def decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Check and decrypt ciphertext-and-tag ``data``; return the plaintext.
@@ -182,14 +190,25 @@ class _AEAD:
         Raises :class:`nacre.InvalidTag` when the key, nonce, ciphertext, tag or associated
         data differ from what was encrypted (or ``data`` is shorter than a tag).
         """
-        nonce_buf = self._nonce(nonce)
-        src = input_arg(data, "data")
-        n = len(src) - self._tag_size
+        if type(nonce) is not bytes:
+            nonce = readable(nonce, "nonce")
+        if len(nonce) != self._nonce_size:
+            raise self._bad_nonce(nonce)
+        if type(data) is not bytes:
+            data = readable(data, "data")
+        if associated_data is None:
+            ad, ad_len = _NULL, 0
+        else:
+            ad = input_arg(associated_data, "associated_data")
+            ad_len = len(ad)
+        n = len(data) - self._tag_size
         if n < 0:
             raise self._short()
-        out = new_filled_output(n)
-        self._open(out, nonce_buf, src, associated_data)
-        return ffi.buffer(out, n)[:]
+        out = uninitialised(U8_ARRAY, n)
+        rc = _open(self._key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+        if rc:
+            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
+        return _buffer(out, n)[:]
 
     def encrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
@@ -200,15 +219,19 @@ class _AEAD:
         ``data`` may be the start of ``out`` itself (in-place encryption); any other overlap is
         a ValueError.
         """
-        nonce_buf = self._nonce(nonce)
+        nonce = input_arg(nonce, "nonce")
+        if len(nonce) != self._nonce_size:
+            raise self._bad_nonce(nonce)
         src = input_arg(data, "data")
+        ad, ad_len = optional_input(associated_data, "associated_data")
         dst = writable(out, "out")
         n = len(src) + self._tag_size
         if len(dst) != n:
-            raise InvalidArgument(
-                f"{type(self).__name__}: output buffer must be {n} bytes, got {len(dst)}"
-            )
-        return self._seal(dst, nonce_buf, src, associated_data)
+            raise self._bad_output(n, dst)
+        rc = _seal(self._key, dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
+        if rc:
+            check(rc, f"{self._what} encrypt")
+        return n
 
     def decrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
@@ -216,17 +239,21 @@ class _AEAD:
         """Like :meth:`decrypt`, writing into the writable buffer ``out``, which must be exactly
         ``len(data) - tag_size`` bytes (ValueError otherwise); returns that size. On failure
         ``out`` is zeroed. ``data`` may start where ``out`` starts (in-place decryption)."""
-        nonce_buf = self._nonce(nonce)
+        nonce = input_arg(nonce, "nonce")
+        if len(nonce) != self._nonce_size:
+            raise self._bad_nonce(nonce)
         src = input_arg(data, "data")
+        ad, ad_len = optional_input(associated_data, "associated_data")
         dst = writable(out, "out")
         n = len(src) - self._tag_size
         if n < 0:
             raise self._short()
         if len(dst) != n:
-            raise InvalidArgument(
-                f"{type(self).__name__}: output buffer must be {n} bytes, got {len(dst)}"
-            )
-        return self._open(dst, nonce_buf, src, associated_data)
+            raise self._bad_output(n, dst)
+        rc = _open(self._key, dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
+        if rc:
+            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
+        return n
 
     # --- detached: ciphertext and tag apart ----------------------------------------------------
 
@@ -234,38 +261,42 @@ class _AEAD:
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]
     ) -> Tuple[bytes, bytes]:
         """Like :meth:`encrypt`, returning ``(ciphertext, tag)`` separately."""
-        nonce_buf = self._nonce(nonce)
+        nonce = input_arg(nonce, "nonce")
+        if len(nonce) != self._nonce_size:
+            raise self._bad_nonce(nonce)
         src = input_arg(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n, t = len(src), self._tag_size
-        out = new_filled_output(n)
-        tag = new_filled_output(t)
+        out = uninitialised(U8_ARRAY, n)
+        tag = uninitialised(U8_ARRAY, t)
         rc = lib.nacre_aead_seal_detached(
-            self._key, out, n, ffi.new(_LEN_CELL), tag, t, ffi.new(_LEN_CELL),
-            nonce_buf, len(nonce_buf), src, n, ad, ad_len,
+            self._key, out, n, len_cell(), tag, t, ffi.new(_LEN_CELL),
+            nonce, len(nonce), src, n, ad, ad_len,
         )
         if rc:
             check(rc, f"{self._what} encrypt")
-        return ffi.buffer(out, n)[:], ffi.buffer(tag, t)[:]
+        return _buffer(out, n)[:], _buffer(tag, t)[:]
 
     def decrypt_detached(
         self, nonce: Buffer, data: Buffer, tag: Buffer, associated_data: Optional[Buffer]
     ) -> bytes:
         """Check ``tag`` over ciphertext ``data`` and decrypt it; :class:`nacre.InvalidTag` when
         anything differs (a tag of the wrong length included)."""
-        nonce_buf = self._nonce(nonce)
+        nonce = input_arg(nonce, "nonce")
+        if len(nonce) != self._nonce_size:
+            raise self._bad_nonce(nonce)
         src = input_arg(data, "data")
         tag_buf = input_arg(tag, "tag")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = len(src)
-        out = new_filled_output(n)
+        out = uninitialised(U8_ARRAY, n)
         rc = lib.nacre_aead_open_detached(
-            self._key, out, n, ffi.new(_LEN_CELL), nonce_buf, len(nonce_buf),
+            self._key, out, n, len_cell(), nonce, len(nonce),
             src, n, tag_buf, len(tag_buf), ad, ad_len,
         )
         if rc:
             check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
-        return ffi.buffer(out, n)[:]
+        return _buffer(out, n)[:]
 
     # --- the rest ------------------------------------------------------------------------------
 
@@ -304,31 +335,33 @@ class _RandomNonce(_AEAD):
 
     def seal(self, data: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Encrypt ``data`` under a fresh random nonce; return nonce ‖ ciphertext ‖ tag."""
-        src = input_arg(data, "data")
+        if type(data) is not bytes:
+            data = readable(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
-        n = self._nonce_size + len(src) + self._tag_size
-        out = new_filled_output(n)
+        n = self._nonce_size + len(data) + self._tag_size
+        out = uninitialised(U8_ARRAY, n)
         rc = lib.nacre_aead_seal_with_random_nonce(
-            self._key, out, n, ffi.new(_LEN_CELL), src, len(src), ad, ad_len
+            self._key, out, n, len_cell(), data, len(data), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} seal")
-        return ffi.buffer(out, n)[:]
+        return _buffer(out, n)[:]
 
     def open(self, box: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Check and decrypt what :meth:`seal` produced; :class:`nacre.InvalidTag` otherwise."""
-        src = input_arg(box, "box")
-        n = len(src) - self._nonce_size - self._tag_size
+        if type(box) is not bytes:
+            box = readable(box, "box")
+        ad, ad_len = optional_input(associated_data, "associated_data")
+        n = len(box) - self._nonce_size - self._tag_size
         if n < 0:
             raise self._short("box")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        out = new_filled_output(n)
+        out = uninitialised(U8_ARRAY, n)
         rc = lib.nacre_aead_open_with_nonce_prefix(
-            self._key, out, n, ffi.new(_LEN_CELL), src, len(src), ad, ad_len
+            self._key, out, n, len_cell(), box, len(box), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} open", mismatch=InvalidTag)
-        return ffi.buffer(out, n)[:]
+        return _buffer(out, n)[:]
 
 
 class AESGCM(_AEAD):

@@ -24,7 +24,7 @@ from typing import Any, Dict, Optional
 
 from . import hash as _hash
 from ._backends import backend_number
-from ._buffers import Buffer, input_arg, new_filled_output, size
+from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size
 from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 
@@ -53,7 +53,7 @@ _PBKDF2: Dict[str, int] = {
     "sha256": lib.NACRE_HASH_SHA256,
     "sha512": lib.NACRE_HASH_SHA512,
 }
-_DIGEST_SIZE: Dict[str, int] = {name: lib.nacre_hash_digest_len(alg) for name, alg in _HKDF.items()}
+_DIGEST_SIZE: Dict[str, int] = {n: lib.nacre_hash_digest_len(alg) for n, alg in _HKDF.items()}
 _HKDF_MAX: Dict[str, int] = {name: lib.nacre_hkdf_max_len(alg) for name, alg in _HKDF.items()}
 
 #: derive_subkey: master key size, context size, and the range of subkey sizes (bytes).
@@ -79,7 +79,7 @@ def _hash_name(algorithm: Any, table: Dict[str, int], what: str) -> str:
         if not isinstance(name, str) and callable(algorithm):
             name = getattr(algorithm(), "name", None)  # hashlib.sha256, nacre.hash.sha256
     if not isinstance(name, str):
-        raise TypeError(f"{what}: the hash must be a name or a hash constructor, not {algorithm!r}")
+        raise TypeError(f"{what}: the hash must be a name or a constructor, not {algorithm!r}")
     canonical = _hash.canonical_name(name)
     if canonical not in table:
         raise UnsupportedAlgorithm(
@@ -147,7 +147,7 @@ def hkdf_extract(
     n = _DIGEST_SIZE[name]
     out = new_filled_output(n)
     rc = lib.nacre_hkdf_extract(
-        _HKDF[name], backend_number(backend), out, n, ffi.new("size_t *"),
+        _HKDF[name], backend_number(backend), out, n, len_cell(),
         ikm_buf, len(ikm_buf), salt_buf, len(salt_buf),
     )
     if rc:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, NamedTuple, Optional
 
-from ._buffers import Buffer, input_arg, new_filled_output, size
+from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size
 from ._errors import InvalidArgument, UnsupportedAlgorithm, VerificationFailed, check
 from ._nacre import ffi, lib
 
@@ -144,27 +144,27 @@ def salt_size(algorithm: str) -> int:
     return lib.nacre_pwhash_salt_len(ALGORITHMS[_algorithm(algorithm)])
 
 
-def _hash_string(hash: Any) -> bytes:
+def _hash_string(hash_str: Any) -> bytes:
     """The hash string as bytes for the C call (str must be ASCII)."""
-    if isinstance(hash, str):
+    if isinstance(hash_str, str):
         try:
-            return hash.encode("ascii")
+            return hash_str.encode("ascii")
         except UnicodeEncodeError:
             raise InvalidArgument("malformed password hash: not ASCII") from None
-    if isinstance(hash, bytes):
-        return hash
+    if isinstance(hash_str, bytes):
+        return hash_str
     try:
-        return bytes(memoryview(hash))
+        return bytes(memoryview(hash_str))
     except TypeError:
         raise TypeError(
-            f"hash must be a str or bytes-like object, not {type(hash).__name__!r}"
+            f"hash_str must be a str or bytes-like object, not {type(hash_str).__name__!r}"
         ) from None
 
 
-def identify(hash: Any) -> str:
+def identify(hash_str: Any) -> str:
     """The algorithm of a hash string, from its prefix ("argon2id", "argon2i" or "scrypt"),
     without checking the rest (:class:`nacre.InvalidArgument` for an unknown prefix)."""
-    data = _hash_string(hash)
+    data = _hash_string(hash_str)
     for prefix, name in _PREFIXES.items():
         if data.startswith(prefix.encode("ascii")):
             return name
@@ -186,7 +186,7 @@ def hash_password(
     limits = _limits(name, preset, opslimit, memlimit)
     pw = input_arg(password, "password")
     out = ffi.new("char[]", _STR_SIZE)
-    out_len = ffi.new("size_t *")
+    out_len = len_cell()
     rc = lib.nacre_pwhash_str(
         ALGORITHMS[name], out, _STR_SIZE, out_len, pw, len(pw), limits.opslimit, limits.memlimit
     )
@@ -195,13 +195,13 @@ def hash_password(
     return ffi.string(out, out_len[0]).decode("ascii")
 
 
-def verify_password(hash: Any, password: Buffer) -> None:
-    """Check ``password`` against the hash string ``hash`` (str or bytes).
+def verify_password(hash_str: Any, password: Buffer) -> None:
+    """Check ``password`` against the hash string ``hash_str`` (str or bytes).
 
     Returns None on a match; raises :class:`nacre.VerificationFailed` for a wrong password and
     :class:`nacre.InvalidArgument` (a ValueError) for a malformed or over-limit string.
     """
-    data = _hash_string(hash)
+    data = _hash_string(hash_str)
     pw = input_arg(password, "password")
     rc = lib.nacre_pwhash_str_verify(data, len(data), pw, len(pw))
     if rc:
@@ -209,14 +209,14 @@ def verify_password(hash: Any, password: Buffer) -> None:
 
 
 def needs_rehash(
-    hash: Any,
+    hash_str: Any,
     *,
     algorithm: Optional[str] = None,
     preset: Optional[str] = None,
     opslimit: Optional[int] = None,
     memlimit: Optional[int] = None,
 ) -> bool:
-    """True when ``hash`` was made otherwise than the current policy asks, so the password
+    """True when ``hash_str`` was made otherwise than the current policy asks, so the password
     should be hashed again once it has been verified.
 
     The policy is ``algorithm`` (None: the string's own) with a ``preset`` or ``opslimit`` and
@@ -224,7 +224,7 @@ def needs_rehash(
     always needs a rehash. The hash itself is not computed; a malformed string raises
     :class:`nacre.InvalidArgument`.
     """
-    data = _hash_string(hash)
+    data = _hash_string(hash_str)
     own = identify(data)
     wanted = own if algorithm is None else _algorithm(algorithm)
     if wanted != own:

@@ -39,7 +39,15 @@ import io
 import threading
 from typing import Any, List, Optional, Tuple
 
-from ._buffers import Buffer, input_arg, optional_input, readable, size, writable
+from ._buffers import (
+    Buffer,
+    input_arg,
+    optional_input,
+    readable,
+    size,
+    uninitialised,
+    writable,
+)
 from ._errors import (
     InvalidArgument,
     InvalidKey,
@@ -134,7 +142,7 @@ class Encryptor:
 
     @property
     def header(self) -> bytes:
-        """The stream header (:data:`HEADER_SIZE` bytes, not secret), to send before any message."""
+        """The stream header (:data:`HEADER_SIZE` bytes, not secret), sent before any message."""
         return self._header
 
     @property
@@ -142,9 +150,13 @@ class Encryptor:
         """True once the final message has been pushed."""
         return self._finished
 
-    def _push(self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int, tag: int) -> int:
+    def _push(
+        self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int, tag: int
+    ) -> int:
         with self._lock:
-            rc = lib.nacre_secretstream_push(self._st, out, out_cap, self._len, src, n, ad, ad_len, tag)
+            rc = lib.nacre_secretstream_push(
+                self._st, out, out_cap, self._len, src, n, ad, ad_len, tag
+            )
             if rc == lib.NACRE_OK and tag == TAG_FINAL:
                 self._finished = True
         if rc:
@@ -162,7 +174,7 @@ class Encryptor:
         src = input_arg(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = len(src) + OVERHEAD
-        out = ffi.new(_U8_ARRAY, n)
+        out = uninitialised(_U8_ARRAY, n)  # filled by the library (zeroed on failure)
         self._push(out, n, src, len(src), ad, ad_len, _tag(tag))
         return ffi.buffer(out, n)[:]
 
@@ -242,7 +254,9 @@ class Decryptor:
         if not self.finished:
             raise TruncatedStream("secretstream: the input ended before the final message")
 
-    def _pull(self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int) -> Tuple[int, int]:
+    def _pull(
+        self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int
+    ) -> Tuple[int, int]:
         with self._lock:
             if self._is_finished():
                 raise TrailingData("secretstream pull: data after the final message")
@@ -264,7 +278,7 @@ class Decryptor:
         src = input_arg(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = max(len(src) - OVERHEAD, 0)
-        out = ffi.new(_U8_ARRAY, n)
+        out = uninitialised(_U8_ARRAY, n)  # filled by the library (zeroed on failure)
         _, tag = self._pull(out, n, src, len(src), ad, ad_len)
         return ffi.buffer(out, n)[:], tag
 
