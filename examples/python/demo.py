@@ -22,3 +22,12 @@ try:
     mac.verify(bytes(32))
 except nacre.InvalidSignature:
     print("hmac-sha256  a forged tag is rejected with nacre.InvalidSignature")
+
+# Authenticated encryption, shaped like pyca/cryptography's AEAD classes.
+aead = nacre.XChaCha20Poly1305(nacre.XChaCha20Poly1305.generate_key())
+box = aead.seal(data, b"header")  # a random 192-bit nonce, prepended
+assert aead.open(box, b"header") == data
+try:
+    aead.open(box[:-1] + bytes([box[-1] ^ 1]), b"header")
+except nacre.InvalidTag:
+    print("xchacha20   a flipped bit is rejected with nacre.InvalidTag")
