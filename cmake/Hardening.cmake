@@ -11,6 +11,10 @@ if(NOT NACRE_SANITIZE)
 endif()
 target_link_options(nacre_hardening INTERFACE -Wl,-z,relro,-z,now -Wl,-z,noexecstack)
 
+if(NACRE_FUZZ)
+  # Coverage instrumentation everywhere; the libFuzzer runtime only in the fuzz binaries.
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
 if(NACRE_SANITIZE)
   set(_san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_compile_options(${_san})
