@@ -99,8 +99,18 @@ class _AEAD:
 
     __slots__ = ("_key", "_alg", "_nonce_size", "_tag_size", "_what", "__weakref__")
 
-    # Key size in bytes -> algorithm; set by each subclass.
+    # Key size in bytes -> algorithm; set by each subclass. NONCE_SIZE and TAG_SIZE are read from
+    # the library for it (the largest-key variant), not written out per class.
     _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {}
+    NONCE_SIZE: ClassVar[int]
+    TAG_SIZE: ClassVar[int]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls._ALG_BY_KEY_SIZE:
+            alg = cls._ALG_BY_KEY_SIZE[max(cls._ALG_BY_KEY_SIZE)]
+            cls.NONCE_SIZE = _NONCE_SIZE[alg]
+            cls.TAG_SIZE = _TAG_SIZE[alg]
 
     def __init__(self, key: Buffer, *, backend: Optional[str] = None) -> None:
         key_buf = input_arg(key, "key")
@@ -370,8 +380,6 @@ class AESGCM(_AEAD):
 
     __slots__ = ()
     _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AES_128_GCM, 32: lib.NACRE_AEAD_AES_256_GCM}
-    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AES_256_GCM]
-    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AES_256_GCM]
 
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
@@ -385,8 +393,6 @@ class AESGCMSIV(_RandomNonce):
 
     __slots__ = ()
     _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AES_128_GCM_SIV, 32: lib.NACRE_AEAD_AES_256_GCM_SIV}
-    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AES_256_GCM_SIV]
-    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AES_256_GCM_SIV]
 
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
@@ -399,8 +405,6 @@ class ChaCha20Poly1305(_AEAD):
 
     __slots__ = ()
     _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_CHACHA20_POLY1305}
-    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_CHACHA20_POLY1305]
-    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_CHACHA20_POLY1305]
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -414,8 +418,6 @@ class XChaCha20Poly1305(_RandomNonce):
 
     __slots__ = ()
     _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_XCHACHA20_POLY1305}
-    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_XCHACHA20_POLY1305]
-    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_XCHACHA20_POLY1305]
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -429,8 +431,6 @@ class AEGIS128L(_AEAD):
 
     __slots__ = ()
     _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AEGIS_128L}
-    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AEGIS_128L]
-    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AEGIS_128L]
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -444,8 +444,6 @@ class AEGIS256(_RandomNonce):
 
     __slots__ = ()
     _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_AEGIS_256}
-    NONCE_SIZE: ClassVar[int] = _NONCE_SIZE[lib.NACRE_AEAD_AEGIS_256]
-    TAG_SIZE: ClassVar[int] = _TAG_SIZE[lib.NACRE_AEAD_AEGIS_256]
 
     @classmethod
     def generate_key(cls) -> bytes:
