@@ -93,6 +93,11 @@ std::vector<SelftestResult> run_kats(std::span<const Kat> kats) {
 }
 }  // namespace detail
 
-std::vector<SelftestResult> run_selftest() { return detail::run_kats(detail::builtin_kats()); }
+std::vector<SelftestResult> run_selftest() {
+  std::vector<SelftestResult> results = detail::run_kats(detail::builtin_kats());
+  for (auto &r : detail::run_pk_kats(detail::builtin_pk_kats())) results.push_back(std::move(r));
+  for (auto &r : detail::run_pk_pairwise()) results.push_back(std::move(r));
+  return results;
+}
 
 }  // namespace nacre

@@ -638,6 +638,296 @@ NACRE_EXPORT int nacre_scrypt(int backend, uint8_t *out, size_t out_len, const u
                               size_t password_len, const uint8_t *salt, size_t salt_len,
                               uint64_t n, uint32_t r, uint32_t p) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
+/* Public keys.
+ *
+ * A nacre_key holds one key pair or one public key of a nacre_key_type. Key handles are immutable
+ * after creation: one handle may be used by many threads at once. Private parts live in locked
+ * secret memory and leave the library only through nacre_key_export with a private format.
+ *
+ * Encodings (nacre_key_format):
+ * - RAW_PRIVATE: X25519 32-byte scalar; Ed25519 32-byte seed (RFC 8032); P-256/P-384 scalar, big
+ *   endian, 32/48 bytes; ML-KEM-768 64-byte seed d||z (FIPS 203); X-Wing 32-byte seed.
+ * - RAW_PUBLIC: X25519/Ed25519 32 bytes; P-256/P-384 the uncompressed SEC1 point; ML-KEM-768
+ *   the 1184-byte encapsulation key; X-Wing the 1216-byte public key.
+ * - PKCS8_DER/PKCS8_PEM (private) and SPKI_DER/SPKI_PEM (public): X25519, Ed25519, P-256, P-384
+ *   and RSA. PEM is one block ("PRIVATE KEY" / "PUBLIC KEY"), optionally surrounded by
+ *   whitespace; encrypted PKCS#8 is not supported.
+ * - SEC1_UNCOMPRESSED/SEC1_COMPRESSED: P-256/P-384 public points. Off-curve points and the point
+ *   at infinity are NACRE_ERR_INVALID_KEY.
+ * - MLKEM_EXPANDED_PRIVATE: the 2400-byte ML-KEM-768 decapsulation key of FIPS 203 (import
+ *   checks the hash of the embedded encapsulation key).
+ * RSA keys have 2048 to 4096 bits (a multiple of 8) and public exponent 65537 on generation;
+ * others are NACRE_ERR_INVALID_KEY. ML-KEM-768 and X-Wing keys have raw encodings only.
+ * Malformed input of any kind, trailing bytes included, is NACRE_ERR_INVALID_KEY; a well-formed
+ * key of a type or curve nacre does not offer is NACRE_ERR_UNSUPPORTED. */
+
+typedef enum nacre_key_type {
+  NACRE_KEY_X25519 = 1,
+  NACRE_KEY_ED25519 = 2,
+  NACRE_KEY_P256 = 3,
+  NACRE_KEY_P384 = 4,
+  NACRE_KEY_RSA = 5,
+  NACRE_KEY_MLKEM768 = 6,
+  NACRE_KEY_XWING = 7
+} nacre_key_type;
+
+typedef enum nacre_key_format {
+  NACRE_KEY_FORMAT_RAW_PRIVATE = 1,
+  NACRE_KEY_FORMAT_RAW_PUBLIC = 2,
+  NACRE_KEY_FORMAT_PKCS8_DER = 3,
+  NACRE_KEY_FORMAT_PKCS8_PEM = 4,
+  NACRE_KEY_FORMAT_SPKI_DER = 5,
+  NACRE_KEY_FORMAT_SPKI_PEM = 6,
+  NACRE_KEY_FORMAT_SEC1_UNCOMPRESSED = 7,
+  NACRE_KEY_FORMAT_SEC1_COMPRESSED = 8,
+  NACRE_KEY_FORMAT_MLKEM_EXPANDED_PRIVATE = 9
+} nacre_key_format;
+
+typedef struct nacre_key nacre_key;
+
+/* nacre_key_generate creates a fresh key pair of |type| in |*out| (NULL on failure). |rsa_bits|
+ * is 2048, 3072 or 4096 for NACRE_KEY_RSA and must be 0 for every other type. Errors:
+ * NACRE_ERR_INVALID_ARGUMENT (|out| NULL, |rsa_bits| wrong for |type|), NACRE_ERR_UNSUPPORTED
+ * (unknown |type|), NACRE_ERR_OUT_OF_MEMORY. Thread-safe. */
+NACRE_EXPORT int nacre_key_generate(nacre_key **out, int type, size_t rsa_bits) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_import decodes |in_len| bytes of |in| in |format| into |*out| (NULL on failure).
+ * |type| names the key type; 0 lets PKCS8/SPKI encodings (DER or PEM) say it themselves and is
+ * refused for the raw and SEC1 formats. A PKCS8/SPKI key of another type than a non-zero |type|
+ * is NACRE_ERR_INVALID_KEY. Errors: NACRE_ERR_INVALID_ARGUMENT (|out| NULL, NULL with a non-zero
+ * length, |type| 0 with a raw format), NACRE_ERR_INVALID_KEY (malformed, wrong size, off-curve,
+ * RSA size out of range, an Ed25519 public key that is not a canonical point of prime order; a
+ * small-order X25519 peer is caught by nacre_key_agree), NACRE_ERR_UNSUPPORTED
+ * (unknown |type| or |format|, a format |type| does not have, another algorithm or curve),
+ * NACRE_ERR_OUT_OF_MEMORY. Thread-safe. */
+NACRE_EXPORT int nacre_key_import(nacre_key **out, int type, int format, const uint8_t *in,
+                                  size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_export encodes |key| in |format| into |out|. Private formats need a key pair.
+ * PEM output is text without a terminating NUL. Errors: NACRE_ERR_INVALID_HANDLE,
+ * NACRE_ERR_INVALID_ARGUMENT (|out_len| NULL, a private format of a public key),
+ * NACRE_ERR_UNSUPPORTED (unknown |format|, or one the key type does not have; an ML-KEM key
+ * imported in expanded form has no seed), NACRE_ERR_BUFFER_TOO_SMALL. Thread-safe. */
+NACRE_EXPORT int nacre_key_export(const nacre_key *key, int format, uint8_t *out, size_t out_cap,
+                                  size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_public creates in |*out| (NULL on failure) a handle holding only the public part of
+ * |key| (a key pair or a public key). Errors: NACRE_ERR_INVALID_HANDLE,
+ * NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_OUT_OF_MEMORY. Thread-safe. */
+NACRE_EXPORT int nacre_key_public(const nacre_key *key, nacre_key **out) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_info stores the key's nacre_key_type in |*type|, 1 in |*has_private| for a key pair
+ * (0 for a public key) and its size in bits in |*bits| (255 for X25519/Ed25519, 256/384 for the
+ * curves, the modulus size for RSA, 768 for ML-KEM-768 and X-Wing). Any output pointer may be
+ * NULL. Errors: NACRE_ERR_INVALID_HANDLE. Thread-safe. */
+NACRE_EXPORT int nacre_key_info(const nacre_key *key, int *type, int *has_private,
+                                size_t *bits) NACRE_NOEXCEPT;
+
+/* nacre_key_equal compares two keys in time independent of their secret contents: NACRE_OK when
+ * they have the same type, the same public key and, for two key pairs, the same private key;
+ * NACRE_ERR_VERIFICATION_FAILED otherwise (a key pair never equals a public key).
+ * Errors: NACRE_ERR_INVALID_HANDLE. Thread-safe. */
+NACRE_EXPORT int nacre_key_equal(const nacre_key *a, const nacre_key *b) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_free wipes and releases |key|. NULL is a no-op; a foreign or freed handle is detected
+ * best effort and ignored. */
+NACRE_EXPORT void nacre_key_free(nacre_key *key) NACRE_NOEXCEPT;
+
+/* Signatures.
+ *
+ * Ed25519 (RFC 8032, pure) runs on both backends; everything else on BoringSSL. ECDSA nonces
+ * are random (BoringSSL's), so two signatures of one message differ. ECDSA signatures come in
+ * DER (X9.62 Ecdsa-Sig-Value, strict DER) or fixed-size r||s (IEEE P1363). RSA-PSS uses SHA-256,
+ * MGF1-SHA-256 and a 32-byte salt; RSASSA-PKCS1-v1_5 with SHA-256 is verify only, for
+ * interoperability.
+ *
+ * Ed25519 verification policy, the same on both backends: a signature is accepted only when S is
+ * canonical (S < L), R is not the identity, the public key is a canonical encoding of a point of
+ * prime order (checked once, when the key is imported), and the cofactorless equation
+ * [S]B = R + [k]A holds with R compared as an encoding. This is libsodium's rule set made
+ * explicit: nacre checks the parts BoringSSL would otherwise leave to the equation. */
+
+typedef enum nacre_sig_alg {
+  NACRE_SIG_ED25519 = 1,
+  NACRE_SIG_ECDSA_P256_SHA256 = 2,
+  NACRE_SIG_ECDSA_P256_SHA256_P1363 = 3,
+  NACRE_SIG_ECDSA_P384_SHA384 = 4,
+  NACRE_SIG_ECDSA_P384_SHA384_P1363 = 5,
+  NACRE_SIG_RSA_PSS_SHA256 = 6,
+  NACRE_SIG_RSA_PKCS1_SHA256 = 7
+} nacre_sig_alg;
+
+/* nacre_sign signs |msg| with the key pair |key| under |alg| on |backend| and writes the
+ * signature to |out|. A size query (|out_cap| too small) reports the largest signature |key| can
+ * give; |*out_len| on success is the actual length (DER signatures vary). Errors:
+ * NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (public key only, NULL with a non-zero
+ * length, |out_len| NULL), NACRE_ERR_INVALID_KEY (|key| does not fit |alg|),
+ * NACRE_ERR_UNSUPPORTED (unknown |alg|/|backend|, a backend without |alg|, PKCS#1 v1.5 signing),
+ * NACRE_ERR_BUFFER_TOO_SMALL. Thread-safe. */
+NACRE_EXPORT int nacre_sign(const nacre_key *key, int alg, int backend, uint8_t *out,
+                            size_t out_cap, size_t *out_len, const uint8_t *msg,
+                            size_t msg_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_verify checks |sig| over |msg| with |key| (public key or key pair). Returns NACRE_OK or
+ * NACRE_ERR_VERIFICATION_FAILED (any bad or malformed signature), or the argument errors of
+ * nacre_sign. Thread-safe. */
+NACRE_EXPORT int nacre_verify(const nacre_key *key, int alg, int backend, const uint8_t *sig,
+                              size_t sig_len, const uint8_t *msg, size_t msg_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_sign_digest and nacre_verify_digest are nacre_sign and nacre_verify for ECDSA and RSA
+ * over a digest computed by the caller: |digest_len| must be the algorithm's hash length (32 for
+ * SHA-256, 48 for SHA-384), else NACRE_ERR_INVALID_ARGUMENT. Ed25519 has no digest form
+ * (NACRE_ERR_UNSUPPORTED). Thread-safe. */
+NACRE_EXPORT int nacre_sign_digest(const nacre_key *key, int alg, uint8_t *out, size_t out_cap,
+                                   size_t *out_len, const uint8_t *digest,
+                                   size_t digest_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_verify_digest(const nacre_key *key, int alg, const uint8_t *sig,
+                                     size_t sig_len, const uint8_t *digest,
+                                     size_t digest_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* Key agreement.
+ *
+ * nacre_key_agree writes the shared secret of the key pair |key| and the peer's public key |peer|
+ * (same type; a key pair is accepted and only its public part used) to |out|: 32 bytes for
+ * X25519 (both backends), the 32/48-byte x-coordinate for ECDH on P-256/P-384 (BoringSSL). An
+ * all-zero X25519 result (a small-order peer key, RFC 7748 section 6.1) is
+ * NACRE_ERR_INVALID_KEY. Hash the secret with a KDF before use. Errors: NACRE_ERR_INVALID_HANDLE,
+ * NACRE_ERR_INVALID_ARGUMENT (|key| is public only, |out_len| NULL), NACRE_ERR_INVALID_KEY
+ * (types differ or do not agree keys), NACRE_ERR_UNSUPPORTED, NACRE_ERR_BUFFER_TOO_SMALL.
+ * Thread-safe. */
+NACRE_EXPORT int nacre_key_agree(const nacre_key *key, const nacre_key *peer, int backend,
+                                 uint8_t *out, size_t out_cap, size_t *out_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* RSA-OAEP (SHA-256, MGF1-SHA-256), BoringSSL.
+ *
+ * nacre_rsa_oaep_encrypt encrypts |in| (at most modulus bytes - 66) to |key| with |label|; the
+ * output has the modulus size. nacre_rsa_oaep_decrypt needs the key pair; any decryption failure
+ * is NACRE_ERR_VERIFICATION_FAILED and leaves |out| zeroed. Errors: NACRE_ERR_INVALID_HANDLE,
+ * NACRE_ERR_INVALID_ARGUMENT (message too long, public key for decrypt, NULL with a non-zero
+ * length), NACRE_ERR_INVALID_KEY (not an RSA key), NACRE_ERR_BUFFER_TOO_SMALL (decrypt asks for
+ * the largest plaintext the key allows). Thread-safe. */
+NACRE_EXPORT int nacre_rsa_oaep_encrypt(const nacre_key *key, uint8_t *out, size_t out_cap,
+                                        size_t *out_len, const uint8_t *in, size_t in_len,
+                                        const uint8_t *label, size_t label_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_rsa_oaep_decrypt(const nacre_key *key, uint8_t *out, size_t out_cap,
+                                        size_t *out_len, const uint8_t *in, size_t in_len,
+                                        const uint8_t *label, size_t label_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* Boxes (libsodium): X25519 keys, XSalsa20-Poly1305.
+ *
+ * nacre_box_seal is an anonymous sealed box to |recipient|: output is |in_len| +
+ * NACRE_BOX_SEAL_OVERHEAD bytes; nacre_box_seal_open needs the recipient's key pair.
+ * nacre_box is crypto_box: authenticated by the sender's key pair |sender|, to |recipient|, under
+ * a 24-byte |nonce| that must never repeat for the pair (a random one is fine); output is |in_len|
+ * + NACRE_BOX_OVERHEAD bytes. nacre_box_open takes the recipient's key pair and the sender's public
+ * key. A failed open is NACRE_ERR_VERIFICATION_FAILED with |out| zeroed. Outputs must not overlap
+ * inputs. Errors as for AEAD, plus NACRE_ERR_INVALID_KEY for non-X25519 keys. Thread-safe. */
+#define NACRE_BOX_SEAL_OVERHEAD 48
+#define NACRE_BOX_OVERHEAD 16
+#define NACRE_BOX_NONCE_LEN 24
+
+NACRE_EXPORT int nacre_box_seal(const nacre_key *recipient, uint8_t *out, size_t out_cap,
+                                size_t *out_len, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_box_seal_open(const nacre_key *recipient, uint8_t *out, size_t out_cap,
+                                     size_t *out_len, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_box(const nacre_key *sender, const nacre_key *recipient, uint8_t *out,
+                           size_t out_cap, size_t *out_len, const uint8_t *nonce, size_t nonce_len,
+                           const uint8_t *in, size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_box_open(const nacre_key *recipient, const nacre_key *sender, uint8_t *out,
+                                size_t out_cap, size_t *out_len, const uint8_t *nonce,
+                                size_t nonce_len, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* Key encapsulation (libsodium): ML-KEM-768 (FIPS 203) and X-Wing (X25519 + ML-KEM-768).
+ *
+ * nacre_kem_encapsulate makes a fresh shared secret (32 bytes) for the public key |key| and the
+ * ciphertext that carries it (1088 bytes for ML-KEM-768, 1120 for X-Wing). nacre_kem_decapsulate
+ * recovers the secret with the key pair. Decapsulation has implicit rejection: a wrong or altered
+ * ciphertext of the right size gives an unrelated secret, not an error; a ciphertext of the wrong
+ * size is NACRE_ERR_INVALID_ARGUMENT. One exception, from libsodium's X-Wing: a ciphertext whose
+ * X25519 part is a small-order point is NACRE_ERR_VERIFICATION_FAILED (it depends on public data
+ * only). Public keys are checked on import (FIPS 203 7.2 modulus check; a small-order X25519 part
+ * of an X-Wing key), and expanded ML-KEM keys against their embedded hash (FIPS 203 7.3). Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_KEY
+ * (not a KEM key), NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_BUFFER_TOO_SMALL (each output reports its
+ * size). Thread-safe. */
+NACRE_EXPORT size_t nacre_kem_ciphertext_len(int type) NACRE_NOEXCEPT;
+NACRE_EXPORT size_t nacre_kem_shared_secret_len(int type) NACRE_NOEXCEPT;
+
+NACRE_EXPORT int nacre_kem_encapsulate(const nacre_key *key, uint8_t *ct, size_t ct_cap,
+                                       size_t *ct_len, uint8_t *ss, size_t ss_cap,
+                                       size_t *ss_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_kem_decapsulate(const nacre_key *key, uint8_t *ss, size_t ss_cap,
+                                       size_t *ss_len, const uint8_t *ct, size_t ct_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* HPKE (RFC 9180), base mode, BoringSSL: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256 and one of
+ * three AEADs.
+ *
+ * Single shot: nacre_hpke_seal writes enc (32 bytes) || ciphertext (|in_len| + 16) for the X25519
+ * public key |recipient|; nacre_hpke_open takes that and the recipient's key pair. A failed open
+ * is NACRE_ERR_VERIFICATION_FAILED with |out| zeroed.
+ *
+ * Contexts: nacre_hpke_sender_new sets up a sender and writes enc (NACRE_HPKE_ENC_LEN bytes);
+ * nacre_hpke_receiver_new sets up the matching receiver from enc. nacre_hpke_ctx_seal and
+ * nacre_hpke_ctx_open then protect a sequence of messages, in order (each call advances the
+ * sequence number; a failed open does not). nacre_hpke_ctx_export derives |out_len| bytes
+ * (at most 255 * 32) from |context|. A context belongs to one thread at a time. */
+#define NACRE_HPKE_ENC_LEN 32
+#define NACRE_HPKE_TAG_LEN 16
+
+typedef enum nacre_hpke_suite {
+  NACRE_HPKE_X25519_SHA256_AES128GCM = 1,
+  NACRE_HPKE_X25519_SHA256_AES256GCM = 2,
+  NACRE_HPKE_X25519_SHA256_CHACHA20POLY1305 = 3
+} nacre_hpke_suite;
+
+typedef struct nacre_hpke_ctx nacre_hpke_ctx;
+
+NACRE_EXPORT int nacre_hpke_seal(int suite, const nacre_key *recipient, uint8_t *out,
+                                 size_t out_cap, size_t *out_len, const uint8_t *info,
+                                 size_t info_len, const uint8_t *in, size_t in_len,
+                                 const uint8_t *aad, size_t aad_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_hpke_open(int suite, const nacre_key *recipient, uint8_t *out,
+                                 size_t out_cap, size_t *out_len, const uint8_t *info,
+                                 size_t info_len, const uint8_t *in, size_t in_len,
+                                 const uint8_t *aad, size_t aad_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* Errors for the context functions: NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_UNSUPPORTED (|suite|),
+ * NACRE_ERR_INVALID_KEY (not X25519, public key for a receiver, a bad enc),
+ * NACRE_ERR_INVALID_HANDLE, NACRE_ERR_BUFFER_TOO_SMALL, NACRE_ERR_VERIFICATION_FAILED (open). */
+NACRE_EXPORT int nacre_hpke_sender_new(nacre_hpke_ctx **out, int suite, const nacre_key *recipient,
+                                       uint8_t *enc, size_t enc_cap, size_t *enc_len,
+                                       const uint8_t *info, size_t info_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_hpke_receiver_new(nacre_hpke_ctx **out, int suite,
+                                         const nacre_key *recipient, const uint8_t *enc,
+                                         size_t enc_len, const uint8_t *info,
+                                         size_t info_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_hpke_ctx_seal(nacre_hpke_ctx *ctx, uint8_t *out, size_t out_cap,
+                                     size_t *out_len, const uint8_t *in, size_t in_len,
+                                     const uint8_t *aad, size_t aad_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_hpke_ctx_open(nacre_hpke_ctx *ctx, uint8_t *out, size_t out_cap,
+                                     size_t *out_len, const uint8_t *in, size_t in_len,
+                                     const uint8_t *aad, size_t aad_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_hpke_ctx_export(const nacre_hpke_ctx *ctx, uint8_t *out, size_t out_len,
+                                       const uint8_t *context, size_t context_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+/* nacre_hpke_ctx_free wipes and releases |ctx|; NULL is a no-op. */
+NACRE_EXPORT void nacre_hpke_ctx_free(nacre_hpke_ctx *ctx) NACRE_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -70,6 +70,13 @@ class Output {
     return {out_, n};
   }
 
+  // used(n) reports that only the first n of the bytes taken were written (variable-length
+  // outputs such as DER signatures); the rest is zeroed.
+  void used(std::size_t n) noexcept {
+    if (n < taken_) std::memset(out_ + n, 0, taken_ - n);
+    taken_ = n < taken_ ? n : taken_;
+  }
+
   bool has_len() const noexcept { return len_ != nullptr; }
 
   void begin() {

@@ -18,6 +18,8 @@ enum class Tag : std::uint32_t {
   aead_key = 0x6e616803,
   secretstream_push = 0x6e616804,
   secretstream_pull = 0x6e616805,
+  key = 0x6e616806,
+  hpke = 0x6e616807,
 };
 
 struct Slot {

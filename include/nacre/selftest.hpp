@@ -12,7 +12,9 @@ struct SelftestResult {
   bool passed;
 };
 
-// run_selftest runs one known answer per primitive and backend (the standards' own examples).
+// run_selftest runs one known answer per primitive and backend (the standards' own examples)
+// and, for randomized public-key primitives without a fixed answer, a pairwise-consistency
+// check (sign then verify, seal then open, encapsulate then decapsulate).
 std::vector<SelftestResult> run_selftest();
 
 }  // namespace nacre

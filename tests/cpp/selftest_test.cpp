@@ -9,7 +9,8 @@ using namespace nacre;
 
 TEST_CASE("the self-test passes every primitive on every backend", "[selftest]") {
   const auto results = run_selftest();
-  CHECK(results.size() == 16);
+  // 16 hash/HMAC entries, 2 public-key KATs on 2 backends, 12 pairwise checks.
+  CHECK(results.size() == 16 + 4 + 12);
   for (const auto &r : results) {
     INFO(r.primitive << " on " << r.backend);
     CHECK(r.passed);
@@ -31,5 +32,20 @@ TEST_CASE("the self-test reports a wrong answer as FAIL", "[selftest]") {
     std::size_t failed = 0;
     for (const auto &r : all) failed += r.passed ? 0 : 1;
     CHECK(failed == one.size());
+  }
+}
+
+TEST_CASE("the public-key self-test reports a wrong answer as FAIL", "[selftest]") {
+  const auto builtin = detail::builtin_pk_kats();
+  for (std::size_t i = 0; i < builtin.size(); ++i) {
+    std::vector<detail::PkKat> kats(builtin.begin(), builtin.end());
+    std::string corrupted(kats[i].expected);
+    corrupted[7] = corrupted[7] == '0' ? '1' : '0';
+    kats[i].expected = corrupted;
+    const auto all = detail::run_pk_kats(kats);
+    for (const auto &r : all) {
+      INFO(r.primitive << " on " << r.backend);
+      CHECK(r.passed == (r.primitive != builtin[i].name));
+    }
   }
 }

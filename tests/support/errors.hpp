@@ -16,4 +16,9 @@ inline Status status_of(const std::function<void()> &f) {
   return Status::ok;
 }
 
+// The statuses a malformed input is documented to give.
+inline bool is_rejection_status(Status s) {
+  return s == Status::invalid_key || s == Status::verification_failed;
+}
+
 }  // namespace nacre::test

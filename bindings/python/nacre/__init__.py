@@ -6,13 +6,20 @@ Modules: :mod:`nacre.hash` (shaped like hashlib), :mod:`nacre.hmac` (shaped like
 encryption, file wrappers), :mod:`nacre.kdf` (HKDF, PBKDF2, scrypt, subkeys) and
 :mod:`nacre.pwhash` (Argon2id, Argon2i and scrypt password hashing).
 
+Public keys: :mod:`nacre.keys` holds key classes shaped like pyca/cryptography's (also here:
+``nacre.Ed25519PrivateKey``, ``nacre.X25519PrivateKey``, ``nacre.ECPrivateKey``,
+``nacre.RSAPrivateKey``, ``nacre.MLKEM768PrivateKey``, ``nacre.XWingPrivateKey``, their public
+counterparts, ``nacre.load_private_key`` and ``nacre.load_public_key``) with their operations:
+signatures, key agreement, RSA-OAEP. :mod:`nacre.box` (sealed boxes and crypto_box, as PyNaCl's),
+:mod:`nacre.hpke` (RFC 9180) and :mod:`nacre.kem` (ML-KEM-768, X-Wing) build on them.
+
 Every exception raised by the library derives from :class:`nacre.Error`; bad sizes are also
 ValueErrors. Inputs may be any bytes-like object and are read in place, without copying.
 """
 
 from __future__ import annotations
 
-from . import aead, hash, hmac, kdf, pwhash, secretstream
+from . import aead, box, hash, hmac, hpke, kdf, kem, keys, pwhash, secretstream
 from ._constant_time import compare_digest
 from ._errors import (
     BufferTooSmall,
@@ -33,6 +40,22 @@ from ._nacre import ffi as _ffi
 from ._nacre import lib as _lib
 from ._random import random_bytes, random_bytes_into
 from .aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
+from .keys import (
+    ECPrivateKey,
+    ECPublicKey,
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+    MLKEM768PrivateKey,
+    MLKEM768PublicKey,
+    RSAPrivateKey,
+    RSAPublicKey,
+    X25519PrivateKey,
+    X25519PublicKey,
+    XWingPrivateKey,
+    XWingPublicKey,
+    load_private_key,
+    load_public_key,
+)
 
 __version__: str = _ffi.string(_lib.nacre_version_string()).decode("ascii")
 #: The C ABI version (1 for NACRE_1); grows only when functions are added.
@@ -47,12 +70,30 @@ __all__ = [
     "secretstream",
     "kdf",
     "pwhash",
+    "keys",
+    "box",
+    "hpke",
+    "kem",
     "AESGCM",
     "AESGCMSIV",
     "ChaCha20Poly1305",
     "XChaCha20Poly1305",
     "AEGIS128L",
     "AEGIS256",
+    "X25519PrivateKey",
+    "X25519PublicKey",
+    "Ed25519PrivateKey",
+    "Ed25519PublicKey",
+    "ECPrivateKey",
+    "ECPublicKey",
+    "RSAPrivateKey",
+    "RSAPublicKey",
+    "MLKEM768PrivateKey",
+    "MLKEM768PublicKey",
+    "XWingPrivateKey",
+    "XWingPublicKey",
+    "load_private_key",
+    "load_public_key",
     "compare_digest",
     "random_bytes",
     "random_bytes_into",

@@ -1,0 +1,60 @@
+// The C ABI of libsodium boxes.
+#include "key_handle.hpp"
+#include "nacre/box.hpp"
+
+using namespace nacre;
+
+namespace {
+
+// Opening checks the overhead first: a too-short box is a failed open, not a size question.
+std::size_t opened_len(std::size_t in_len, std::size_t overhead) {
+  if (in_len < overhead) throw Error(Status::verification_failed, "box shorter than its overhead");
+  return in_len - overhead;
+}
+
+}  // namespace
+
+extern "C" {
+
+int nacre_box_seal(const nacre_key *recipient, uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *in,
+                   size_t in_len) noexcept {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const Key &r = capi::key_of(recipient);
+    const ByteView m = capi::input(in, in_len);
+    box_seal_into(o.take(checked_add(in_len, box_seal_overhead)), r, m);
+  });
+}
+
+int nacre_box_seal_open(const nacre_key *recipient, uint8_t *out, size_t out_cap, size_t *out_len,
+                        const uint8_t *in, size_t in_len) noexcept {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const Key &r = capi::key_of(recipient);
+    const ByteView c = capi::input(in, in_len);
+    box_seal_open_into(o.take(opened_len(in_len, box_seal_overhead)), r, c);
+  });
+}
+
+int nacre_box(const nacre_key *sender, const nacre_key *recipient, uint8_t *out, size_t out_cap, size_t *out_len,
+              const uint8_t *nonce, size_t nonce_len, const uint8_t *in, size_t in_len) noexcept {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const Key &s = capi::key_of(sender);
+    const Key &r = capi::key_of(recipient);
+    const ByteView n = capi::input(nonce, nonce_len);
+    const ByteView m = capi::input(in, in_len);
+    box_into(o.take(checked_add(in_len, box_overhead)), s, r, n, m);
+  });
+}
+
+int nacre_box_open(const nacre_key *recipient, const nacre_key *sender, uint8_t *out, size_t out_cap,
+                   size_t *out_len, const uint8_t *nonce, size_t nonce_len, const uint8_t *in,
+                   size_t in_len) noexcept {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const Key &r = capi::key_of(recipient);
+    const Key &s = capi::key_of(sender);
+    const ByteView n = capi::input(nonce, nonce_len);
+    const ByteView c = capi::input(in, in_len);
+    box_open_into(o.take(opened_len(in_len, box_overhead)), r, s, n, c);
+  });
+}
+
+}  // extern "C"

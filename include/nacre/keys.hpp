@@ -1,0 +1,78 @@
+// Public-key pairs and public keys: generation, import, export, comparison.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "nacre/bytes.hpp"
+#include "nacre/secret.hpp"
+
+namespace nacre {
+
+namespace detail {
+struct KeyParts;
+}
+
+// Numbers match nacre_key_type in nacre.h.
+enum class KeyType : int {
+  x25519 = 1,
+  ed25519 = 2,
+  p256 = 3,
+  p384 = 4,
+  rsa = 5,
+  mlkem768 = 6,
+  xwing = 7,
+};
+
+// Numbers match nacre_key_format in nacre.h, which documents each encoding.
+enum class KeyFormat : int {
+  raw_private = 1,
+  raw_public = 2,
+  pkcs8_der = 3,
+  pkcs8_pem = 4,
+  spki_der = 5,
+  spki_pem = 6,
+  sec1_uncompressed = 7,
+  sec1_compressed = 8,
+  mlkem_expanded_private = 9,
+};
+
+std::string_view key_type_name(KeyType type);  // "x25519", "ed25519", "p256", ...
+std::optional<KeyType> key_type_from_name(std::string_view name) noexcept;
+bool is_private_format(KeyFormat format) noexcept;
+
+// Key is one key pair or one public key. Immutable and cheap to copy (copies share the same
+// immutable state), so one Key may be used from many threads at once. Private parts live in
+// secret memory (SecretBytes, or BoringSSL objects whose allocations go to the same pool).
+class Key {
+ public:
+  // rsa_bits: 2048, 3072 or 4096 for KeyType::rsa, 0 otherwise (Error(invalid_argument)).
+  static Key generate(KeyType type, std::size_t rsa_bits = 0);
+  // |type| is required for raw and SEC1 formats; PKCS#8/SPKI name their own type, and a
+  // different non-empty |type| is Error(invalid_key). Malformed input: Error(invalid_key).
+  static Key import(KeyFormat format, ByteView in, std::optional<KeyType> type = std::nullopt);
+
+  // Public formats return public bytes; private formats need has_private().
+  Bytes export_public(KeyFormat format) const;
+  SecretBytes export_private(KeyFormat format) const;
+  Key public_key() const;
+
+  KeyType type() const noexcept;
+  bool has_private() const noexcept;
+  std::size_t bits() const noexcept;
+
+  // Constant time in secret contents: same type, same public key, and for two key pairs the same
+  // private key. A key pair never equals a public key.
+  friend bool operator==(const Key &a, const Key &b) noexcept;
+
+  // The implementation's view of the key (src/ only).
+  const detail::KeyParts &parts() const noexcept { return *parts_; }
+  explicit Key(std::shared_ptr<const detail::KeyParts> parts) noexcept : parts_(std::move(parts)) {}
+
+ private:
+  std::shared_ptr<const detail::KeyParts> parts_;
+};
+
+}  // namespace nacre

@@ -1,0 +1,304 @@
+// Key pairs and public keys: which backend builds, parses and encodes each key type.
+#include "nacre/keys.hpp"
+
+#include <array>
+
+#include "backend/pkey_adapters.hpp"
+#include "nacre/hash.hpp"
+
+namespace nacre {
+
+using detail::KeyParts;
+
+namespace {
+
+struct TypeFacts {
+  KeyType type;
+  std::string_view name;
+  std::size_t bits;      // 0: per key (RSA)
+  std::size_t raw_priv;  // 0: no raw private encoding
+  std::size_t raw_pub;
+};
+
+constexpr std::array<TypeFacts, 7> kTypes{{
+    {KeyType::x25519, "x25519", 255, 32, 32},
+    {KeyType::ed25519, "ed25519", 255, 32, 32},
+    {KeyType::p256, "p256", 256, 32, 65},
+    {KeyType::p384, "p384", 384, 48, 97},
+    {KeyType::rsa, "rsa", 0, 0, 0},
+    {KeyType::mlkem768, "ml-kem-768", 768, 64, 1184},
+    {KeyType::xwing, "x-wing", 768, 32, 1216},
+}};
+
+// FIPS 203: dk = dk_pke (1152) || ek (1184) || H(ek) (32) || z (32).
+constexpr std::size_t kMlkemExpanded = 2400;
+constexpr std::size_t kMlkemEkOffset = 1152;
+constexpr std::size_t kMlkemHashOffset = 1152 + 1184;
+
+const TypeFacts &facts(KeyType type) {
+  for (const auto &f : kTypes) {
+    if (f.type == type) return f;
+  }
+  throw Error(Status::unsupported, "unknown key type");
+}
+
+bool is_ec(KeyType t) noexcept { return t == KeyType::p256 || t == KeyType::p384; }
+bool is_kem(KeyType t) noexcept { return t == KeyType::mlkem768 || t == KeyType::xwing; }
+bool has_der(KeyType t) noexcept { return !is_kem(t); }
+
+[[noreturn]] void bad_key(const char *what) { throw Error(Status::invalid_key, what); }
+[[noreturn]] void no_format() { throw Error(Status::unsupported, "this key type has no such encoding"); }
+
+Key share(KeyParts &&parts) { return Key(std::make_shared<const KeyParts>(std::move(parts))); }
+
+void require_len(ByteView in, std::size_t n) {
+  if (in.size() != n) bad_key("key encoding has the wrong length");
+}
+
+KeyParts from_raw_private(KeyType type, ByteView in) {
+  const TypeFacts &f = facts(type);
+  if (f.raw_priv == 0) no_format();
+  require_len(in, f.raw_priv);
+  if (is_ec(type)) return detail::bssl::ec_from_scalar(type, in);
+  KeyParts k;
+  k.type = type;
+  k.bits = f.bits;
+  k.has_private = true;
+  k.pub.resize(f.raw_pub);
+  switch (type) {
+    case KeyType::x25519:
+      k.priv = SecretBytes::copy_of(in);
+      detail::sodium::x25519_public(in, k.pub);
+      break;
+    case KeyType::ed25519:
+      detail::sodium::ed25519_public_from_seed(in, k.pub);
+      k.priv = SecretBytes(64);
+      std::copy(in.begin(), in.end(), k.priv.data());
+      std::copy(k.pub.begin(), k.pub.end(), k.priv.data() + 32);
+      break;
+    default: {  // the KEMs: a seed
+      const bool mlkem = type == KeyType::mlkem768;
+      k.priv = SecretBytes(mlkem ? kMlkemExpanded : in.size());
+      detail::sodium::kem_keypair(type, k.pub, k.priv.mutable_view(), in);
+      if (mlkem) k.seed = SecretBytes::copy_of(in);
+    }
+  }
+  return k;
+}
+
+KeyParts from_raw_public(KeyType type, ByteView in) {
+  const TypeFacts &f = facts(type);
+  if (f.raw_pub == 0) no_format();
+  if (is_ec(type)) {
+    require_len(in, f.raw_pub);
+    return detail::bssl::ec_from_point(type, in);
+  }
+  require_len(in, f.raw_pub);
+  if (is_kem(type) && !detail::sodium::kem_valid_public_key(type, in)) {
+    bad_key("KEM public key fails its encoding check (FIPS 203 7.2 or a small-order X25519 part)");
+  }
+  KeyParts k;
+  k.type = type;
+  k.bits = f.bits;
+  k.pub.assign(in.begin(), in.end());
+  return k;
+}
+
+KeyParts from_mlkem_expanded(KeyType type, ByteView in) {
+  if (type != KeyType::mlkem768) no_format();
+  require_len(in, kMlkemExpanded);
+  const ByteView ek = in.subspan(kMlkemEkOffset, 1184);
+  const Bytes h = hash(HashAlg::sha3_256, ek);
+  if (!constant_time_equal(h, in.subspan(kMlkemHashOffset, 32))) {
+    bad_key("ML-KEM decapsulation key fails its hash check");
+  }
+  if (!detail::sodium::kem_valid_public_key(type, ek)) bad_key("ML-KEM embedded encapsulation key is malformed");
+  KeyParts k;
+  k.type = type;
+  k.bits = 768;
+  k.has_private = true;
+  k.pub.assign(ek.begin(), ek.end());
+  k.priv = SecretBytes::copy_of(in);
+  return k;
+}
+
+// Checks that apply whatever encoding a key came from.
+void validate(const KeyParts &k) {
+  if (k.type == KeyType::ed25519 && !detail::sodium::ed25519_valid_public_key(k.pub)) {
+    bad_key("Ed25519 public key is not a canonical point of prime order");
+  }
+}
+
+KeyParts parse_der(KeyFormat format, ByteView in) {
+  switch (format) {
+    case KeyFormat::pkcs8_der: return detail::bssl::parse_pkcs8(in);
+    case KeyFormat::spki_der: return detail::bssl::parse_spki(in);
+    case KeyFormat::pkcs8_pem:
+      return detail::bssl::parse_pkcs8(detail::bssl::pem_decode(in, "PRIVATE KEY").view());
+    case KeyFormat::spki_pem:
+      return detail::bssl::parse_spki(detail::bssl::pem_decode(in, "PUBLIC KEY").view());
+    default: throw Error(Status::unsupported, "unknown key format");
+  }
+}
+
+Bytes to_bytes(const SecretBytes &s) { return Bytes(s.view().begin(), s.view().end()); }
+
+}  // namespace
+
+std::string_view key_type_name(KeyType type) { return facts(type).name; }
+
+std::optional<KeyType> key_type_from_name(std::string_view name) noexcept {
+  for (const auto &f : kTypes) {
+    if (f.name == name) return f.type;
+  }
+  return std::nullopt;
+}
+
+bool is_private_format(KeyFormat format) noexcept {
+  return format == KeyFormat::raw_private || format == KeyFormat::pkcs8_der ||
+         format == KeyFormat::pkcs8_pem || format == KeyFormat::mlkem_expanded_private;
+}
+
+Key Key::generate(KeyType type, std::size_t rsa_bits) {
+  const TypeFacts &f = facts(type);
+  if ((type == KeyType::rsa) != (rsa_bits != 0)) {
+    throw Error(Status::invalid_argument, "RSA needs a size in bits; other key types take none");
+  }
+  if (type == KeyType::rsa) return share(detail::bssl::rsa_generate(rsa_bits));
+  if (is_ec(type)) return share(detail::bssl::ec_generate(type));
+  return share(from_raw_private(type, SecretBytes::random(f.raw_priv).view()));
+}
+
+Key Key::import(KeyFormat format, ByteView in, std::optional<KeyType> type) {
+  KeyParts k;
+  switch (format) {
+    case KeyFormat::raw_private:
+    case KeyFormat::raw_public:
+    case KeyFormat::sec1_uncompressed:
+    case KeyFormat::sec1_compressed:
+    case KeyFormat::mlkem_expanded_private: {
+      if (!type) throw Error(Status::invalid_argument, "raw and SEC1 encodings need a key type");
+      facts(*type);
+      if (format == KeyFormat::raw_private) {
+        k = from_raw_private(*type, in);
+      } else if (format == KeyFormat::raw_public) {
+        k = from_raw_public(*type, in);
+      } else if (format == KeyFormat::mlkem_expanded_private) {
+        k = from_mlkem_expanded(*type, in);
+      } else {
+        if (!is_ec(*type)) no_format();
+        const bool compressed = format == KeyFormat::sec1_compressed;
+        const std::size_t n = facts(*type).raw_priv;
+        require_len(in, compressed ? n + 1 : 2 * n + 1);
+        k = detail::bssl::ec_from_point(*type, in);
+      }
+      break;
+    }
+    default:
+      if (type) {
+        facts(*type);
+        if (!has_der(*type)) no_format();
+      }
+      try {
+        k = parse_der(format, in);
+      } catch (const Error &e) {
+        // With a type named, a key of an algorithm nacre lacks is simply not that type.
+        if (type && e.status() == Status::unsupported) bad_key("encoded key is of another type");
+        throw;
+      }
+      if (type && k.type != *type) bad_key("encoded key is of another type");
+  }
+  validate(k);
+  return share(std::move(k));
+}
+
+Bytes Key::export_public(KeyFormat format) const {
+  const KeyParts &k = *parts_;
+  switch (format) {
+    case KeyFormat::raw_public:
+      if (k.type == KeyType::rsa) no_format();
+      return k.pub;
+    case KeyFormat::spki_der:
+      if (!has_der(k.type)) no_format();
+      return detail::bssl::spki(k);
+    case KeyFormat::spki_pem:
+      if (!has_der(k.type)) no_format();
+      return to_bytes(detail::bssl::pem_encode(detail::bssl::spki(k), "PUBLIC KEY"));
+    case KeyFormat::sec1_uncompressed:
+    case KeyFormat::sec1_compressed:
+      if (!is_ec(k.type)) no_format();
+      return detail::bssl::ec_point(k, format == KeyFormat::sec1_compressed);
+    default:
+      if (is_private_format(format)) {
+        throw Error(Status::invalid_argument, "a private encoding is not a public export");
+      }
+      throw Error(Status::unsupported, "unknown key format");
+  }
+}
+
+SecretBytes Key::export_private(KeyFormat format) const {
+  const KeyParts &k = *parts_;
+  if (!is_private_format(format)) {
+    if (static_cast<int>(format) >= 1 && static_cast<int>(format) <= 9) {
+      throw Error(Status::invalid_argument, "a public encoding is not a private export");
+    }
+    throw Error(Status::unsupported, "unknown key format");
+  }
+  if (!k.has_private) throw Error(Status::invalid_argument, "a public key has no private part");
+  switch (format) {
+    case KeyFormat::raw_private:
+      switch (k.type) {
+        case KeyType::x25519:
+        case KeyType::xwing: return k.priv.clone();
+        case KeyType::ed25519: return SecretBytes::copy_of(k.priv.view().first(32));
+        case KeyType::mlkem768:
+          if (k.seed.empty()) throw Error(Status::unsupported, "key was imported without its seed");
+          return k.seed.clone();
+        case KeyType::rsa: no_format();
+        default: return detail::bssl::ec_scalar(k);
+      }
+    case KeyFormat::mlkem_expanded_private:
+      if (k.type != KeyType::mlkem768) no_format();
+      return k.priv.clone();
+    case KeyFormat::pkcs8_der:
+      if (!has_der(k.type)) no_format();
+      return detail::bssl::pkcs8(k);
+    default:  // pkcs8_pem
+      if (!has_der(k.type)) no_format();
+      return detail::bssl::pem_encode(detail::bssl::pkcs8(k).view(), "PRIVATE KEY");
+  }
+}
+
+Key Key::public_key() const {
+  const KeyParts &k = *parts_;
+  KeyParts p;
+  p.type = k.type;
+  p.bits = k.bits;
+  p.pub = k.pub;
+  if (k.evp) p.evp = detail::bssl::public_only(k);
+  return share(std::move(p));
+}
+
+KeyType Key::type() const noexcept { return parts_->type; }
+bool Key::has_private() const noexcept { return parts_->has_private; }
+std::size_t Key::bits() const noexcept { return parts_->bits; }
+
+bool operator==(const Key &a, const Key &b) noexcept {
+  const KeyParts &x = a.parts();
+  const KeyParts &y = b.parts();
+  if (x.type != y.type || x.has_private != y.has_private) return false;
+  bool same = constant_time_equal(x.pub, y.pub);
+  if (!x.has_private) return same;
+  try {
+    if (x.evp) {
+      same &= detail::bssl::pkcs8(x) == detail::bssl::pkcs8(y);
+    } else {
+      same &= x.priv == y.priv;
+    }
+  } catch (...) {
+    return false;  // could not encode: treat as different rather than guess
+  }
+  return same;
+}
+
+}  // namespace nacre

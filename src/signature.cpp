@@ -1,0 +1,159 @@
+// Signatures: key checks, hashing, the Ed25519 verification policy, and backend choice.
+#include "nacre/signature.hpp"
+
+#include <algorithm>
+
+#include "backend/pkey_adapters.hpp"
+#include "nacre/hash.hpp"
+
+namespace nacre {
+
+using detail::KeyParts;
+
+namespace {
+
+bool is_ecdsa(SigAlg alg) noexcept { return alg >= SigAlg::ecdsa_p256_sha256 && alg <= SigAlg::ecdsa_p384_sha384_p1363; }
+bool is_p1363(SigAlg alg) noexcept {
+  return alg == SigAlg::ecdsa_p256_sha256_p1363 || alg == SigAlg::ecdsa_p384_sha384_p1363;
+}
+
+HashAlg sig_hash(SigAlg alg) {
+  if (alg == SigAlg::ecdsa_p384_sha384 || alg == SigAlg::ecdsa_p384_sha384_p1363) return HashAlg::sha384;
+  return HashAlg::sha256;
+}
+
+std::size_t scalar_size(KeyType curve) { return curve == KeyType::p256 ? 32 : 48; }
+
+const KeyParts &checked_key(const Key &key, SigAlg alg) {
+  if (key.type() != sig_key_type(alg)) {
+    throw Error(Status::invalid_key, "key type does not fit the signature algorithm");
+  }
+  return key.parts();
+}
+
+// Ed25519 runs on both backends (libsodium by default, the faster here); the rest on BoringSSL.
+Backend resolve(SigAlg alg, Backend backend) {
+  if (backend != Backend::automatic && backend != Backend::boringssl && backend != Backend::sodium) {
+    throw Error(Status::unsupported, "unknown backend");
+  }
+  if (alg == SigAlg::ed25519) return backend == Backend::automatic ? Backend::sodium : backend;
+  if (backend == Backend::sodium) throw Error(Status::unsupported, "libsodium has no such signature");
+  return Backend::boringssl;
+}
+
+void require_digest(SigAlg alg, ByteView digest) {
+  if (alg == SigAlg::ed25519) throw Error(Status::unsupported, "Ed25519 signs messages, not digests");
+  if (digest.size() != digest_size(sig_hash(alg))) {
+    throw Error(Status::invalid_argument, "digest length does not match the algorithm's hash");
+  }
+}
+
+[[noreturn]] void bad_signature() { throw Error(Status::verification_failed, "signature does not verify"); }
+
+// The policy of nacre.h: canonical S, R not the identity; A was checked on import.
+bool ed25519_policy_holds(ByteView sig) {
+  if (sig.size() != 64) return false;
+  static constexpr std::uint8_t identity[32] = {1};
+  const ByteView r = sig.first(32);
+  if (std::equal(r.begin(), r.end(), std::begin(identity))) return false;
+  return detail::sodium::ed25519_canonical_scalar(sig.subspan(32));
+}
+
+}  // namespace
+
+KeyType sig_key_type(SigAlg alg) {
+  switch (alg) {
+    case SigAlg::ed25519: return KeyType::ed25519;
+    case SigAlg::ecdsa_p256_sha256:
+    case SigAlg::ecdsa_p256_sha256_p1363: return KeyType::p256;
+    case SigAlg::ecdsa_p384_sha384:
+    case SigAlg::ecdsa_p384_sha384_p1363: return KeyType::p384;
+    case SigAlg::rsa_pss_sha256:
+    case SigAlg::rsa_pkcs1_sha256: return KeyType::rsa;
+  }
+  throw Error(Status::unsupported, "unknown signature algorithm");
+}
+
+std::size_t signature_max_size(const Key &key, SigAlg alg) {
+  const KeyParts &k = checked_key(key, alg);
+  if (alg == SigAlg::ed25519) return 64;
+  if (is_p1363(alg)) return 2 * scalar_size(k.type);
+  if (is_ecdsa(alg)) return detail::bssl::ecdsa_der_max_size(k.type);
+  return detail::bssl::rsa_modulus_size(k);
+}
+
+std::size_t sign_digest_into(MutableByteView out, const Key &key, SigAlg alg, ByteView digest) {
+  const KeyParts &k = checked_key(key, alg);
+  require_digest(alg, digest);
+  if (!k.has_private) throw Error(Status::invalid_argument, "signing needs a private key");
+  if (alg == SigAlg::rsa_pkcs1_sha256) throw Error(Status::unsupported, "PKCS#1 v1.5 is verify-only");
+  if (out.size() < signature_max_size(key, alg)) throw Error(Status::buffer_too_small, "signature buffer too small");
+  if (is_p1363(alg)) {
+    const std::size_t n = 2 * scalar_size(k.type);
+    if (!detail::bssl::ecdsa_der_to_p1363(detail::bssl::ecdsa_sign_digest(k, digest), out.first(n))) {
+      throw Error(Status::internal, "ECDSA signature conversion failed");
+    }
+    return n;
+  }
+  const Bytes sig = is_ecdsa(alg) ? detail::bssl::ecdsa_sign_digest(k, digest)
+                                  : detail::bssl::rsa_pss_sign_digest(k, HashAlg::sha256, digest, rsa_pss_default_salt);
+  std::copy(sig.begin(), sig.end(), out.begin());
+  return sig.size();
+}
+
+std::size_t sign_into(MutableByteView out, const Key &key, SigAlg alg, ByteView msg, Backend backend) {
+  const KeyParts &k = checked_key(key, alg);
+  const Backend b = resolve(alg, backend);
+  if (alg != SigAlg::ed25519) return sign_digest_into(out, key, alg, hash(sig_hash(alg), msg));
+  if (!k.has_private) throw Error(Status::invalid_argument, "signing needs a private key");
+  if (out.size() < 64) throw Error(Status::buffer_too_small, "signature buffer too small");
+  if (b == Backend::sodium) {
+    detail::sodium::ed25519_sign(k.priv.view(), msg, out.first(64));
+  } else {
+    detail::bssl::ed25519_sign(k.priv.view(), msg, out.first(64));
+  }
+  return 64;
+}
+
+Bytes sign(const Key &key, SigAlg alg, ByteView msg, Backend backend) {
+  Bytes out(signature_max_size(key, alg));
+  out.resize(sign_into(out, key, alg, msg, backend));
+  return out;
+}
+
+void verify_digest(const Key &key, SigAlg alg, ByteView sig, ByteView digest) {
+  const KeyParts &k = checked_key(key, alg);
+  require_digest(alg, digest);
+  bool ok = false;
+  if (is_p1363(alg)) {
+    Bytes der;
+    ok = sig.size() == 2 * scalar_size(k.type) && detail::bssl::ecdsa_p1363_to_der(sig, der) &&
+         detail::bssl::ecdsa_verify_digest(k, digest, der);
+  } else if (is_ecdsa(alg)) {
+    ok = detail::bssl::ecdsa_verify_digest(k, digest, sig);
+  } else if (alg == SigAlg::rsa_pss_sha256) {
+    ok = detail::bssl::rsa_pss_verify_digest(k, HashAlg::sha256, digest, sig, rsa_pss_default_salt);
+  } else {
+    ok = detail::bssl::rsa_pkcs1_verify_digest(k, HashAlg::sha256, digest, sig);
+  }
+  if (!ok) bad_signature();
+}
+
+void verify(const Key &key, SigAlg alg, ByteView sig, ByteView msg, Backend backend) {
+  const KeyParts &k = checked_key(key, alg);
+  const Backend b = resolve(alg, backend);
+  if (alg != SigAlg::ed25519) return verify_digest(key, alg, sig, hash(sig_hash(alg), msg));
+  if (!ed25519_policy_holds(sig)) bad_signature();
+  const bool ok = b == Backend::sodium ? detail::sodium::ed25519_verify(k.pub, msg, sig)
+                                       : detail::bssl::ed25519_verify(k.pub, msg, sig);
+  if (!ok) bad_signature();
+}
+
+void rsa_pss_verify(const Key &key, ByteView sig, ByteView msg, std::size_t salt_len) {
+  const KeyParts &k = checked_key(key, SigAlg::rsa_pss_sha256);
+  if (!detail::bssl::rsa_pss_verify_digest(k, HashAlg::sha256, hash(HashAlg::sha256, msg), sig, salt_len)) {
+    bad_signature();
+  }
+}
+
+}  // namespace nacre
