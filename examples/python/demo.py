@@ -31,3 +31,30 @@ try:
     aead.open(box[:-1] + bytes([box[-1] ^ 1]), b"header")
 except nacre.InvalidTag:
     print("xchacha20   a flipped bit is rejected with nacre.InvalidTag")
+
+# Public keys: Ed25519 signatures, X25519 agreement, HPKE, and a post-quantum KEM.
+from nacre.keys import Ed25519PrivateKey, MLKEM768PrivateKey, X25519PrivateKey, load_public_key
+import nacre.hpke
+
+signer = Ed25519PrivateKey.generate()
+pem = signer.public_key().to_spki_pem()
+signature = signer.sign(data)
+load_public_key(pem).verify(signature, data)
+try:
+    load_public_key(pem).verify(signature, data + b"!")
+except nacre.InvalidSignature:
+    print("ed25519      signature verifies; a changed message raises nacre.InvalidSignature")
+
+alice, bob = X25519PrivateKey.generate(), X25519PrivateKey.generate()
+assert alice.exchange(bob.public_key()) == bob.exchange(alice.public_key())
+print("x25519       both sides derive the same shared secret")
+
+suite = nacre.hpke.Suite.X25519_SHA256_CHACHA20POLY1305
+sealed = nacre.hpke.seal(suite, bob.public_key(), data, info=b"demo")
+assert nacre.hpke.open(suite, bob, sealed, info=b"demo") == data
+print(f"hpke         {len(data)}-byte message sealed to a public key in {len(sealed)} bytes")
+
+kem_key = MLKEM768PrivateKey.generate()
+ciphertext, secret = kem_key.public_key().encapsulate()
+assert kem_key.decapsulate(ciphertext) == secret
+print(f"ml-kem-768   {len(ciphertext)}-byte ciphertext carries a {len(secret)}-byte shared secret")

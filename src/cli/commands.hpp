@@ -1,7 +1,11 @@
 // The nacre command-line tool's subcommands. Each returns the process exit status.
 #pragma once
 
+#include <string>
+
 #include <CLI/CLI.hpp>
+
+#include "nacre/keys.hpp"
 
 namespace nacre::cli {
 
@@ -9,5 +13,11 @@ void add_hash_command(CLI::App &app);
 void add_random_command(CLI::App &app);
 void add_selftest_command(CLI::App &app);
 void add_crypt_commands(CLI::App &app);
+void add_key_commands(CLI::App &app);  // keygen, sign, verify
+
+// Key files as `nacre keygen` writes them (key_commands.cpp). Both throw std::runtime_error with
+// a message naming |path| for an unreadable file or one that does not hold such a key.
+Key read_private_key(const std::string &path);  // PKCS#8 PEM
+Key read_public_key(const std::string &path);   // SubjectPublicKeyInfo PEM
 
 }  // namespace nacre::cli

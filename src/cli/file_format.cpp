@@ -1,5 +1,6 @@
 #include "file_format.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace nacre::cli {
@@ -22,6 +23,8 @@ T get(ByteView in, std::size_t off) {
 
 }  // namespace
 
+std::size_t key_material_size(Kdf kdf) noexcept { return kdf == Kdf::hpke_x25519 ? kHpkeEncSize : 0; }
+
 Bytes encode_params(const FileParams &p) {
   Bytes out(kMagic, kMagic + sizeof kMagic);
   out.push_back(kVersion);
@@ -43,7 +46,7 @@ FileParams decode_params(ByteView in, std::string &error) {
     error = "unsupported file version " + std::to_string(in[6]);
     return p;
   }
-  if (in[7] > 1) {
+  if (in[7] > static_cast<std::uint8_t>(Kdf::hpke_x25519)) {
     error = "unknown key derivation " + std::to_string(in[7]);
     return p;
   }
@@ -64,6 +67,11 @@ FileParams decode_params(ByteView in, std::string &error) {
         p.memlimit > hi.memlimit) {
       error = "key derivation parameters out of range";
     }
+  }
+  if (p.kdf == Kdf::hpke_x25519) {
+    // Nothing here is used; insisting on zeros keeps one encoding per file.
+    const bool zero_salt = std::all_of(p.salt.begin(), p.salt.end(), [](std::uint8_t b) { return b == 0; });
+    if (p.opslimit != 0 || p.memlimit != 0 || !zero_salt) error = "malformed public-key file header";
   }
   return p;
 }

@@ -1,4 +1,5 @@
-// nacre: command-line front end to the library (selftest, hash, random).
+// nacre: command-line front end to the library (selftest, hash, random, encrypt/decrypt,
+// keygen/sign/verify).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +16,7 @@ int main(int argc, char **argv) {
   nacre::cli::add_hash_command(app);
   nacre::cli::add_random_command(app);
   nacre::cli::add_crypt_commands(app);
+  nacre::cli::add_key_commands(app);
   int rc = 0;
   try {
     app.parse(argc, argv);
