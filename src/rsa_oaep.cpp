@@ -38,12 +38,12 @@ std::size_t rsa_oaep_decrypt_into(MutableByteView out, const Key &key, ByteView 
   if (out.size() < rsa_oaep_max_message(key)) throw Error(Status::buffer_too_small, "output too small");
   require_disjoint(out, ct);
   require_disjoint(out, label);
-  // BoringSSL writes up to the modulus size; decrypt into a scratch of that size first.
-  Bytes scratch(detail::bssl::rsa_modulus_size(k));
+  // BoringSSL writes up to the modulus size; decrypt into secret scratch of that size first (OAEP
+  // usually carries keys).
+  SecretBytes scratch(detail::bssl::rsa_modulus_size(k));
   std::size_t len = 0;
-  const bool ok = detail::bssl::rsa_oaep_decrypt(k, scratch, len, ct, label) && len <= out.size();
-  if (ok) std::copy_n(scratch.begin(), len, out.begin());
-  std::fill(scratch.begin(), scratch.end(), std::uint8_t{0});
+  const bool ok = detail::bssl::rsa_oaep_decrypt(k, scratch.mutable_view(), len, ct, label) && len <= out.size();
+  if (ok) std::copy_n(scratch.data(), len, out.begin());
   if (!ok) {
     std::fill(out.begin(), out.end(), std::uint8_t{0});
     throw Error(Status::verification_failed, "RSA-OAEP decryption failed");

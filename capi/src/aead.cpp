@@ -14,13 +14,6 @@ size_t size_or_zero(int alg, Size size) noexcept {
   return size(static_cast<AeadAlg>(alg));
 }
 
-// The open functions check the tag first; a too-short input is a verification failure before
-// any output size question arises.
-std::size_t plaintext_len(std::size_t in_len, std::size_t overhead) {
-  if (in_len < overhead) throw Error(Status::verification_failed, "input shorter than a tag");
-  return in_len - overhead;
-}
-
 }  // namespace
 
 extern "C" {
@@ -63,7 +56,7 @@ int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap, siz
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const AeadKey &k = KeyHandle::get(key);
     const ByteView ct = capi::input(in, in_len);
-    k.open_into(o.take(plaintext_len(in_len, k.tag_size())), capi::input(nonce, nonce_len), ct,
+    k.open_into(o.take(capi::opened_len(in_len, k.tag_size())), capi::input(nonce, nonce_len), ct,
                 capi::input(ad, ad_len));
   });
 }
@@ -123,7 +116,7 @@ int nacre_aead_open_with_nonce_prefix(const nacre_aead_key *key, uint8_t *out, s
     if (!aead_random_nonce_safe(k.alg())) {
       throw Error(Status::unsupported, "random nonces are unsafe for this algorithm");
     }
-    const std::size_t n = plaintext_len(in_len, k.nonce_size() + k.tag_size());
+    const std::size_t n = capi::opened_len(in_len, k.nonce_size() + k.tag_size());
     k.open_with_nonce_prefix_into(o.take(n), box, capi::input(ad, ad_len));
   });
 }

@@ -4,16 +4,6 @@
 
 using namespace nacre;
 
-namespace {
-
-// Opening checks the overhead first: a too-short box is a failed open, not a size question.
-std::size_t opened_len(std::size_t in_len, std::size_t overhead) {
-  if (in_len < overhead) throw Error(Status::verification_failed, "box shorter than its overhead");
-  return in_len - overhead;
-}
-
-}  // namespace
-
 extern "C" {
 
 int nacre_box_seal(const nacre_key *recipient, uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *in,
@@ -30,7 +20,7 @@ int nacre_box_seal_open(const nacre_key *recipient, uint8_t *out, size_t out_cap
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const Key &r = capi::key_of(recipient);
     const ByteView c = capi::input(in, in_len);
-    box_seal_open_into(o.take(opened_len(in_len, box_seal_overhead)), r, c);
+    box_seal_open_into(o.take(capi::opened_len(in_len, box_seal_overhead)), r, c);
   });
 }
 
@@ -53,7 +43,7 @@ int nacre_box_open(const nacre_key *recipient, const nacre_key *sender, uint8_t 
     const Key &s = capi::key_of(sender);
     const ByteView n = capi::input(nonce, nonce_len);
     const ByteView c = capi::input(in, in_len);
-    box_open_into(o.take(opened_len(in_len, box_overhead)), r, s, n, c);
+    box_open_into(o.take(capi::opened_len(in_len, box_overhead)), r, s, n, c);
   });
 }
 

@@ -41,6 +41,13 @@ inline void check_range(const void *p, std::size_t n) {
   }
 }
 
+// opened_len is the length left once |overhead| bytes (tag, nonce, enc) are taken from a sealed
+// input. Open functions check it before any size question: a too-short input is a failed open.
+inline std::size_t opened_len(std::size_t in_len, std::size_t overhead) {
+  if (in_len < overhead) throw Error(Status::verification_failed, "input shorter than its overhead");
+  return in_len - overhead;
+}
+
 inline ByteView input(const uint8_t *p, std::size_t n) {
   check_range(p, n);
   return n == 0 ? ByteView{} : ByteView{p, n};

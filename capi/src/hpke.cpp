@@ -6,15 +6,6 @@
 using namespace nacre;
 using HpkeHandle = capi::Handle<HpkeContext, capi::Tag::hpke>;
 
-namespace {
-
-std::size_t opened_len(std::size_t in_len, std::size_t overhead) {
-  if (in_len < overhead) throw Error(Status::verification_failed, "input shorter than its overhead");
-  return in_len - overhead;
-}
-
-}  // namespace
-
 extern "C" {
 
 int nacre_hpke_seal(int suite, const nacre_key *recipient, uint8_t *out, size_t out_cap, size_t *out_len,
@@ -39,7 +30,7 @@ int nacre_hpke_open(int suite, const nacre_key *recipient, uint8_t *out, size_t 
     const ByteView i = capi::input(info, info_len);
     const ByteView c = capi::input(in, in_len);
     const ByteView a = capi::input(aad, aad_len);
-    MutableByteView dst = o.take(opened_len(in_len, hpke_enc_size + hpke_tag_size));
+    MutableByteView dst = o.take(capi::opened_len(in_len, hpke_enc_size + hpke_tag_size));
     require_disjoint(dst, c);
     require_disjoint(dst, i);
     hpke_open_into(dst, s, r, i, c, a);
@@ -89,7 +80,7 @@ int nacre_hpke_ctx_open(nacre_hpke_ctx *ctx, uint8_t *out, size_t out_cap, size_
     HpkeContext &c = HpkeHandle::get(ctx);
     const ByteView ct = capi::input(in, in_len);
     const ByteView a = capi::input(aad, aad_len);
-    c.open_into(o.take(opened_len(in_len, hpke_tag_size)), ct, a);
+    c.open_into(o.take(capi::opened_len(in_len, hpke_tag_size)), ct, a);
   });
 }
 

@@ -7,7 +7,9 @@
 namespace nacre::cli {
 
 void add_selftest_command(CLI::App &app) {
-  auto *cmd = app.add_subcommand("selftest", "Run known-answer tests of every primitive on every backend");
+  auto *cmd = app.add_subcommand("selftest",
+                                 "Run known-answer tests of every primitive on every backend (pairwise "
+                                 "checks for randomized public-key primitives)");
   cmd->callback([] {
     std::printf("nacre %s (libsodium %s, BoringSSL asm %s)\n", version_string(),
                 sodium_version_string(), boringssl_has_asm() ? "on" : "off");
@@ -16,7 +18,7 @@ void add_selftest_command(CLI::App &app) {
     for (const auto &r : run_selftest()) {
       ++total;
       failed += r.passed ? 0 : 1;
-      std::printf("%-4s %-16s %s\n", r.passed ? "PASS" : "FAIL", r.primitive.c_str(),
+      std::printf("%-4s %-30s %s\n", r.passed ? "PASS" : "FAIL", r.primitive.c_str(),
                   r.backend.c_str());
     }
     std::printf("%d passed, %d failed\n", total - failed, failed);

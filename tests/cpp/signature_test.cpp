@@ -117,15 +117,21 @@ TEST_CASE("Ed25519 policy: non-canonical S and identity R fail on both backends"
 
 TEST_CASE("ECDSA over a precomputed digest matches the message form", "[signature][ecdsa]") {
   const Bytes msg = {'d', 'i', 'g', 'e', 's', 't'};
-  for (const auto &[alg, type, h] : {std::tuple{SigAlg::ecdsa_p256_sha256, KeyType::p256, HashAlg::sha256},
-                                     std::tuple{SigAlg::ecdsa_p384_sha384_p1363, KeyType::p384, HashAlg::sha384}}) {
+  struct DigestCase {
+    SigAlg alg;
+    KeyType type;
+    HashAlg h;
+  };
+  for (const auto &[alg, type, h] : {DigestCase{SigAlg::ecdsa_p256_sha256, KeyType::p256, HashAlg::sha256},
+                                     DigestCase{SigAlg::ecdsa_p384_sha384_p1363, KeyType::p384, HashAlg::sha384}}) {
+    const SigAlg a = alg;  // clang 14 cannot capture structured bindings in lambdas
     const Key k = Key::generate(type);
     const Bytes digest = hash(h, msg);
-    Bytes sig(signature_max_size(k, alg));
-    sig.resize(sign_digest_into(sig, k, alg, digest));
-    CHECK(status_of([&] { verify(k, alg, sig, msg); }) == Status::ok);
-    CHECK(status_of([&] { verify_digest(k, alg, sig, digest); }) == Status::ok);
-    CHECK(status_of([&] { verify_digest(k, alg, sig, ByteView(digest).first(20)); }) == Status::invalid_argument);
+    Bytes sig(signature_max_size(k, a));
+    sig.resize(sign_digest_into(sig, k, a, digest));
+    CHECK(status_of([&] { verify(k, a, sig, msg); }) == Status::ok);
+    CHECK(status_of([&] { verify_digest(k, a, sig, digest); }) == Status::ok);
+    CHECK(status_of([&] { verify_digest(k, a, sig, ByteView(digest).first(20)); }) == Status::invalid_argument);
   }
   const Key ed = Key::generate(KeyType::ed25519);
   Bytes out(64);

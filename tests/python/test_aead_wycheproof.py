@@ -17,8 +17,6 @@ ones are not applicable.
 
 from __future__ import annotations
 
-import json
-import os
 from typing import Any, Dict, List, Optional, Tuple, Type
 
 import pytest
@@ -26,7 +24,7 @@ import pytest
 import nacre
 import nacre.aead
 from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
-from vectors import AEAD_BACKENDS, wycheproof_dir
+from vectors import AEAD_BACKENDS, load_wycheproof
 
 # file -> (Wycheproof algorithm, class, {key bits: nacre algorithm name}, tag bits nacre uses)
 FILES: Dict[str, Tuple[str, Type[Any], Dict[int, str], int]] = {
@@ -45,17 +43,6 @@ FILES: Dict[str, Tuple[str, Type[Any], Dict[int, str], int]] = {
 }
 
 
-def _load(file: str) -> dict:
-    path = wycheproof_dir() / file
-    if not path.is_file():
-        message = f"Wycheproof vectors not found: {path} (set NACRE_WYCHEPROOF_DIR)"
-        if os.environ.get("NACRE_REQUIRE_WYCHEPROOF") == "1":
-            pytest.fail(message + "; NACRE_REQUIRE_WYCHEPROOF=1 requires them")
-        pytest.skip(message)
-    with path.open(encoding="utf-8") as f:
-        return json.load(f)
-
-
 def _runs(alg: str, backend: Optional[str]) -> bool:
     """Whether ``backend`` (None: the default) runs ``alg`` here."""
     available = nacre.aead.available_backends(alg)
@@ -72,7 +59,7 @@ def test_wycheproof_aead(file: str, backend: Optional[str], wycheproof_report: L
         with pytest.raises(nacre.UnsupportedAlgorithm):
             cls(bytes(key_bits // 8), backend=backend)
         return
-    data = _load(file)
+    data = load_wycheproof(file)
     assert data["algorithm"] == algorithm
     assert data["schema"] == "aead_test_schema_v1.json"
     aegis = our_tag_bits != 128

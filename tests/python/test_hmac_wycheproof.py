@@ -9,32 +9,19 @@ makes them fail. Counts per file and backend are printed in the "Wycheproof" sum
 
 from __future__ import annotations
 
-import json
-import os
 from typing import List, Optional
 
 import pytest
 
 import nacre
 import nacre.hmac
-from vectors import HMAC_BACKENDS, wycheproof_dir
+from vectors import HMAC_BACKENDS, load_wycheproof
 
 FILES = {
     "hmac_sha256_test.json": ("sha256", "HMACSHA256", 32),
     "hmac_sha384_test.json": ("sha384", "HMACSHA384", 48),
     "hmac_sha512_test.json": ("sha512", "HMACSHA512", 64),
 }
-
-
-def _load(file: str) -> dict:
-    path = wycheproof_dir() / file
-    if not path.is_file():
-        message = f"Wycheproof vectors not found: {path} (set NACRE_WYCHEPROOF_DIR)"
-        if os.environ.get("NACRE_REQUIRE_WYCHEPROOF") == "1":
-            pytest.fail(message + "; NACRE_REQUIRE_WYCHEPROOF=1 requires them")
-        pytest.skip(message)
-    with path.open(encoding="utf-8") as f:
-        return json.load(f)
 
 
 @pytest.mark.parametrize("backend", ["boringssl", "sodium", None])
@@ -46,7 +33,7 @@ def test_wycheproof_hmac(file: str, backend: Optional[str], wycheproof_report: L
         with pytest.raises(nacre.UnsupportedAlgorithm):
             nacre.hmac.new(b"key", b"", alg, backend=backend)
         return
-    data = _load(file)
+    data = load_wycheproof(file)
     assert data["algorithm"] == algorithm
     assert data["schema"] == "mac_test_schema_v1.json"
 

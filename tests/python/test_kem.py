@@ -9,8 +9,6 @@ NACRE_REQUIRE_WYCHEPROOF=1.
 
 from __future__ import annotations
 
-import json
-import os
 from typing import Any, List, Tuple, Type
 
 import pytest
@@ -24,7 +22,7 @@ from nacre.keys import (
     XWingPrivateKey,
     XWingPublicKey,
 )
-from vectors import wycheproof_dir
+from vectors import load_wycheproof
 
 # (private class, public class, ciphertext size): FIPS 203 table 3, draft-connolly-cfrg-xwing-kem.
 KEMS: List[Tuple[Type[Any], Type[Any], int]] = [
@@ -38,17 +36,6 @@ def _flip(data: bytes, index: int) -> bytes:
     out = bytearray(data)
     out[index] ^= 0x01
     return bytes(out)
-
-
-def _load(file: str) -> dict:
-    path = wycheproof_dir() / file
-    if not path.is_file():
-        message = f"Wycheproof vectors not found: {path} (set NACRE_WYCHEPROOF_DIR)"
-        if os.environ.get("NACRE_REQUIRE_WYCHEPROOF") == "1":
-            pytest.fail(message + "; NACRE_REQUIRE_WYCHEPROOF=1 requires them")
-        pytest.skip(message)
-    with path.open(encoding="utf-8") as f:
-        return json.load(f)
 
 
 @pytest.mark.parametrize("private_cls,public_cls,ct_size", KEM_PARAMS)
@@ -122,7 +109,7 @@ def test_xwing_seed() -> None:
 
 
 def test_wycheproof_mlkem768_keygen(wycheproof_report: List[str]) -> None:
-    data = _load("mlkem_768_keygen_seed_test.json")
+    data = load_wycheproof("mlkem_768_keygen_seed_test.json")
     assert data["algorithm"] == "ML-KEM"
     count = 0
     for group in data["testGroups"]:
@@ -140,7 +127,7 @@ def test_wycheproof_mlkem768_keygen(wycheproof_report: List[str]) -> None:
 
 
 def test_wycheproof_mlkem768_decaps(wycheproof_report: List[str]) -> None:
-    data = _load("mlkem_768_semi_expanded_decaps_test.json")
+    data = load_wycheproof("mlkem_768_semi_expanded_decaps_test.json")
     count = 0
     for group in data["testGroups"]:
         assert group["parameterSet"] == "ML-KEM-768"

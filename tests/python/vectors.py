@@ -110,6 +110,23 @@ def wycheproof_dir() -> Path:
     return Path(env) if env else REPO_ROOT.parent / "shared" / "vectors" / "wycheproof"
 
 
+def load_wycheproof(file: str) -> dict:
+    """A Wycheproof JSON file: skipped with a message where absent, a failure when
+    NACRE_REQUIRE_WYCHEPROOF=1 (as CI sets it)."""
+    import json
+
+    import pytest
+
+    path = wycheproof_dir() / file
+    if not path.is_file():
+        message = f"Wycheproof vectors not found: {path} (set NACRE_WYCHEPROOF_DIR)"
+        if os.environ.get("NACRE_REQUIRE_WYCHEPROOF") == "1":
+            pytest.fail(message + "; NACRE_REQUIRE_WYCHEPROOF=1 requires them")
+        pytest.skip(message)
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
 def header_path() -> Path:
     """The C header the bindings are built from (NACRE_INCLUDE_DIR overrides the repository's)."""
     env = os.environ.get("NACRE_INCLUDE_DIR")
