@@ -121,8 +121,12 @@ RSA *rsa_of(const KeyParts &key) {
 KeyParts evp_parts(::bssl::UniquePtr<EVP_PKEY> pkey, bool has_private) {
   if (EVP_PKEY_id(pkey.get()) == EVP_PKEY_RSA) return rsa_parts(std::move(pkey), has_private);
   if (EVP_PKEY_id(pkey.get()) != EVP_PKEY_EC) fail(Status::unsupported, "key algorithm");
-  const EC_KEY *ec = EVP_PKEY_get0_EC_KEY(pkey.get());
+  EC_KEY *ec = EVP_PKEY_get0_EC_KEY(pkey.get());
   const EC_GROUP *group = EC_KEY_get0_group(ec);
+  // BoringSSL remembers how a parsed key was written (public key absent, point compressed) and
+  // writes it back that way; one key has one encoding in nacre, so reset both to the default.
+  EC_KEY_set_enc_flags(ec, 0);
+  EC_KEY_set_conv_form(ec, POINT_CONVERSION_UNCOMPRESSED);
   KeyType curve{};
   switch (group == nullptr ? NID_undef : EC_GROUP_get_curve_name(group)) {
     case NID_X9_62_prime256v1: curve = KeyType::p256; break;

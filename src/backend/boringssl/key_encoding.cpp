@@ -129,6 +129,42 @@ const EVP_PKEY *evp_for_encoding(const KeyParts &key) {
   return key.evp->pkey.get();
 }
 
+constexpr unsigned kContext0 = CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0;
+
+// BoringSSL reads PKCS#8 leniently where RFC 5208, 5480 and 5915 are strict: it skips anything
+// after the private key, takes explicit curve parameters that match a named curve, and takes EC
+// scalars shorter than the curve. nacre gives each key one encoding, so those are malformed.
+void check_pkcs8_strict(ByteView der, KeyType type) {
+  CBS in, info, alg, oid, key;
+  std::uint64_t version = 0;
+  CBS_init(&in, der.data(), der.size());
+  if (!CBS_get_asn1(&in, &info, CBS_ASN1_SEQUENCE) || CBS_len(&in) != 0 ||
+      !CBS_get_asn1_uint64(&info, &version) || version != 0 ||
+      !CBS_get_asn1(&info, &alg, CBS_ASN1_SEQUENCE) || !CBS_get_asn1(&alg, &oid, CBS_ASN1_OBJECT) ||
+      !CBS_get_asn1(&info, &key, CBS_ASN1_OCTETSTRING) ||
+      !CBS_get_optional_asn1(&info, nullptr, nullptr, kContext0) || CBS_len(&info) != 0) {
+    fail(Status::invalid_key, "PKCS#8 has extra or misplaced elements");
+  }
+  if (type != KeyType::p256 && type != KeyType::p384) return;
+  CBS curve, ec, scalar, params;
+  std::uint64_t ec_version = 0;
+  int has_params = 0;
+  if (!CBS_get_asn1(&alg, &curve, CBS_ASN1_OBJECT) || CBS_len(&alg) != 0) {
+    fail(Status::invalid_key, "EC key without a named curve");
+  }
+  if (!CBS_get_asn1(&key, &ec, CBS_ASN1_SEQUENCE) || CBS_len(&key) != 0 ||
+      !CBS_get_asn1_uint64(&ec, &ec_version) || ec_version != 1 ||
+      !CBS_get_asn1(&ec, &scalar, CBS_ASN1_OCTETSTRING) || CBS_len(&scalar) != curve_size(type) ||
+      !CBS_get_optional_asn1(&ec, &params, &has_params, kContext0)) {
+    fail(Status::invalid_key, "EC private key is not an RFC 5915 ECPrivateKey of the curve's size");
+  }
+  CBS params_oid;
+  if (has_params && (!CBS_get_asn1(&params, &params_oid, CBS_ASN1_OBJECT) || CBS_len(&params) != 0 ||
+                     !CBS_mem_equal(&params_oid, CBS_data(&curve), CBS_len(&curve)))) {
+    fail(Status::invalid_key, "EC private key parameters are not the named curve");
+  }
+}
+
 }  // namespace
 
 void fail(Status status, const char *what) {
@@ -159,7 +195,9 @@ KeyParts parse_pkcs8(ByteView der) {
   if (!pkey) parse_failed(cbs);
   // EVP_parse_private_key stops after the PrivateKeyInfo (whose attributes it ignores).
   if (CBS_len(&cbs) != 0) fail(Status::invalid_key, "trailing bytes after PKCS#8");
-  return parts_of(std::move(pkey), true);
+  KeyParts parts = parts_of(std::move(pkey), true);
+  check_pkcs8_strict(der, parts.type);
+  return parts;
 }
 
 KeyParts parse_spki(ByteView der) {
