@@ -15,7 +15,7 @@ struct AlgInfo {
   std::string_view name;
   std::size_t key, nonce, tag;
   bool random_nonce_safe;
-  // Where both backends implement it, the faster one measured by bench/aead_bench.cpp.
+  // Where both backends implement it, the faster one measured by bench/layers_aead.cpp.
   Backend preferred;
 };
 

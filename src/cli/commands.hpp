@@ -14,6 +14,7 @@ void add_random_command(CLI::App &app);
 void add_selftest_command(CLI::App &app);
 void add_crypt_commands(CLI::App &app);
 void add_key_commands(CLI::App &app);  // keygen, sign, verify
+void add_speed_command(CLI::App &app);
 
 // Key files as `nacre keygen` writes them (key_commands.cpp). Both throw std::runtime_error with
 // a message naming |path| for an unreadable file or one that does not hold such a key.

@@ -1,5 +1,5 @@
 // nacre: command-line front end to the library (selftest, hash, random, encrypt/decrypt,
-// keygen/sign/verify).
+// keygen/sign/verify, speed).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -17,6 +17,7 @@ int main(int argc, char **argv) {
   nacre::cli::add_random_command(app);
   nacre::cli::add_crypt_commands(app);
   nacre::cli::add_key_commands(app);
+  nacre::cli::add_speed_command(app);
   int rc = 0;
   try {
     app.parse(argc, argv);
