@@ -1,4 +1,5 @@
-// HPKE (single shot and contexts), sealed boxes and crypto_box with fixed recipient keys (the
+// Public-key encryption: HPKE (single shot and contexts), sealed boxes, crypto_box and RSA-OAEP.
+// HPKE, sealed boxes and crypto_box use fixed recipient keys (the
 // RFC 9180 appendix A recipients, one per suite, so the known-answer ciphertexts open). Opening
 // arbitrary bytes never crashes, returns VERIFICATION_FAILED (or a documented argument error) and
 // leaves the output zeroed; what does open fails once any single bit is altered. Seal then open
@@ -273,13 +274,58 @@ void crypto_box(FuzzedDataProvider &in) {
   if (b != NACRE_OK) check_failed(b, len, ct);
 }
 
+// --- RSA-OAEP with one RSA-2048 key per process (key generation is too slow per input).
+
+const nacre_key *rsa_key() {
+  static nacre_key *const k = [] {
+    nacre_key *g = nullptr;
+    FUZZ_CHECK(nacre_key_generate(&g, NACRE_KEY_RSA, 2048) == NACRE_OK);
+    return g;
+  }();
+  return k;
+}
+
+// Seal then open gives the message back; one altered bit of ciphertext or label fails with a
+// zeroed output; so does opening arbitrary bytes; a message over 190 bytes is refused.
+void rsa_oaep(FuzzedDataProvider &in) {
+  const nacre_key *k = rsa_key();
+  constexpr std::size_t kMax = 256 - 66;
+  const Bytes label = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 32));
+  const Bytes msg = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, kMax + 8));
+  Bytes ct(256), pt(kMax, 0x5A);
+  std::size_t len = 0;
+  const int e = nacre_rsa_oaep_encrypt(k, ct.data(), ct.size(), &len, msg.data(), msg.size(), label.data(), label.size());
+  if (msg.size() > kMax) {
+    FUZZ_CHECK(e == NACRE_ERR_INVALID_ARGUMENT && all_zero(ct, ct.size()));
+  } else {
+    FUZZ_CHECK(e == NACRE_OK && len == ct.size());
+    FUZZ_CHECK(nacre_rsa_oaep_decrypt(k, pt.data(), pt.size(), &len, ct.data(), ct.size(), label.data(), label.size()) ==
+               NACRE_OK);
+    FUZZ_CHECK(len == msg.size() && std::equal(msg.begin(), msg.end(), pt.begin()));
+    Bytes c2 = ct, l2 = label;
+    Bytes &v = (label.empty() || in.ConsumeBool()) ? c2 : l2;
+    const std::size_t bit = in.ConsumeIntegralInRange<std::size_t>(0, v.size() * 8 - 1);
+    v[bit / 8] ^= static_cast<std::uint8_t>(1u << (bit % 8));
+    std::fill(pt.begin(), pt.end(), 0x5A);
+    const int d = nacre_rsa_oaep_decrypt(k, pt.data(), pt.size(), &len, c2.data(), c2.size(), l2.data(), l2.size());
+    FUZZ_CHECK(d == NACRE_ERR_VERIFICATION_FAILED);
+    check_failed(d, len, pt);
+  }
+  const Bytes junk = in.ConsumeRemainingBytes<std::uint8_t>();
+  std::fill(pt.begin(), pt.end(), 0x5A);
+  const int j = nacre_rsa_oaep_decrypt(k, pt.data(), pt.size(), &len, junk.data(), junk.size(), label.data(), label.size());
+  FUZZ_CHECK(j == NACRE_ERR_VERIFICATION_FAILED);
+  check_failed(j, len, pt);
+}
+
 }  // namespace
 
 void nacre_fuzz(FuzzedDataProvider &in) {
-  switch (in.ConsumeIntegralInRange<int>(0, 3)) {
+  switch (in.ConsumeIntegralInRange<int>(0, 4)) {
     case 0: hpke_round_trip(in); break;
     case 1: hpke_arbitrary(in); break;
     case 2: sealed_box(in); break;
-    default: crypto_box(in); break;
+    case 3: crypto_box(in); break;
+    default: rsa_oaep(in); break;
   }
 }

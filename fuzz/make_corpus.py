@@ -266,23 +266,32 @@ def hpke_box_seeds():
             info, aad = hexes(s, "INFO"), hexes(b, "AAD")
             # Mode 1: the known-answer enc || ciphertext, single shot (opens for SEQ 0) and as a
             # context's first message.
-            out.append(Fdp().int(1, 0, 3).int(suites[b["SUITE"]], 1, 3).int(len(info), 0, 64).bytes(info)
+            out.append(Fdp().int(1, 0, 4).int(suites[b["SUITE"]], 1, 3).int(len(info), 0, 64).bytes(info)
                        .int(len(aad), 0, 64).bytes(aad).bool(b["SEQ"] == "0").bytes(hexes(s, "ENC"))
                        .bytes(hexes(b, "CT")).data())
     for i in range(5):  # round trips, suite 0 and 4 included
         msg = det_bytes(f"hpke message {i}", 20 * i)
-        out.append(Fdp().int(0, 0, 3).int(i, 0, 4).int(5, 0, 64).bytes(b"info" + bytes([i]))
+        out.append(Fdp().int(0, 0, 4).int(i, 0, 4).int(5, 0, 64).bytes(b"info" + bytes([i]))
                    .int(3, 0, 64).bytes(b"aad").int(len(msg), 0, 512).bytes(msg).int(i % 3, 0, 2).data())
     for i in range(3):
         msg = det_bytes(f"box message {i}", 30 * i)
-        out.append(Fdp().int(2, 0, 3).int(i, 0, 2).int(len(msg), 0, 512).bytes(msg).int(17 * i, 0, 8 * (len(msg) + 48) - 1)
+        out.append(Fdp().int(2, 0, 4).int(i, 0, 2).int(len(msg), 0, 512).bytes(msg).int(17 * i, 0, 8 * (len(msg) + 48) - 1)
                    .int(49, 0, 600).bytes(det_bytes(f"junk {i}", 49)).bytes(det_bytes(f"recipient {i}", 32)).data())
-        out.append(Fdp().int(3, 0, 3).int(i, 0, 2).bytes(det_bytes(f"sender {i}", 32)).bytes(det_bytes(f"nonce {i}", 24))
+        out.append(Fdp().int(3, 0, 4).int(i, 0, 2).bytes(det_bytes(f"sender {i}", 32)).bytes(det_bytes(f"nonce {i}", 24))
                    .int(len(msg), 0, 512).bytes(msg).bool(i % 2).int(i, 0, 8 * (len(msg) + 16 if i % 2 else 24) - 1)
                    .bytes(det_bytes(f"peer {i}", 32)).bytes(det_bytes(f"junk {i}", 40)).data())
     # A small-order sealed-box recipient and crypto_box sender.
-    out.append(Fdp().int(2, 0, 3).int(0, 0, 2).int(0, 0, 512).int(0, 0, 8 * 48 - 1).int(0, 0, 600)
+    out.append(Fdp().int(2, 0, 4).int(0, 0, 2).int(0, 0, 512).int(0, 0, 8 * 48 - 1).int(0, 0, 600)
                .bytes(b"\x01" + bytes(31)).data())
+    # RSA-OAEP: round trips with and without a label, a message one byte too long.
+    for i, (label, n) in enumerate(((b"", 0), (b"label", 32), (b"l", 190), (b"", 191))):
+        msg = det_bytes(f"oaep message {i}", n)
+        f = Fdp().int(4, 0, 4).int(len(label), 0, 32).bytes(label).int(len(msg), 0, 198).bytes(msg)
+        if n <= 190:
+            if label:
+                f = f.bool(i % 2 == 0)
+            f = f.int(13 * i, 0, 8 * (256 if not label or i % 2 == 0 else len(label)) - 1)
+        out.append(f.bytes(det_bytes(f"oaep junk {i}", 256 if i == 1 else 40)).data())
     return out
 
 
