@@ -9,7 +9,8 @@
 namespace {
 
 // The fuzzer's own cost gate (nacre's limits allow up to 4 GiB and 32 passes, too slow here).
-// "$7$" strings hold log2(N) in one character and r in the next five, in crypt's base-64.
+// "$7$" strings hold log2(N) in one character, r in the next five and p in the five after, in
+// crypt's base-64.
 std::uint64_t crypt64(const std::string &s, std::size_t at, std::size_t chars) {
   static const char kAlphabet[] = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   std::uint64_t v = 0;
@@ -23,7 +24,7 @@ std::uint64_t crypt64(const std::string &s, std::size_t at, std::size_t chars) {
 }
 
 bool cheap(const std::string &s) {
-  if (s.rfind("$7$", 0) == 0) return crypt64(s, 3, 1) <= 10 && crypt64(s, 4, 5) <= 8;
+  if (s.rfind("$7$", 0) == 0) return crypt64(s, 3, 1) <= 10 && crypt64(s, 4, 5) <= 8 && crypt64(s, 9, 5) <= 64;
   const auto m = s.find("m=");
   const auto t = s.find("t=");
   if (m == std::string::npos || t == std::string::npos) return true;  // refused while parsing

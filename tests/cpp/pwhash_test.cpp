@@ -247,6 +247,8 @@ TEST_CASE("pwhash: malformed and hostile hash strings are refused before anythin
       scrypt_str.substr(0, 3) + "T" + scrypt_str.substr(4),               // N = 2^31, r = 8
       scrypt_str.substr(0, 9) + "..U.." + scrypt_str.substr(14),          // p = 2^17: 2^32 ops
       scrypt_str.substr(0, 9) + "zzzzz" + scrypt_str.substr(14),          // p = 2^30 - 1
+      // N = 8, r = 8, p = 786432: few smix passes, but 800 MB of PBKDF2 (found by the fuzzer).
+      scrypt_str.substr(0, 3) + "16.......1." + scrypt_str.substr(14),
   };
   for (const std::string &s : hostile_scrypt) {
     INFO("string: " << s);
