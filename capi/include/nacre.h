@@ -390,6 +390,24 @@ NACRE_EXPORT int nacre_aead_open_with_nonce_prefix(const nacre_aead_key *key, ui
                                                    const uint8_t *ad, size_t ad_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
+/* nacre_aead_seal_oneshot is nacre_aead_key_new, nacre_aead_seal and nacre_aead_key_free in one
+ * call: for a key used once, it saves the handle and its allocation. The key schedule lives in
+ * locked secret memory for the call only and is wiped before it returns. Errors: those of
+ * nacre_aead_key_new (checked first), then those of nacre_aead_seal. */
+NACRE_EXPORT int nacre_aead_seal_oneshot(int alg, int backend, const uint8_t *key, size_t key_len,
+                                         uint8_t *out, size_t out_cap, size_t *out_len,
+                                         const uint8_t *nonce, size_t nonce_len,
+                                         const uint8_t *in, size_t in_len, const uint8_t *ad,
+                                         size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_open_oneshot is nacre_aead_open with a key given as bytes, as
+ * nacre_aead_seal_oneshot is for sealing. On any failure |out| is zeroed. */
+NACRE_EXPORT int nacre_aead_open_oneshot(int alg, int backend, const uint8_t *key, size_t key_len,
+                                         uint8_t *out, size_t out_cap, size_t *out_len,
+                                         const uint8_t *nonce, size_t nonce_len,
+                                         const uint8_t *in, size_t in_len, const uint8_t *ad,
+                                         size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
 /* Streaming encryption (libsodium's secretstream, XChaCha20-Poly1305).
  *
  * A stream is a header (NACRE_SECRETSTREAM_HEADER_LEN bytes, sent first) followed by messages,

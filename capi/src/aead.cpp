@@ -14,6 +14,36 @@ size_t size_or_zero(int alg, Size size) noexcept {
   return size(static_cast<AeadAlg>(alg));
 }
 
+
+// The combined forms, shared by the handle and one-shot entry points.
+void seal(const AeadKey &k, capi::Output &o, const uint8_t *nonce, size_t nonce_len,
+          const uint8_t *in, size_t in_len, const uint8_t *ad, size_t ad_len) {
+  const ByteView pt = capi::input(in, in_len);
+  k.seal_into(o.take(checked_add(in_len, k.tag_size())), capi::input(nonce, nonce_len), pt,
+              capi::input(ad, ad_len));
+}
+
+void open(const AeadKey &k, capi::Output &o, const uint8_t *nonce, size_t nonce_len,
+          const uint8_t *in, size_t in_len, const uint8_t *ad, size_t ad_len) {
+  const ByteView ct = capi::input(in, in_len);
+  k.open_into(o.take(capi::opened_len(in_len, k.tag_size())), capi::input(nonce, nonce_len), ct,
+              capi::input(ad, ad_len));
+}
+
+using Combined = void (*)(const AeadKey &, capi::Output &, const uint8_t *, size_t,
+                         const uint8_t *, size_t, const uint8_t *, size_t);
+
+// A key set up for one call (its schedule in secret memory, wiped when it goes).
+int oneshot(Combined op, int alg, int backend, const uint8_t *key, size_t key_len, uint8_t *out,
+            size_t out_cap, size_t *out_len, const uint8_t *nonce, size_t nonce_len,
+            const uint8_t *in, size_t in_len, const uint8_t *ad, size_t ad_len) noexcept {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const AeadKey k = AeadKey::create(capi::aead_from(alg), capi::input(key, key_len),
+                                      capi::backend_from(backend));
+    op(k, o, nonce, nonce_len, in, in_len, ad, ad_len);
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -43,10 +73,7 @@ int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t out_cap, siz
                     const uint8_t *nonce, size_t nonce_len, const uint8_t *in, size_t in_len,
                     const uint8_t *ad, size_t ad_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
-    const AeadKey &k = KeyHandle::get(key);
-    const ByteView pt = capi::input(in, in_len);
-    k.seal_into(o.take(checked_add(in_len, k.tag_size())), capi::input(nonce, nonce_len), pt,
-                capi::input(ad, ad_len));
+    seal(KeyHandle::get(key), o, nonce, nonce_len, in, in_len, ad, ad_len);
   });
 }
 
@@ -54,11 +81,24 @@ int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap, siz
                     const uint8_t *nonce, size_t nonce_len, const uint8_t *in, size_t in_len,
                     const uint8_t *ad, size_t ad_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
-    const AeadKey &k = KeyHandle::get(key);
-    const ByteView ct = capi::input(in, in_len);
-    k.open_into(o.take(capi::opened_len(in_len, k.tag_size())), capi::input(nonce, nonce_len), ct,
-                capi::input(ad, ad_len));
+    open(KeyHandle::get(key), o, nonce, nonce_len, in, in_len, ad, ad_len);
   });
+}
+
+int nacre_aead_seal_oneshot(int alg, int backend, const uint8_t *key, size_t key_len,
+                            uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *nonce,
+                            size_t nonce_len, const uint8_t *in, size_t in_len, const uint8_t *ad,
+                            size_t ad_len) noexcept {
+  return oneshot(seal, alg, backend, key, key_len, out, out_cap, out_len, nonce, nonce_len, in,
+                 in_len, ad, ad_len);
+}
+
+int nacre_aead_open_oneshot(int alg, int backend, const uint8_t *key, size_t key_len,
+                            uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *nonce,
+                            size_t nonce_len, const uint8_t *in, size_t in_len, const uint8_t *ad,
+                            size_t ad_len) noexcept {
+  return oneshot(open, alg, backend, key, key_len, out, out_cap, out_len, nonce, nonce_len, in,
+                 in_len, ad, ad_len);
 }
 
 int nacre_aead_seal_detached(const nacre_aead_key *key, uint8_t *out, size_t out_cap,

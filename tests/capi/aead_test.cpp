@@ -189,3 +189,65 @@ TEST_CASE("AEAD bad arguments", "[capi][aead][errors]") {
   nacre_hash_ctx_free(h);
   nacre_aead_key_free(key);
 }
+
+TEST_CASE("AEAD one-shot functions match the key-handle functions", "[capi][aead]") {
+  for (int alg : kAlgs) {
+    for (int b : {NACRE_BACKEND_DEFAULT, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
+      if (nacre_aead_is_available(alg, b) != NACRE_OK) continue;
+      INFO("alg " << alg << " backend " << b);
+      const size_t ns = nacre_aead_nonce_len(alg), ts = nacre_aead_overhead(alg);
+      const Bytes k = random(nacre_aead_key_len(alg)), nonce = random(ns), msg = random(77),
+                  ad = random(9);
+      nacre_aead_key *key = nullptr;
+      REQUIRE(nacre_aead_key_new(&key, alg, b, k.data(), k.size()) == NACRE_OK);
+      Bytes expected(msg.size() + ts);
+      size_t len = 0;
+      REQUIRE(nacre_aead_seal(key, expected.data(), expected.size(), &len, nonce.data(), ns, msg.data(), msg.size(), ad.data(), ad.size()) == NACRE_OK);
+      nacre_aead_key_free(key);
+
+      CHECK(nacre_aead_seal_oneshot(alg, b, k.data(), k.size(), nullptr, 0, &len, nonce.data(), ns, msg.data(), msg.size(), ad.data(), ad.size()) == NACRE_ERR_BUFFER_TOO_SMALL);
+      CHECK(len == msg.size() + ts);
+      Guarded ct(len);
+      REQUIRE(nacre_aead_seal_oneshot(alg, b, k.data(), k.size(), ct.data(), ct.cap(), &len, nonce.data(), ns, msg.data(), msg.size(), ad.data(), ad.size()) == NACRE_OK);
+      CHECK(ct.bytes(len) == expected);
+      CHECK(ct.fences_intact());
+      Guarded pt(msg.size());
+      REQUIRE(nacre_aead_open_oneshot(alg, b, k.data(), k.size(), pt.data(), pt.cap(), &len, nonce.data(), ns, expected.data(), expected.size(), ad.data(), ad.size()) == NACRE_OK);
+      CHECK(pt.bytes(len) == msg);
+      CHECK(pt.fences_intact());
+
+      // Failed authentication: zeroed output, no length.
+      Bytes bad = expected;
+      bad[3] ^= 1;
+      CHECK(nacre_aead_open_oneshot(alg, b, k.data(), k.size(), pt.data(), pt.cap(), &len, nonce.data(), ns, bad.data(), bad.size(), ad.data(), ad.size()) == NACRE_ERR_VERIFICATION_FAILED);
+      CHECK(pt.zeroed());
+      CHECK(len == 0);
+      CHECK(nacre_aead_open_oneshot(alg, b, k.data(), k.size(), pt.data(), pt.cap(), &len, nonce.data(), ns, expected.data(), ts - 1, ad.data(), ad.size()) == NACRE_ERR_VERIFICATION_FAILED);
+    }
+  }
+}
+
+TEST_CASE("AEAD one-shot bad arguments", "[capi][aead][errors]") {
+  const int alg = NACRE_AEAD_CHACHA20_POLY1305;
+  const Bytes k = random(32), nonce = random(12), msg = random(30);
+  Guarded out(msg.size() + 16);
+  size_t len = 0;
+  // The key is checked first: its errors are those of nacre_aead_key_new.
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 31, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_KEY);
+  CHECK(out.zeroed());
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, nullptr, 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(0, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_UNSUPPORTED);
+  CHECK(nacre_aead_seal_oneshot(alg, 9, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_UNSUPPORTED);
+  CHECK(nacre_aead_open_oneshot(NACRE_AEAD_AEGIS_128L, NACRE_BACKEND_BORINGSSL, k.data(), 16, out.data(), out.cap(), &len, nonce.data(), 16, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_UNSUPPORTED);
+  CHECK(out.zeroed());
+  // Then the arguments of nacre_aead_seal.
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 11, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), nullptr, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), SIZE_MAX, nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap() - 1, &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_BUFFER_TOO_SMALL);
+  CHECK(len == out.cap());
+  CHECK(out.zeroed());
+  CHECK(out.fences_intact());
+  Bytes buf(100);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, buf.data() + 1, 46, &len, nonce.data(), 12, buf.data(), 30, nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+}
