@@ -137,17 +137,27 @@ void AeadKey::open_detached(MutableByteView pt, ByteView nonce, ByteView ct, Byt
 }
 
 void AeadKey::seal_into(MutableByteView out, ByteView nonce, ByteView pt, ByteView aad) const {
+  // The checks of seal_detached, on the joined buffer: the tag cannot overlap the ciphertext.
   require_size(out, checked_add(pt.size(), tag_size_), "output buffer has the wrong size");
+  require_size(nonce, nonce_size_, "wrong nonce length");
   require_in_place_or_disjoint(out, pt);
-  seal_detached(out.first(pt.size()), out.subspan(pt.size()), nonce, pt, aad);
+  require_disjoint(out, nonce);
+  require_disjoint(out, aad);
+  impl_->seal(out.first(pt.size()), out.subspan(pt.size()), nonce, pt, aad);
 }
 
 void AeadKey::open_into(MutableByteView out, ByteView nonce, ByteView ct, ByteView aad) const {
   if (ct.size() < tag_size_) throw Error(Status::verification_failed, "ciphertext shorter than a tag");
   const std::size_t n = ct.size() - tag_size_;
   require_size(out, n, "output buffer has the wrong size");
+  require_size(nonce, nonce_size_, "wrong nonce length");
   require_in_place_or_disjoint(out, ct);
-  open_detached(out, nonce, ct.first(n), ct.subspan(n), aad);
+  require_disjoint(out, nonce);
+  require_disjoint(out, aad);
+  if (!impl_->open(out, nonce, ct.first(n), ct.subspan(n), aad)) {
+    wipe(out);  // unauthenticated plaintext never leaves
+    throw Error(Status::verification_failed, "authentication failed");
+  }
 }
 
 Bytes AeadKey::seal(ByteView nonce, ByteView pt, ByteView aad) const {

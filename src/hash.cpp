@@ -29,11 +29,18 @@ constexpr std::array<AlgInfo, 9> kAlgs = {{
     {HashAlg::shake256, "shake256", 0, 136, Backend::sodium},
 }};
 
-const AlgInfo &info(HashAlg alg) {
-  for (const auto &a : kAlgs) {
-    if (a.alg == alg) return a;
+// kAlgs is in enum order, so a lookup is an index: every call makes several.
+static_assert([] {
+  for (std::size_t i = 0; i < kAlgs.size(); ++i) {
+    if (static_cast<std::size_t>(kAlgs[i].alg) != i + 1) return false;
   }
-  throw Error(Status::unsupported, "unknown hash algorithm");
+  return true;
+}());
+
+const AlgInfo &info(HashAlg alg) {
+  const auto i = static_cast<std::size_t>(alg) - 1;
+  if (i >= kAlgs.size()) [[unlikely]] throw_error(Status::unsupported, "unknown hash algorithm");
+  return kAlgs[i];
 }
 
 bool backend_has(HashAlg alg, Backend b) noexcept {
@@ -44,6 +51,17 @@ bool backend_has(HashAlg alg, Backend b) noexcept {
                                     detail::sodium::hash_supported(alg);
   }
   return false;
+}
+
+Backend resolve(const AlgInfo &a, Backend backend) {
+  if (backend == Backend::automatic) return a.preferred;
+  if (backend != Backend::boringssl && backend != Backend::sodium) {
+    throw Error(Status::unsupported, "unknown backend");
+  }
+  if (!backend_has(a.alg, backend)) {
+    throw Error(Status::unsupported, "this backend does not implement the hash");
+  }
+  return backend;
 }
 
 void require_fixed(HashAlg alg) {
@@ -71,22 +89,13 @@ bool is_available(HashAlg alg, Backend backend) noexcept {
   return false;
 }
 
-Backend resolve_backend(HashAlg alg, Backend backend) {
-  const auto &a = info(alg);
-  if (backend == Backend::automatic) return a.preferred;
-  if (backend != Backend::boringssl && backend != Backend::sodium) {
-    throw Error(Status::unsupported, "unknown backend");
-  }
-  if (!backend_has(alg, backend)) {
-    throw Error(Status::unsupported, "this backend does not implement the hash");
-  }
-  return backend;
-}
+Backend resolve_backend(HashAlg alg, Backend backend) { return resolve(info(alg), backend); }
 
 void hash_into(HashAlg alg, ByteView in, MutableByteView out, Backend backend) {
-  require_fixed(alg);
-  require_size(out, digest_size(alg), "digest buffer has the wrong size");
-  if (resolve_backend(alg, backend) == Backend::boringssl) {
+  const AlgInfo &a = info(alg);
+  if (a.digest == 0) throw Error(Status::invalid_argument, "an XOF needs an output length");
+  require_size(out, a.digest, "digest buffer has the wrong size");
+  if (resolve(a, backend) == Backend::boringssl) {
     detail::bssl::hash(alg, in, out);
   } else {
     detail::sodium::hash(alg, in, out);

@@ -17,4 +17,6 @@ const char *status_name(int status) noexcept {
   return "NACRE_ERR_UNKNOWN";
 }
 
+void throw_error(Status status, const char *what) { throw Error(status, what); }
+
 }  // namespace nacre

@@ -27,8 +27,8 @@ inline std::size_t checked_add(std::size_t a, std::size_t b) {
 
 // require_size throws Error(invalid_argument) unless |view| holds exactly |n| bytes.
 template <class View>
-void require_size(View view, std::size_t n, const char *what) {
-  if (view.size() != n) throw Error(Status::invalid_argument, what);
+inline void require_size(View view, std::size_t n, const char *what) {
+  if (view.size() != n) [[unlikely]] throw_error(Status::invalid_argument, what);
 }
 
 namespace detail {
@@ -42,8 +42,8 @@ inline bool overlaps(const void *a, std::size_t an, const void *b, std::size_t b
 
 // require_disjoint throws Error(invalid_argument) when |out| and |in| share any byte.
 inline void require_disjoint(MutableByteView out, ByteView in) {
-  if (detail::overlaps(out.data(), out.size(), in.data(), in.size())) {
-    throw Error(Status::invalid_argument, "output overlaps an input");
+  if (detail::overlaps(out.data(), out.size(), in.data(), in.size())) [[unlikely]] {
+    throw_error(Status::invalid_argument, "output overlaps an input");
   }
 }
 

@@ -32,4 +32,8 @@ class Error : public std::runtime_error {
   Status status_;
 };
 
+// throw_error throws Error(status, what). Out of line, so that inline checks stay small on
+// their hot path.
+[[noreturn]] void throw_error(Status status, const char *what);
+
 }  // namespace nacre
