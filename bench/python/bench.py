@@ -9,7 +9,9 @@ build tree's nacre on PYTHONPATH:
     PYTHONPATH=build/release/python /usr/bin/python3 bench/python/bench.py --json out.json
 
 Single-thread timings are timeit-style: a repeat runs N calls (N calibrated so a repeat lasts
-about --target-ms), and the reported time per call is the median over --repeats repeats. Every
+about --target-ms), and the reported time per call is the median over --repeats repeats. The
+repeats of the implementations compared in one table take turns, so that a slow spell of a shared
+machine hits them all alike. Every
 ratio is "peer time / nacre time": above 1 means nacre is faster. The targets printed at the end
 are information, never assertions. See README.md next to this file.
 
@@ -371,38 +373,52 @@ def fix_malloc() -> bool:
 # --- timing -----------------------------------------------------------------------------------
 
 
-def time_case(case: Case, repeats: int, target_seconds: float) -> Dict[str, Any]:
-    """timeit-style: calibrate N calls to last about ``target_seconds``, then ``repeats``
-    repeats of N calls; the median per-call time is the result."""
-    timer = timeit.Timer(case.stmt, globals=dict(case.ns))
+def _calibrate(timer: timeit.Timer, target_seconds: float) -> int:
+    """N calls such that one repeat of N lasts about ``target_seconds``."""
     n = 1
     while True:
         elapsed = timer.timeit(n)
         if elapsed >= target_seconds * 0.9 or n >= 10**8:
-            break
+            return n
         grow = target_seconds / elapsed if elapsed > 0 else 10.0
         n = max(n + 1, min(n * 10, int(n * grow * 1.05)))
-    faults0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    per_call = [timer.timeit(n) / n for _ in range(repeats)]
-    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults0
-    median = statistics.median(per_call)
-    return {
-        "op": case.op,
-        "algorithm": case.algorithm,
-        "size": case.size,
-        "mode": case.mode,
-        "impl": case.impl,
-        "api": case.api,
-        "ref": case.ref,
-        "calls_per_repeat": n,
-        "repeats_s": per_call,
-        "time_s": median,
-        "mb_per_s": (case.size / median / 1e6) if case.size and case.op not in
-        ("ed25519-sign", "ed25519-verify") else None,
-        "faults_per_call": faults / (repeats * n),
-        "ratio": None,
-        "vs": None,
-    }
+
+
+def time_group(cases: Sequence[Case], repeats: int, target_seconds: float) -> List[Dict[str, Any]]:
+    """timeit-style, for cases that are compared with each other: each case's N calls are
+    calibrated to last about ``target_seconds``; then the repeats take turns (repeat 1 of every
+    case, then repeat 2, ...), so a slow spell of a shared machine hits all of them alike. The
+    median per-call time over ``repeats`` is each case's result."""
+    timers = [timeit.Timer(c.stmt, globals=dict(c.ns)) for c in cases]
+    counts = [_calibrate(t, target_seconds) for t in timers]
+    per_call: List[List[float]] = [[] for _ in cases]
+    faults = [0] * len(cases)
+    for _ in range(repeats):
+        for i, (t, n) in enumerate(zip(timers, counts)):
+            f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+            per_call[i].append(t.timeit(n) / n)
+            faults[i] += resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0
+    results = []
+    for c, n, times, flt in zip(cases, counts, per_call, faults):
+        median = statistics.median(times)
+        results.append({
+            "op": c.op,
+            "algorithm": c.algorithm,
+            "size": c.size,
+            "mode": c.mode,
+            "impl": c.impl,
+            "api": c.api,
+            "ref": c.ref,
+            "calls_per_repeat": n,
+            "repeats_s": times,
+            "time_s": median,
+            "mb_per_s": (c.size / median / 1e6) if c.size and c.op not in
+            ("ed25519-sign", "ed25519-verify") else None,
+            "faults_per_call": flt / (repeats * n),
+            "ratio": None,
+            "vs": None,
+        })
+    return results
 
 
 def _group_key(r: Dict[str, Any]) -> Tuple[Any, ...]:
@@ -659,12 +675,16 @@ def run(only: Optional[Sequence[str]] = None, repeats: int = 7, target_seconds: 
         malloc = "default (mallopt refused)"
     cases = build_cases(only, aead_sizes=aead_sizes, hash_sizes=hash_sizes)
     check_outputs(cases)
+    groups: Dict[Tuple[Any, ...], List[Case]] = {}
+    for c in cases:
+        groups.setdefault((c.op, c.size, c.mode), []).append(c)
     results = []
-    for i, c in enumerate(cases):
+    for i, group in enumerate(groups.values()):
         if progress:
-            progress(f"[{i + 1}/{len(cases)}] {c.op} {_size_label(c.size)} {c.mode or ''} "
-                     f"{c.impl} {c.algorithm}")
-        results.append(time_case(c, repeats, target_seconds))
+            c = group[0]
+            progress(f"[{i + 1}/{len(groups)}] {c.op} {_size_label(c.size)} {c.mode or ''} "
+                     f"({len(group)} implementations)")
+        results.extend(time_group(group, repeats, target_seconds))
     add_ratios(results)
     thread_results = (thread_scaling(thread_size, thread_repeats, thread_seconds, thread_calls)
                       if threads else [])

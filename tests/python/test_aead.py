@@ -432,6 +432,81 @@ def test_two_threads_share_one_key() -> None:
             assert not failures
 
 
+@pytest.mark.parametrize("alg", sorted(AEAD_SIZES))
+def test_key_objects_built_for_one_message(alg: str) -> None:
+    # A bytes key is set up lazily: the first call goes through the one-shot C function, the
+    # second builds the key handle. Every path must give the same bytes as an eagerly set-up
+    # key (a bytearray key is expanded at once), and so must the backends pinned explicitly.
+    size = AEAD_SIZES[alg][0]
+    key = bytes(range(7, 7 + size))
+    eager = CLASSES[alg](bytearray(key))
+    nonce = bytes(range(3, 3 + eager.nonce_size))
+    msgs = [b"", b"x", bytes(range(200)) * 100]
+    expected = [eager.encrypt(nonce, m, b"ad") for m in msgs]
+    for i, m in enumerate(msgs):
+        assert CLASSES[alg](key).encrypt(nonce, m, b"ad") == expected[i]
+        assert CLASSES[alg](key).decrypt(nonce, expected[i], b"ad") == m
+    lazy = CLASSES[alg](key)
+    for _ in range(3):  # one-shot, then handle built, then handle reused
+        assert [lazy.encrypt(nonce, m, b"ad") for m in msgs] == expected
+    lazy = CLASSES[alg](key)
+    with pytest.raises(nacre.InvalidTag):  # a failed first use stays a failure...
+        lazy.decrypt(nonce, _flip(expected[1], 0), b"ad")
+    assert lazy.decrypt(nonce, expected[1], b"ad") == b"x"  # ...and the key still works
+    for backend in _backends(alg):
+        assert CLASSES[alg](key, backend=backend).encrypt(nonce, msgs[2], b"ad") == expected[2]
+
+
+def test_a_changed_key_buffer_does_not_change_the_key() -> None:
+    buf = bytearray(range(32))
+    cipher = ChaCha20Poly1305(buf)
+    nonce = bytes(12)
+    box = cipher.encrypt(nonce, b"m", None)
+    buf[0] ^= 1
+    assert cipher.decrypt(nonce, box, None) == b"m"
+    assert ChaCha20Poly1305(bytes(range(32))).encrypt(nonce, b"m", None) == box
+
+
+def test_outputs_are_new_objects() -> None:
+    # Outputs are written into new bytes objects (nacre._buffers.fresh_bytes): no two results
+    # may share one, and a result must not change when later calls run.
+    cipher = AESGCM(bytes(32))
+    nonce = bytes(12)
+    for size in (0, 1, 16383, 16384, 1 << 20):
+        msg = bytes([size % 251]) * size
+        a = cipher.encrypt(nonce, msg, None)
+        b = cipher.encrypt(nonce, msg, None)
+        assert a is not b and a == b and type(a) is bytes and len(a) == size + 16
+        snapshot = bytes(bytearray(a))
+        c = cipher.encrypt(bytes(11) + b"\x01", msg, None)
+        assert a == snapshot and c != a
+        p = cipher.decrypt(nonce, a, None)
+        q = cipher.decrypt(nonce, a, None)
+        assert p == msg and (p is not q or size == 0)
+
+
+def test_threads_share_a_key_object_from_its_first_use() -> None:
+    # Eight threads race for the first uses of lazily set-up keys (one-shot, handle building).
+    for rnd in range(20):
+        key = bytes([rnd]) * 32
+        expected = ChaCha20Poly1305(bytearray(key)).encrypt(bytes(12), b"payload", None)
+        cipher = ChaCha20Poly1305(key)
+        barrier = threading.Barrier(8)
+        results: List[bytes] = []
+
+        def work() -> None:
+            barrier.wait()
+            for _ in range(5):
+                results.append(cipher.encrypt(bytes(12), b"payload", None))
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert results == [expected] * 40
+
+
 # --- properties -------------------------------------------------------------------------------
 
 data_st = st.binary(max_size=2000)

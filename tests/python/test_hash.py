@@ -257,3 +257,67 @@ def test_large_input_matches_hashlib() -> None:
             assert nacre.hash.new(name, data, backend=backend).digest() == hashlib.new(
                 name, data
             ).digest(), (name, backend)
+
+
+# --- hash objects made from one bytes object (no C state until one is needed) ----------------
+
+
+@pytest.mark.parametrize("backend", [None, "boringssl", "sodium"])
+@pytest.mark.parametrize("size", [0, 64, 65536, 65537])
+def test_objects_made_from_bytes_behave_like_hashlib(backend: Optional[str], size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    h = nacre.hash.sha256(data, backend=backend)
+    ref = hashlib.sha256(data)
+    assert h.digest() == ref.digest() and h.digest() == ref.digest()  # digest() twice
+    assert h.hexdigest() == ref.hexdigest()
+    out = bytearray(32)
+    assert h.digest_into(out) == 32 and bytes(out) == ref.digest()
+    c = h.copy()
+    h.update(b"more")
+    ref.update(b"more")
+    assert h.digest() == ref.digest()
+    assert c.digest() == hashlib.sha256(data).digest()  # the copy did not see the update
+    c.update(b"other")
+    assert c.digest() == hashlib.sha256(data + b"other").digest()
+    b2 = nacre.hash.blake2b(data)
+    assert b2.digest() == hashlib.blake2b(data).digest()
+    b2.update(b"x")
+    assert b2.digest() == hashlib.blake2b(data + b"x").digest()
+
+
+def test_object_made_from_bytes_refuses_a_backend_without_the_algorithm() -> None:
+    with pytest.raises(nacre.UnsupportedAlgorithm):
+        nacre.hash.sha3_256(b"abc", backend="boringssl")
+    with pytest.raises(nacre.UnsupportedAlgorithm):
+        nacre.hash.sha384(b"abc", backend="sodium")
+
+
+def test_threads_share_an_object_made_from_bytes() -> None:
+    import threading
+
+    for rnd in range(20):
+        data = bytes([rnd]) * 100
+        h = nacre.hash.sha256(data)
+        want_before = hashlib.sha256(data).digest()
+        want_after = hashlib.sha256(data + b"tail").digest()
+        barrier = threading.Barrier(8)
+        seen: List[bytes] = []
+
+        def reader() -> None:
+            barrier.wait()
+            for _ in range(20):
+                seen.append(h.digest())
+
+        def writer() -> None:
+            barrier.wait()
+            h.update(b"tail")
+
+        threads = [threading.Thread(target=reader) for _ in range(7)]
+        threads.append(threading.Thread(target=writer))
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        # Each digest is the state before or after the one update, and after it only "after".
+        assert set(seen) <= {want_before, want_after}
+        assert h.digest() == want_after

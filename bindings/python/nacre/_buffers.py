@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import operator
 import threading
 from typing import Any, Tuple, Union
@@ -22,6 +23,7 @@ __all__ = [
     "U8_ARRAY",
     "len_cell",
     "to_bytes",
+    "fresh_bytes",
 ]
 
 # collections.abc.Buffer exists from Python 3.12 only; these are the types users pass.
@@ -112,3 +114,43 @@ def len_cell() -> Any:
 def to_bytes(out: Any, n: int) -> bytes:
     """The first ``n`` bytes of a C buffer as ``bytes``."""
     return ffi.buffer(out, n)[:]
+
+
+# Outputs written straight into a new ``bytes`` object. cffi passes a ``bytes`` argument as a
+# pointer to the object's own storage (CPython), so a C function can fill a bytes object that no
+# one else holds yet -- what a C extension does with PyBytes_FromStringAndSize(NULL, n) -- and the
+# result is returned without a copy. Small sizes use bytes(n) (zero-filled, cheap); from
+# _UNINITIALISED_FROM bytes on, PyBytes_FromStringAndSize(NULL, n) skips the zero-fill, which at
+# 1 MiB costs as much as a fast cipher. Every caller hands the object to a nacre function that
+# writes all of it on success and zeroes it on failure, and drops it on failure.
+_UNINITIALISED_FROM = 16384
+_bytes_from_size = ctypes.pythonapi.PyBytes_FromStringAndSize
+_bytes_from_size.restype = ctypes.py_object
+_bytes_from_size.argtypes = (ctypes.c_void_p, ctypes.c_ssize_t)
+
+
+def fresh_bytes(n: int) -> bytes:
+    """A new ``bytes`` object of ``n`` bytes, held by no one else, for a C function to fill
+    (see above). Only for outputs a nacre call writes completely or zeroes."""
+    if n < _UNINITIALISED_FROM:
+        return bytes(n)
+    return _bytes_from_size(None, n)
+
+
+def _check_fresh_bytes() -> None:
+    # The scheme needs CPython's behaviour: new objects for every size but 0, and cffi passing
+    # their storage itself. Check both once, loudly, rather than return stale zeros.
+    from ._nacre import lib
+
+    probe = fresh_bytes(32)
+    sizes = (1, 2, _UNINITIALISED_FROM, _UNINITIALISED_FROM + 1)
+    if any(fresh_bytes(k) is fresh_bytes(k) for k in sizes) or lib.nacre_hash(
+        lib.NACRE_HASH_SHA256, lib.NACRE_BACKEND_DEFAULT, probe, 32, len_cell(), b"", 0
+    ) or probe == bytes(32):
+        raise ImportError(
+            "nacre needs CPython with cffi passing bytes objects by reference; this interpreter "
+            "does not"
+        )
+
+
+_check_fresh_bytes()

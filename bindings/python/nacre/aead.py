@@ -9,9 +9,14 @@
 >>> cipher.decrypt(nonce, ct, b"header")
 b'secret'
 
-A key object expands its key once, in its constructor (into locked memory inside the library),
-and may then encrypt and decrypt any number of messages; it is immutable and may be shared by
-many threads. ``encrypt`` returns ciphertext followed by the tag; ``decrypt`` raises
+A key object expands its key once (into locked memory inside the library) and may then encrypt
+and decrypt any number of messages; it is immutable and may be shared by many threads. Key objects
+are cheap to build for a single message (``AESGCM(key).encrypt(...)``): given a ``bytes`` key and
+no ``backend``, the constructor only checks the key's size and keeps a reference to that ``bytes``
+object (no copy). The first call then runs the library's one-shot function, which expands the key
+for that call only and wipes it; the second call expands it into the library for good and drops
+the reference. Other key buffers (``bytearray``, ``memoryview``), or a ``backend``, are expanded
+at once, so later changes to the buffer do not change the key. ``encrypt`` returns ciphertext followed by the tag; ``decrypt`` raises
 :class:`nacre.InvalidTag` when anything was altered and releases no plaintext then.
 
 Nonces: a (key, nonce) pair must never encrypt two messages. AES-GCM and ChaCha20-Poly1305 have
@@ -38,6 +43,7 @@ from ._backends import backend_number, backends_implementing
 from ._buffers import (
     U8_ARRAY,
     Buffer,
+    fresh_bytes,
     input_arg,
     len_cell,
     optional_input,
@@ -82,6 +88,9 @@ _NULL = ffi.NULL
 _buffer = ffi.buffer
 _seal = lib.nacre_aead_seal
 _open = lib.nacre_aead_open
+_seal_oneshot = lib.nacre_aead_seal_oneshot
+_open_oneshot = lib.nacre_aead_open_oneshot
+_LARGE = 16384  # from here on fresh_bytes skips the zero-fill
 
 
 def available_backends(algorithm: str) -> Tuple[str, ...]:
@@ -95,9 +104,16 @@ def available_backends(algorithm: str) -> Tuple[str, ...]:
 
 
 class _AEAD:
-    """One AEAD key, set up once in the library (a nacre_aead_key handle) and reused."""
+    """One AEAD key, set up once in the library (a nacre_aead_key handle) and reused.
 
-    __slots__ = ("_key", "_alg", "_nonce_size", "_tag_size", "_what", "__weakref__")
+    ``_key`` is the handle, or None while a ``bytes`` key waits in ``_raw`` (see the module
+    docstring); ``_raw_used`` tells whether its one one-shot use has happened.
+    """
+
+    __slots__ = (
+        "_key", "_raw", "_raw_used", "_alg", "_backend", "_nonce_size", "_tag_size",
+        "__weakref__",
+    )
 
     # Key size in bytes -> algorithm; set by each subclass. NONCE_SIZE and TAG_SIZE are read from
     # the library for it (the largest-key variant), not written out per class.
@@ -113,22 +129,60 @@ class _AEAD:
             cls.TAG_SIZE = _TAG_SIZE[alg]
 
     def __init__(self, key: Buffer, *, backend: Optional[str] = None) -> None:
-        key_buf = input_arg(key, "key")
+        key_buf = key if type(key) is bytes else readable(key, "key")
         alg = self._ALG_BY_KEY_SIZE.get(len(key_buf))
         if alg is None:
             sizes = " or ".join(str(n) for n in sorted(self._ALG_BY_KEY_SIZE))
             raise InvalidKey(
                 f"{type(self).__name__} key must be {sizes} bytes, got {len(key_buf)}"
             )
-        self._what = f"{_NAMES[alg]} on backend {backend!r}" if backend else _NAMES[alg]
-        cell = ffi.new(_KEY_CELL)
-        rc = lib.nacre_aead_key_new(cell, alg, backend_number(backend), key_buf, len(key_buf))
-        if rc:
-            check(rc, self._what)
-        self._key = ffi.gc(cell[0], lib.nacre_aead_key_free)
         self._alg = alg
+        self._backend = backend
         self._nonce_size = _NONCE_SIZE[alg]
         self._tag_size = _TAG_SIZE[alg]
+        self._raw_used = False
+        if key_buf is key and backend is None:
+            self._key = None
+            self._raw = key
+        else:
+            self._raw = None
+            self._key = self._new_handle(key_buf)
+
+    def _new_handle(self, key_buf: Any) -> Any:
+        cell = ffi.new(_KEY_CELL)
+        rc = lib.nacre_aead_key_new(
+            cell, self._alg, backend_number(self._backend), key_buf, len(key_buf)
+        )
+        if rc:
+            check(rc, self._what)
+        return ffi.gc(cell[0], lib.nacre_aead_key_free)
+
+    def _handle(self) -> Any:
+        """The key handle, built now if the key was still waiting as bytes."""
+        key = self._key
+        if key is not None:
+            return key
+        raw = self._raw
+        if raw is None:  # another thread has just built it
+            return self._key
+        key = self._new_handle(raw)
+        self._key = key  # before _raw is dropped: a thread seeing _raw None finds _key set
+        self._raw = None
+        return key
+
+    def _lazy(self, oneshot: Any, combined: Any, *args: Any) -> int:
+        """A combined seal/open for a key still waiting as bytes: the one-shot call the first
+        time, the handle (built now) after that."""
+        raw = self._raw
+        if raw is not None and not self._raw_used:
+            self._raw_used = True
+            return oneshot(self._alg, 0, raw, len(raw), *args)
+        return combined(self._handle(), *args)
+
+    @property
+    def _what(self) -> str:
+        name = _NAMES[self._alg]
+        return f"{name} on backend {self._backend!r}" if self._backend else name
 
     # --- sizes ---------------------------------------------------------------------------------
 
@@ -188,11 +242,18 @@ class _AEAD:
             ad = input_arg(associated_data, "associated_data")
             ad_len = len(ad)
         n = len(data) + self._tag_size
-        out = uninitialised(U8_ARRAY, n)
-        rc = _seal(self._key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+        out = bytes(n) if n < _LARGE else fresh_bytes(n)
+        key = self._key
+        if key is not None:
+            rc = _seal(key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+        else:
+            rc = self._lazy(
+                _seal_oneshot, _seal, out, n, len_cell(), nonce, len(nonce), data, len(data),
+                ad, ad_len,
+            )
         if rc:
             check(rc, f"{self._what} encrypt")
-        return _buffer(out, n)[:]
+        return out
 
     def decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Check and decrypt ciphertext-and-tag ``data``; return the plaintext.
@@ -214,11 +275,18 @@ class _AEAD:
         n = len(data) - self._tag_size
         if n < 0:
             raise self._short()
-        out = uninitialised(U8_ARRAY, n)
-        rc = _open(self._key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+        out = bytes(n) if n < _LARGE else fresh_bytes(n)
+        key = self._key
+        if key is not None:
+            rc = _open(key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+        else:
+            rc = self._lazy(
+                _open_oneshot, _open, out, n, len_cell(), nonce, len(nonce), data, len(data),
+                ad, ad_len,
+            )
         if rc:
             check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
-        return _buffer(out, n)[:]
+        return out
 
     def encrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
@@ -238,7 +306,7 @@ class _AEAD:
         n = len(src) + self._tag_size
         if len(dst) != n:
             raise self._bad_output(n, dst)
-        rc = _seal(self._key, dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
+        rc = _seal(self._handle(), dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
         if rc:
             check(rc, f"{self._what} encrypt")
         return n
@@ -260,7 +328,7 @@ class _AEAD:
             raise self._short()
         if len(dst) != n:
             raise self._bad_output(n, dst)
-        rc = _open(self._key, dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
+        rc = _open(self._handle(), dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
         if rc:
             check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
         return n
@@ -280,7 +348,7 @@ class _AEAD:
         out = uninitialised(U8_ARRAY, n)
         tag = uninitialised(U8_ARRAY, t)
         rc = lib.nacre_aead_seal_detached(
-            self._key, out, n, len_cell(), tag, t, ffi.new(_LEN_CELL),
+            self._handle(), out, n, len_cell(), tag, t, ffi.new(_LEN_CELL),
             nonce, len(nonce), src, n, ad, ad_len,
         )
         if rc:
@@ -301,7 +369,7 @@ class _AEAD:
         n = len(src)
         out = uninitialised(U8_ARRAY, n)
         rc = lib.nacre_aead_open_detached(
-            self._key, out, n, len_cell(), nonce, len(nonce),
+            self._handle(), out, n, len_cell(), nonce, len(nonce),
             src, n, tag_buf, len(tag_buf), ad, ad_len,
         )
         if rc:
@@ -351,7 +419,7 @@ class _RandomNonce(_AEAD):
         n = self._nonce_size + len(data) + self._tag_size
         out = uninitialised(U8_ARRAY, n)
         rc = lib.nacre_aead_seal_with_random_nonce(
-            self._key, out, n, len_cell(), data, len(data), ad, ad_len
+            self._handle(), out, n, len_cell(), data, len(data), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} seal")
@@ -367,7 +435,7 @@ class _RandomNonce(_AEAD):
             raise self._short("box")
         out = uninitialised(U8_ARRAY, n)
         rc = lib.nacre_aead_open_with_nonce_prefix(
-            self._key, out, n, len_cell(), box, len(box), ad, ad_len
+            self._handle(), out, n, len_cell(), box, len(box), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} open", mismatch=InvalidTag)

@@ -13,6 +13,11 @@ an algorithm it lacks raises :class:`nacre.UnsupportedAlgorithm`.
 
 Hash objects may be shared between threads: each holds a lock, because a C hashing state must not
 be used by two threads at once. The lock is taken around the C call, which runs without the GIL.
+
+A hash object made from one ``bytes`` object of up to 64 KiB (``sha256(data)``) keeps a reference
+to it and opens no C state until it needs one: ``digest()`` then hashes it in one call, which is
+what ``sha256(data).digest()`` should cost. ``update()`` and ``copy()`` open the state and absorb
+it first.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import threading
 from typing import Any, Callable, Dict, FrozenSet, Optional, Tuple, Union
 
 from ._backends import backend_number, backends_implementing
-from ._buffers import Buffer, new_output, readable, size, to_bytes, writable
+from ._buffers import Buffer, len_cell, new_output, readable, size, to_bytes, writable
 from ._errors import InvalidArgument, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 
@@ -84,10 +89,16 @@ algorithms_guaranteed: FrozenSet[str] = frozenset(_ALGS)
 algorithms_available: FrozenSet[str] = frozenset(_ALGS)
 
 _EMPTY = b""
+_LAZY_MAX = 65536  # bytes a hash object may hold by reference before it opens a C state
+_hash_oneshot = lib.nacre_hash
+_new_object = object.__new__
+_Lock = threading.Lock
 
 
 def canonical_name(name: str) -> str:
     """hashlib's name for a hash ("SHA3-256" -> "sha3_256"); UnsupportedAlgorithm if unknown."""
+    if type(name) is str and name in _ALGS:
+        return name
     if not isinstance(name, str):
         raise TypeError(f"hash name must be a str, not {type(name).__name__!r}")
     key = name.lower()
@@ -112,9 +123,13 @@ def _require_backend(name: str, backend: Optional[str]) -> None:
 
 
 class _State:
-    """A C hashing state (nacre_hash_ctx) owned by a Python object."""
+    """A C hashing state (nacre_hash_ctx) owned by a Python object.
 
-    __slots__ = ("_ctx", "_lock", "_name", "_block_size", "__weakref__")
+    ``_ctx`` may be None while ``_pending`` holds the one ``bytes`` input (see the module
+    docstring); ``_open_state`` opens the C state. ``_backend`` is the backend asked for.
+    """
+
+    __slots__ = ("_ctx", "_pending", "_backend", "_lock", "_name", "_block_size", "__weakref__")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError(
@@ -126,6 +141,8 @@ class _State:
     def _wrap(cls, ctx: Any, name: str, block_size: int) -> Any:
         obj = cls.__new__(cls)
         obj._ctx = ctx
+        obj._pending = None
+        obj._backend = None
         # hashlib objects tolerate use from several threads; a C state does not, so serialise.
         obj._lock = threading.Lock()
         obj._name = name
@@ -142,18 +159,33 @@ class _State:
         """The internal block (rate) size in bytes."""
         return self._block_size
 
+    def _open_state(self) -> Any:
+        """The C state, opened now (absorbing the pending bytes) if there is none yet; call
+        with the lock held."""
+        ctx = self._ctx
+        if ctx is None:
+            ctx = _open(self._name, self._backend)
+            pending = self._pending
+            if pending:
+                rc = lib.nacre_hash_ctx_update(ctx, pending, len(pending))
+                if rc:
+                    check(rc, f"{self._name} update")
+            self._ctx = ctx
+            self._pending = None
+        return ctx
+
     def update(self, data: Buffer) -> None:
         """Absorb ``data`` (any bytes-like object; read in place, not copied)."""
         src = readable(data)
         with self._lock:
-            rc = lib.nacre_hash_ctx_update(self._ctx, src, len(src))
+            rc = lib.nacre_hash_ctx_update(self._open_state(), src, len(src))
         if rc:
             check(rc, f"{self._name} update")
 
     def _copy_ctx(self) -> Any:
         cell = ffi.new("nacre_hash_ctx **")
         with self._lock:
-            rc = lib.nacre_hash_ctx_copy(self._ctx, cell)
+            rc = lib.nacre_hash_ctx_copy(self._open_state(), cell)
         check(rc, f"{self._name} copy")
         return ffi.gc(cell[0], lib.nacre_hash_ctx_free)
 
@@ -168,13 +200,12 @@ class Hash(_State):
     more ``update()`` calls may follow.
     """
 
-    __slots__ = ("_digest_size", "_len")
+    __slots__ = ("_digest_size",)
 
     @classmethod
     def _wrap_hash(cls, ctx: Any, name: str, block_size: int, digest_size: int) -> "Hash":
         obj: Hash = cls._wrap(ctx, name, block_size)
         obj._digest_size = digest_size
-        obj._len = ffi.new("size_t *")  # the C call's out_len, reused by every digest()
         return obj
 
     @property
@@ -185,12 +216,23 @@ class Hash(_State):
     def digest(self) -> bytes:
         """The digest of the data absorbed so far."""
         n = self._digest_size
-        out = new_output(n)
+        out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
+        if self._ctx is None:
+            pending = self._pending
+            if pending is not None:  # else another thread has just opened the state
+                backend = self._backend
+                rc = _hash_oneshot(
+                    _ALGS[self._name], 0 if backend is None else backend_number(backend), out,
+                    n, len_cell(), pending, len(pending),
+                )
+                if rc:
+                    check(rc, f"{self._name} digest")
+                return out
         with self._lock:
-            rc = lib.nacre_hash_ctx_digest(self._ctx, out, n, self._len)
+            rc = lib.nacre_hash_ctx_digest(self._open_state(), out, n, len_cell())
         if rc:
             check(rc, f"{self._name} digest")
-        return to_bytes(out, n)
+        return out
 
     def hexdigest(self) -> str:
         """The digest as lower-case hex."""
@@ -205,7 +247,7 @@ class Hash(_State):
                 f"{self._name}: output buffer must be {n} bytes, got {len(dst)}"
             )
         with self._lock:
-            rc = lib.nacre_hash_ctx_digest(self._ctx, dst, n, self._len)
+            rc = lib.nacre_hash_ctx_digest(self._open_state(), dst, n, len_cell())
         if rc:
             check(rc, f"{self._name} digest_into")
         return n
@@ -233,7 +275,7 @@ class Xof(_State):
         n = size(length)
         out = new_output(n)
         with self._lock:
-            rc = lib.nacre_hash_ctx_xof(self._ctx, out, n)
+            rc = lib.nacre_hash_ctx_xof(self._open_state(), out, n)
         if rc:
             check(rc, f"{self._name} digest")
         return to_bytes(out, n)
@@ -247,7 +289,7 @@ class Xof(_State):
         dst = writable(out)
         n = len(dst)
         with self._lock:
-            rc = lib.nacre_hash_ctx_xof(self._ctx, dst, n)
+            rc = lib.nacre_hash_ctx_xof(self._open_state(), dst, n)
         if rc:
             check(rc, f"{self._name} digest_into")
         return n
@@ -266,9 +308,21 @@ def _open(name: str, backend: Optional[str]) -> Any:
 
 
 def _hash(name: str, data: Buffer, backend: Optional[str]) -> Hash:
+    if type(data) is bytes and len(data) <= _LAZY_MAX:
+        if backend is not None:
+            _require_backend(name, backend)
+        # _wrap_hash written out: this is the whole cost of sha256(data) before digest().
+        h = _new_object(Hash)
+        h._ctx = None
+        h._pending = data
+        h._backend = backend
+        h._lock = _Lock()
+        h._name = name
+        h._block_size = _BLOCK_SIZE[name]
+        h._digest_size = _DIGEST_SIZE[name]
+        return h
     h = Hash._wrap_hash(_open(name, backend), name, _BLOCK_SIZE[name], _DIGEST_SIZE[name])
-    if data is not _EMPTY:
-        h.update(data)
+    h.update(data)
     return h
 
 
@@ -328,6 +382,8 @@ def blake2b(
 ) -> Hash:
     """BLAKE2b (RFC 7693) with a ``digest_size`` of 16 to 64 bytes and an optional ``key`` of up
     to 64 bytes (empty: unkeyed); libsodium. The key is copied into the state."""
+    if key is _EMPTY and type(digest_size) is int and digest_size == BLAKE2B_MAX_DIGEST_SIZE:
+        return _hash("blake2b", data, backend)  # the plain one: nacre_hash_ctx_new makes it
     digest_size = size(digest_size, "digest_size")
     if not BLAKE2B_MIN_DIGEST_SIZE <= digest_size <= BLAKE2B_MAX_DIGEST_SIZE:
         raise InvalidArgument(
@@ -388,7 +444,7 @@ def digest(
     BLAKE2b here is unkeyed with a 64-byte digest; use :func:`blake2b` for other choices.
     """
     name = canonical_name(name)
-    src = readable(data)
+    src = data if type(data) is bytes else readable(data)
     if name in _XOFS:
         if length is None:
             raise TypeError(f"{name}: length is required")
@@ -402,13 +458,14 @@ def digest(
     if length is not None:
         raise TypeError(f"{name}: length applies to shake_128 and shake_256 only")
     n = _DIGEST_SIZE[name]
-    out = new_output(n)
-    rc = lib.nacre_hash(
-        _ALGS[name], backend_number(backend), out, n, ffi.new("size_t *"), src, len(src)
+    out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
+    rc = _hash_oneshot(
+        _ALGS[name], 0 if backend is None else backend_number(backend), out, n, len_cell(), src,
+        len(src),
     )
     if rc:
         check(rc, f"{name} on backend {backend!r}" if backend else name)
-    return to_bytes(out, n)
+    return out
 
 
 def digest_into(name: str, data: Buffer, out: Buffer, *, backend: Optional[str] = None) -> int:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from . import hash as _hash
 from ._backends import backend_number, backends_implementing
-from ._buffers import Buffer, new_output, readable, to_bytes, writable
+from ._buffers import Buffer, len_cell, readable, writable
 from ._constant_time import compare_digest
 from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
@@ -92,7 +92,7 @@ class HMAC:
     ``update()`` calls may follow. The key lives only inside the C state (in wiped memory).
     """
 
-    __slots__ = ("_ctx", "_lock", "_len", "_hash_name", "__weakref__")
+    __slots__ = ("_ctx", "_lock", "_hash_name", "__weakref__")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("cannot create HMAC directly; use nacre.hmac.new()")
@@ -102,7 +102,6 @@ class HMAC:
         obj = cls.__new__(cls)
         obj._ctx = ctx
         obj._lock = threading.Lock()  # a C state must not be used by two threads at once
-        obj._len = ffi.new("size_t *")  # the C call's out_len, reused by every digest()
         obj._hash_name = hash_name
         return obj
 
@@ -132,12 +131,12 @@ class HMAC:
     def digest(self) -> bytes:
         """The tag of the data absorbed so far."""
         n = _TAG_SIZE[self._hash_name]
-        out = new_output(n)
+        out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
         with self._lock:
-            rc = lib.nacre_hmac_ctx_final(self._ctx, out, n, self._len)
+            rc = lib.nacre_hmac_ctx_final(self._ctx, out, n, len_cell())
         if rc:
             check(rc, f"{self.name} digest")
-        return to_bytes(out, n)
+        return out
 
     def hexdigest(self) -> str:
         """The tag as lower-case hex."""
@@ -150,7 +149,7 @@ class HMAC:
         if len(dst) != n:
             raise InvalidArgument(f"{self.name}: output buffer must be {n} bytes, got {len(dst)}")
         with self._lock:
-            rc = lib.nacre_hmac_ctx_final(self._ctx, dst, n, self._len)
+            rc = lib.nacre_hmac_ctx_final(self._ctx, dst, n, len_cell())
         if rc:
             check(rc, f"{self.name} digest_into")
         return n
@@ -207,17 +206,17 @@ def new(
 def digest(key: Buffer, msg: Buffer, digest: DigestMod, *, backend: Optional[str] = None) -> bytes:
     """One-shot HMAC of ``msg`` under ``key``, like :func:`hmac.digest`."""
     name = _hash_name(digest)
-    key_buf = readable(key, "key")
-    src = readable(msg, "msg")
+    key_buf = key if type(key) is bytes else readable(key, "key")
+    src = msg if type(msg) is bytes else readable(msg, "msg")
     n = _TAG_SIZE[name]
-    out = new_output(n)
+    out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
     rc = lib.nacre_hmac(
-        _ALGS[name], backend_number(backend), out, n, ffi.new("size_t *"),
+        _ALGS[name], backend_number(backend), out, n, len_cell(),
         key_buf, len(key_buf), src, len(src),
     )
     if rc:
         check(rc, _what(name, backend))
-    return to_bytes(out, n)
+    return out
 
 
 def digest_into(
