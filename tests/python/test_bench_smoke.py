@@ -105,8 +105,12 @@ def test_aead_rows_and_targets(bench: ModuleType) -> None:
     nacre_algs = {r["algorithm"] for r in rows if r["impl"] == "nacre"}
     assert nacre_algs == set(bench.NACRE_AEADS)
     if len({r["impl"] for r in rows}) > 1:  # a peer is installed: AEGIS is compared with it
-        aegis = [r for r in rows if r["algorithm"] == "aegis-128l"]
+        aegis = [r for r in rows if r["algorithm"] == "aegis-128l" and r["impl"] == "nacre"]
         assert all(r["ratio"] is not None and "fastest peer AEAD" in r["vs"] for r in aegis)
+    # The bare C ABI rows: one per nacre algorithm, compared with the Python row.
+    c_abi = [r for r in rows if r["impl"] == "c-abi"]
+    assert {r["algorithm"] for r in c_abi} == set(bench.NACRE_AEADS)
+    assert all(r["mode"] == "reused" and r["ratio"] is not None for r in c_abi)
     names = [t["name"] for t in report["targets"]]
     assert any("64 B aes-256-gcm encrypt (key reused)" in n for n in names)
     assert any("64 B aes-256-gcm encrypt (key per-call)" in n for n in names)
@@ -135,3 +139,34 @@ def test_unknown_operation_is_refused(bench: ModuleType) -> None:
         bench.main(["--only", "sha1"])
     with pytest.raises(ValueError):
         bench.run(only=["x25519"], malloc="jemalloc")
+
+
+def test_readme_generator(tmp_path: Path) -> None:
+    # bench/readme.py on a minimal nacre_bench-shaped run and a tiny bench.py report: the README
+    # block between the markers is replaced (and only it), RESULTS.md is written, and the
+    # overhead shown is the one the input's rates give.
+    readme_py = BENCH.parents[1] / "readme.py"
+    raw, capi = 400e6, 380e6
+    run = {"context": {"date": "2026-01-01T00:00:00", "num_cpus": 2}, "benchmarks": [
+        {"name": f"BM_Hash/sha256_boringssl_{layer}/64_median", "run_name":
+         f"BM_Hash/sha256_boringssl_{layer}/64", "aggregate_name": "median",
+         "bytes_per_second": rate, "label": "default"}
+        for layer, rate in (("raw", raw), ("cxx", raw), ("capi", capi))]}
+    (tmp_path / "c.json").write_text(json.dumps(run))
+    py = tmp_path / "py.json"
+    subprocess.run(
+        [sys.executable, str(BENCH), "--only", "sha256", "--repeats", "1", "--target-ms", "0.01",
+         "--no-threads", "--json", str(py)], check=True, capture_output=True)
+    readme = tmp_path / "README.md"
+    readme.write_text("before\n<!-- performance:begin -->\nold\n<!-- performance:end -->\nafter\n")
+    results = tmp_path / "RESULTS.md"
+    subprocess.run(
+        [sys.executable, str(readme_py), "--c", str(tmp_path / "c.json"), "--py", str(py),
+         "--readme", str(readme), "--results", str(results)], check=True, capture_output=True)
+    text = readme.read_text()
+    assert text.startswith("before\n<!-- performance:begin -->") and text.endswith(
+        "<!-- performance:end -->\nafter\n")
+    assert "old" not in text
+    assert f"{(raw / capi - 1) * 100:+.1f}%" in text
+    assert "hashlib" in text and "| sha256 | 64 B |" in text
+    assert "BM_" not in text and "sha256" in results.read_text()
