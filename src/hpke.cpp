@@ -91,6 +91,8 @@ void hpke_open_into(MutableByteView out, HpkeSuite suite, const Key &recipient, 
   check_suite(suite);
   recipient_key(recipient, true);
   if (in.size() < hpke_enc_size + hpke_tag_size) throw Error(Status::verification_failed, "input shorter than enc and tag");
+  require_disjoint(out, in);  // enc is read after out is written: no in-place form here
+  require_disjoint(out, info);
   // enc arrives with the ciphertext: one that is not a usable key is a failed open like any other.
   std::optional<HpkeContext> ctx;
   try {
