@@ -14,20 +14,26 @@ std::size_t agreement_size(KeyType type) {
   }
 }
 
+// libsodium is the default for X25519: measured faster here (bench/layers_pk.cpp).
+Backend agreement_resolve_backend(KeyType type, Backend backend) {
+  if (backend != Backend::automatic && backend != Backend::boringssl && backend != Backend::sodium) {
+    throw Error(Status::unsupported, "unknown backend");
+  }
+  if (type == KeyType::x25519) return backend == Backend::automatic ? Backend::sodium : backend;
+  if (backend == Backend::sodium) throw Error(Status::unsupported, "libsodium has no ECDH on NIST curves");
+  return Backend::boringssl;
+}
+
 SecretBytes agree(const Key &key, const Key &peer, Backend backend) {
   if (key.type() != peer.type()) throw Error(Status::invalid_key, "key types differ");
   SecretBytes out(agreement_size(key.type()));
   if (!key.has_private()) throw Error(Status::invalid_argument, "key agreement needs a private key");
-  if (backend != Backend::automatic && backend != Backend::boringssl && backend != Backend::sodium) {
-    throw Error(Status::unsupported, "unknown backend");
-  }
+  const Backend b = agreement_resolve_backend(key.type(), backend);
   if (key.type() != KeyType::x25519) {
-    if (backend == Backend::sodium) throw Error(Status::unsupported, "libsodium has no ECDH on NIST curves");
     detail::bssl::ecdh(key.parts(), peer.parts(), out.mutable_view());
     return out;
   }
-  // libsodium is the default for X25519: measured faster here.
-  const bool nonzero = backend == Backend::boringssl
+  const bool nonzero = b == Backend::boringssl
                            ? detail::bssl::x25519(key.parts().priv.view(), peer.parts().pub, out.mutable_view())
                            : detail::sodium::x25519(key.parts().priv.view(), peer.parts().pub, out.mutable_view());
   if (!nonzero) throw Error(Status::invalid_key, "X25519 gave the all-zero secret: peer key of small order");

@@ -31,15 +31,7 @@ const KeyParts &checked_key(const Key &key, SigAlg alg) {
   return key.parts();
 }
 
-// Ed25519 runs on both backends (libsodium by default, the faster here); the rest on BoringSSL.
-Backend resolve(SigAlg alg, Backend backend) {
-  if (backend != Backend::automatic && backend != Backend::boringssl && backend != Backend::sodium) {
-    throw Error(Status::unsupported, "unknown backend");
-  }
-  if (alg == SigAlg::ed25519) return backend == Backend::automatic ? Backend::sodium : backend;
-  if (backend == Backend::sodium) throw Error(Status::unsupported, "libsodium has no such signature");
-  return Backend::boringssl;
-}
+Backend resolve(SigAlg alg, Backend backend) { return signature_resolve_backend(alg, backend); }
 
 void require_digest(SigAlg alg, ByteView digest) {
   if (alg == SigAlg::ed25519) throw Error(Status::unsupported, "Ed25519 signs messages, not digests");
@@ -60,6 +52,17 @@ bool ed25519_policy_holds(ByteView sig) {
 }
 
 }  // namespace
+
+// Ed25519 runs on both backends (libsodium by default: a tie in bench/layers_pk.cpp, and its
+// checks are nacre's policy); the rest on BoringSSL.
+Backend signature_resolve_backend(SigAlg alg, Backend backend) {
+  if (backend != Backend::automatic && backend != Backend::boringssl && backend != Backend::sodium) {
+    throw Error(Status::unsupported, "unknown backend");
+  }
+  if (alg == SigAlg::ed25519) return backend == Backend::automatic ? Backend::sodium : backend;
+  if (backend == Backend::sodium) throw Error(Status::unsupported, "libsodium has no such signature");
+  return Backend::boringssl;
+}
 
 KeyType sig_key_type(SigAlg alg) {
   switch (alg) {

@@ -26,6 +26,9 @@ inline constexpr std::size_t rsa_pss_default_salt = 32;
 // The key type an algorithm needs (KeyType::rsa for both RSA algorithms); Error(unsupported) for
 // numbers outside SigAlg.
 KeyType sig_key_type(SigAlg alg);
+// The backend that runs |alg| for |backend| (automatic: nacre's default, libsodium for Ed25519);
+// Error(unsupported) for an unknown backend or one without |alg|.
+Backend signature_resolve_backend(SigAlg alg, Backend backend);
 // The largest signature |key| gives under |alg|.
 std::size_t signature_max_size(const Key &key, SigAlg alg);
 

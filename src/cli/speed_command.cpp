@@ -121,12 +121,11 @@ void add_public_key(std::vector<Entry> &out) {
     KeyType type;
     SigAlg alg;
   };
-  // Ed25519's default is libsodium (src/signature.cpp); the others have BoringSSL only.
   for (const Sig s : {Sig{"ed25519", KeyType::ed25519, SigAlg::ed25519},
                       Sig{"ecdsa-p256", KeyType::p256, SigAlg::ecdsa_p256_sha256},
                       Sig{"ecdsa-p384", KeyType::p384, SigAlg::ecdsa_p384_sha384},
                       Sig{"rsa-pss-3072", KeyType::rsa, SigAlg::rsa_pss_sha256}}) {
-    const std::string backend = s.type == KeyType::ed25519 ? "sodium" : "boringssl";
+    const std::string backend(backend_name(signature_resolve_backend(s.alg, Backend::automatic)));
     out.push_back({s.name, "sign", backend, false, [s](std::size_t) {
                      auto key = std::make_shared<Key>(Key::generate(s.type, rsa_bits(s.type)));
                      auto sig = std::make_shared<Bytes>(signature_max_size(*key, s.alg));
@@ -141,7 +140,7 @@ void add_public_key(std::vector<Entry> &out) {
   }
   for (const KeyType type : {KeyType::x25519, KeyType::p256}) {
     const std::string name = type == KeyType::x25519 ? "x25519" : "ecdh-p256";
-    const std::string backend = type == KeyType::x25519 ? "sodium" : "boringssl";  // src/agreement.cpp
+    const std::string backend(backend_name(agreement_resolve_backend(type, Backend::automatic)));
     out.push_back({name, "agree", backend, false, [type](std::size_t) {
                      auto key = std::make_shared<Key>(Key::generate(type));
                      auto peer = std::make_shared<Key>(Key::generate(type).public_key());
