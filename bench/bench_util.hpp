@@ -1,5 +1,5 @@
 // Shared by the layer benchmarks: the message sizes, the benchmark names bench/report.py groups
-// on, and the counters.
+// on, the counters, and the key pairs the three layers share.
 //
 // Every benchmark is named BM_<Family>/<primitive>_<backend>_<layer>[/<size>]:
 //   primitive  nacre's name for it, hyphens only ("sha256", "aes-256-gcm", "ed25519")
@@ -12,10 +12,16 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "nacre.h"
+#include "nacre/keys.hpp"
 
 namespace nacre_bench {
 
@@ -82,6 +88,57 @@ inline void finish_ops(benchmark::State &state, bool is_default) {
   state.counters["ops"] = benchmark::Counter(static_cast<double>(state.iterations()),
                                              benchmark::Counter::kIsRate);
   if (is_default) state.SetLabel("default");
+}
+
+// run times call() once per iteration; a non-zero result skips the benchmark with |what|.
+template <class Call>
+void run(benchmark::State &state, const char *what, Call &&call) {
+  for (auto _ : state) {
+    if (call() != 0) {
+      state.SkipWithError(what);
+      break;
+    }
+  }
+}
+
+// A nacre_key handle for the C ABI layer, released at scope exit.
+struct CKey {
+  nacre_key *k = nullptr;
+  CKey() = default;
+  CKey(const CKey &) = delete;
+  CKey &operator=(const CKey &) = delete;
+  ~CKey() { nacre_key_free(k); }
+};
+
+// One key pair in all three layers: nacre's C++ Key, the same key as a C ABI handle, and its
+// encodings for the raw layer. Sharing it lets each layer check another's output.
+struct KeyPair {
+  nacre::Key key;
+  nacre::Key pub;
+  CKey ckey;
+  CKey cpub;
+  nacre::SecretBytes priv;  // raw private key (X25519, Ed25519); PKCS#8 DER for the curves and RSA
+  nacre::Bytes pub_raw;     // raw public key (X25519, Ed25519 only)
+};
+
+// key_pair returns the n-th key pair of |type| (RSA: 3072 bits), made once per run: RSA keys
+// take a while, and each benchmark function is called several times.
+inline const KeyPair &key_pair(nacre::KeyType type, int n = 0) {
+  static std::map<std::pair<nacre::KeyType, int>, std::unique_ptr<KeyPair>> made;
+  std::unique_ptr<KeyPair> &slot = made[{type, n}];
+  if (slot) return *slot;
+  const bool raw = type == nacre::KeyType::x25519 || type == nacre::KeyType::ed25519;
+  const auto format = raw ? nacre::KeyFormat::raw_private : nacre::KeyFormat::pkcs8_der;
+  const nacre::Key key = nacre::Key::generate(type, type == nacre::KeyType::rsa ? 3072 : 0);
+  slot.reset(new KeyPair{key, key.public_key(), {}, {}, key.export_private(format),
+                         raw ? key.export_public(nacre::KeyFormat::raw_public) : nacre::Bytes{}});
+  if (nacre_key_import(&slot->ckey.k, static_cast<int>(type), static_cast<int>(format),
+                       slot->priv.data(), slot->priv.size()) != NACRE_OK ||
+      nacre_key_public(slot->ckey.k, &slot->cpub.k) != NACRE_OK) {
+    slot.reset();
+    throw std::runtime_error("nacre_key_import of a nacre key failed");
+  }
+  return *slot;
 }
 
 }  // namespace nacre_bench
