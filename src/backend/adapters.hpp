@@ -15,6 +15,8 @@ void hash(HashAlg alg, ByteView in, MutableByteView out);
 std::unique_ptr<DigestState> hash_state(HashAlg alg);
 bool hmac_supported(HashAlg alg) noexcept;
 std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key);
+// One-shot HMAC: no state object; the key schedule lives on the stack and is wiped.
+void hmac(HashAlg alg, ByteView key, ByteView in, MutableByteView out);
 bool has_asm() noexcept;
 }  // namespace bssl
 
@@ -27,6 +29,7 @@ void blake2b(ByteView in, ByteView key, MutableByteView out);
 std::unique_ptr<DigestState> blake2b_state(std::size_t digest_len, ByteView key);
 bool hmac_supported(HashAlg alg) noexcept;
 std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key);
+void hmac(HashAlg alg, ByteView key, ByteView in, MutableByteView out);  // as bssl::hmac
 
 void random_fill(MutableByteView out) noexcept;
 void wipe(void *p, std::size_t n) noexcept;

@@ -50,4 +50,15 @@ std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key) {
   return std::make_unique<SecretState<Hmac>>(md_for(alg), key);
 }
 
+void hmac(HashAlg alg, ByteView key, ByteView in, MutableByteView out) {
+  const EVP_MD *md = md_for(alg);
+  require_size(out, EVP_MD_size(md), "tag buffer");
+  static const std::uint8_t kNoKey = 0;  // HMAC_Init_ex reads a NULL key as "keep the old one"
+  unsigned len = 0;
+  // HMAC() keeps its HMAC_CTX on the stack and cleanses it before returning.
+  check(HMAC(md, key.empty() ? &kNoKey : key.data(), key.size(), in.data(), in.size(), out.data(),
+             &len) != nullptr,
+        "HMAC");
+}
+
 }  // namespace nacre::detail::bssl

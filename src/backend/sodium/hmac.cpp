@@ -32,6 +32,33 @@ bool hmac_supported(HashAlg alg) noexcept {
   return alg == HashAlg::sha256 || alg == HashAlg::sha512;
 }
 
+namespace {
+
+template <class H>
+void hmac_on_stack(ByteView key, ByteView in, MutableByteView out) {
+  typename H::Ctx ctx;
+  try {
+    H::init(&ctx, key);
+    H::update(&ctx, in);
+    H::final(&ctx, out);
+  } catch (...) {
+    wipe(&ctx, sizeof ctx);
+    throw;
+  }
+  wipe(&ctx, sizeof ctx);
+}
+
+}  // namespace
+
+void hmac(HashAlg alg, ByteView key, ByteView in, MutableByteView out) {
+  ensure_init();
+  switch (alg) {
+    case HashAlg::sha256: return hmac_on_stack<HmacSha256>(key, in, out);
+    case HashAlg::sha512: return hmac_on_stack<HmacSha512>(key, in, out);
+    default: throw Error(Status::unsupported, "HMAC hash not implemented by libsodium");
+  }
+}
+
 std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key) {
   ensure_init();
   switch (alg) {
