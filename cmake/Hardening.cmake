@@ -1,5 +1,7 @@
 # Warnings and hardening for nacre's own code (not for the third-party backends).
-option(NACRE_SANITIZE "Build with ASan+UBSan" OFF)
+# OFF, ON (ASan+UBSan) or thread (TSan). Any value but OFF also drops FORTIFY and
+# --no-undefined, as the sanitizer runtime lives in the executable.
+set(NACRE_SANITIZE OFF CACHE STRING "Sanitizers: OFF, ON (ASan+UBSan) or thread (TSan)")
 add_library(nacre_hardening INTERFACE)
 target_compile_options(nacre_hardening INTERFACE
   -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion
@@ -15,7 +17,11 @@ if(NACRE_FUZZ)
   # Coverage instrumentation everywhere; the libFuzzer runtime only in the fuzz binaries.
   add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
-if(NACRE_SANITIZE)
+if(NACRE_SANITIZE STREQUAL "thread")
+  set(_san -fsanitize=thread -fno-omit-frame-pointer)
+  add_compile_options(${_san})
+  add_link_options(${_san})
+elseif(NACRE_SANITIZE)
   set(_san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_compile_options(${_san})
   add_link_options(${_san})

@@ -77,6 +77,8 @@ void hkdf_into(HashAlg alg, ByteView ikm, ByteView salt, ByteView info, MutableB
                Backend backend) {
   const Backend b = hkdf_resolve_backend(alg, backend);
   check_hkdf_output(alg, out.size());
+  require_disjoint(out, ikm);  // as documented: no output overlaps an input
+  require_disjoint(out, salt);
   SecretBytes prk(digest_size(alg));
   extract(alg, b, ikm, salt, prk.mutable_view());
   expand(alg, b, prk.view(), info, out);

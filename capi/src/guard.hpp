@@ -30,15 +30,24 @@ int guard(F &&f) noexcept {
 
 [[noreturn]] inline void invalid(const char *what) { throw Error(Status::invalid_argument, what); }
 
+// A range no object can have: longer than PTRDIFF_MAX, or wrapping around the address space.
+inline bool impossible_range(const void *p, std::size_t n) noexcept {
+  return n > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()) ||
+         reinterpret_cast<std::uintptr_t>(p) > std::numeric_limits<std::uintptr_t>::max() - n;
+}
+
 // A pointer+length pair is valid when the pointer is non-NULL or the length is zero, and the
-// range does not wrap around the address space.
+// range is possible.
 inline void check_range(const void *p, std::size_t n) {
   if (n == 0) return;
   if (p == nullptr) invalid("NULL pointer with a non-zero length");
-  if (n > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()) ||
-      reinterpret_cast<std::uintptr_t>(p) > std::numeric_limits<std::uintptr_t>::max() - n) {
-    invalid("length overflows the address space");
-  }
+  if (impossible_range(p, n)) invalid("length overflows the address space");
+}
+
+// wipe_output zeroes an output after a failure, unless its range is impossible (the failure is
+// then that very range: there is nothing of the caller's that may be written).
+inline void wipe_output(uint8_t *p, std::size_t n) noexcept {
+  if (p != nullptr && n != 0 && !impossible_range(p, n)) std::memset(p, 0, n);
 }
 
 // opened_len is the length left once |overhead| bytes (tag, nonce, enc) are taken from a sealed
@@ -100,12 +109,7 @@ class Output {
     wipe();
   }
 
-  void wipe() noexcept {
-    if (out_ != nullptr && cap_ != 0 &&
-        reinterpret_cast<std::uintptr_t>(out_) <= std::numeric_limits<std::uintptr_t>::max() - cap_) {
-      std::memset(out_, 0, cap_);
-    }
-  }
+  void wipe() noexcept { wipe_output(out_, cap_); }
 
  private:
   uint8_t *out_;
@@ -140,10 +144,7 @@ int with_output(uint8_t *out, std::size_t cap, std::size_t *len, F &&f) noexcept
 template <class F>
 int with_exact_output(uint8_t *out, std::size_t n, F &&f) noexcept {
   const int rc = guard([&] { f(output(out, n)); });
-  if (rc != NACRE_OK && out != nullptr && n != 0 &&
-      reinterpret_cast<std::uintptr_t>(out) <= std::numeric_limits<std::uintptr_t>::max() - n) {
-    std::memset(out, 0, n);
-  }
+  if (rc != NACRE_OK) wipe_output(out, n);
   return rc;
 }
 
