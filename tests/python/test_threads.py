@@ -95,3 +95,51 @@ def test_one_object_shared_by_threads() -> None:
 
         _run_together([feed] * threads)
         assert h.digest() == hashlib.new(name, chunk * (per_thread * threads)).digest(), backend
+
+
+def test_eight_threads_share_key_objects() -> None:
+    # The C ABI stress test (tests/capi/stress_test.cpp) from Python: eight threads share AEAD,
+    # signing and agreement key objects and a hash object's inputs, run seal/open, sign/verify,
+    # exchange and hashing at once, and every result is checked against one made before.
+    import os
+
+    import nacre
+
+    msg, ad = os.urandom(3000), os.urandom(11)
+    nonce12, nonce16 = os.urandom(12), os.urandom(16)
+    gcm = nacre.AESGCM(os.urandom(32))
+    chacha = nacre.ChaCha20Poly1305(bytearray(os.urandom(32)))  # eager key set-up
+    aegis = nacre.AEGIS128L(os.urandom(16))
+    ed = nacre.Ed25519PrivateKey.generate()
+    ed_pub = ed.public_key()
+    p256 = nacre.keys.ECPrivateKey.generate("p256")
+    x, peer = nacre.X25519PrivateKey.generate(), nacre.X25519PrivateKey.generate().public_key()
+    boxes = {name: (k, n, k.encrypt(n, msg, ad)) for name, k, n in
+             (("gcm", gcm, nonce12), ("chacha", chacha, nonce12), ("aegis", aegis, nonce16))}
+    sig, secret = ed.sign(msg), x.exchange(peer)
+    digest = hashlib.sha256(msg).digest()
+    wrong: List[str] = []
+    barrier = threading.Barrier(8)
+
+    def work(t: int) -> None:
+        barrier.wait()
+        for r in range(40):
+            op = (t + r) % 5
+            if op < 3:
+                name = ("gcm", "chacha", "aegis")[op]
+                k, n, box = boxes[name]
+                if k.encrypt(n, msg, ad) != box or k.decrypt(n, box, ad) != msg:
+                    wrong.append(f"thread {t}: {name}")
+            elif op == 3:
+                if ed.sign(msg) != sig:
+                    wrong.append(f"thread {t}: ed25519 sign")
+                ed_pub.verify(sig, msg)  # raises on failure, which fails the test via the pool
+                p256.public_key().verify(p256.sign(msg), msg)
+            else:
+                if x.exchange(peer) != secret or nacre.hash.sha256(msg).digest() != digest:
+                    wrong.append(f"thread {t}: exchange or sha256")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for f in [pool.submit(work, t) for t in range(8)]:
+            f.result()  # re-raises anything a thread raised
+    assert wrong == []

@@ -7,7 +7,7 @@ import operator
 import threading
 from typing import Any, Tuple, Union
 
-from ._errors import InvalidArgument
+from ._errors import InvalidArgument, release_views_in_callers
 from ._nacre import ffi
 
 __all__ = [
@@ -37,10 +37,12 @@ def readable(data: Any, what: str = "data") -> Any:
     as the view lives. ``str`` is refused: text has no single byte form.
     """
     if isinstance(data, str):
+        release_views_in_callers()
         raise TypeError(f"{what}: strings must be encoded before use, not str")
     try:
         return ffi.from_buffer("uint8_t[]", data)
     except TypeError:
+        release_views_in_callers()
         raise TypeError(
             f"{what}: a bytes-like object is required, not {type(data).__name__!r}"
         ) from None
@@ -65,19 +67,29 @@ def optional_input(data: Any, what: str) -> Tuple[Any, int]:
 def writable(buf: Any, what: str = "output") -> Any:
     """A ``uint8_t[]`` view of a writable buffer (bytearray, writable memoryview, ...)."""
     if isinstance(buf, (str, bytes)):
+        release_views_in_callers()
         raise TypeError(f"{what}: a writable buffer is required, not {type(buf).__name__!r}")
     try:
         return ffi.from_buffer("uint8_t[]", buf, require_writable=True)
     except (TypeError, BufferError) as exc:
         # cffi reports read-only buffers as BufferError or TypeError depending on the version.
+        release_views_in_callers()
         raise TypeError(f"{what}: a writable bytes-like object is required ({exc})") from None
 
 
+# The largest size any object can have (PTRDIFF_MAX); the C ABI refuses more, so refuse it before
+# allocating an output for it.
+MAX_SIZE = (1 << 63) - 1
+
+
 def size(n: Any, what: str = "length") -> int:
-    """``n`` as a non-negative int (TypeError for non-integers, ValueError for negatives)."""
+    """``n`` as a non-negative int (TypeError for non-integers; ValueError for negatives and for
+    sizes no object can have)."""
     n = operator.index(n)
     if n < 0:
         raise InvalidArgument(f"{what} must be non-negative, got {n}")
+    if n > MAX_SIZE:
+        raise InvalidArgument(f"{what} is larger than any buffer can be: {n}")
     return n
 
 

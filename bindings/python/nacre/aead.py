@@ -96,9 +96,11 @@ _LARGE = 16384  # from here on fresh_bytes skips the zero-fill
 def available_backends(algorithm: str) -> Tuple[str, ...]:
     """The backends ("boringssl", "sodium") that can run ``algorithm`` (a key of
     :data:`ALGORITHMS`, such as "aes-256-gcm") on this CPU."""
+    if not isinstance(algorithm, str):
+        raise TypeError(f"algorithm must be a str, not {type(algorithm).__name__!r}")
     try:
         alg = ALGORITHMS[algorithm]
-    except (KeyError, TypeError):
+    except KeyError:
         raise UnsupportedAlgorithm(f"unknown AEAD algorithm {algorithm!r}") from None
     return backends_implementing(lib.nacre_aead_is_available, alg)
 

@@ -31,9 +31,11 @@ import threading
 from typing import Any
 
 from ._buffers import Buffer, input_arg, size
-from ._errors import InvalidTag, UnsupportedAlgorithm, check
+from ._errors import InvalidArgument, InvalidTag, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 from .keys import X25519PrivateKey, X25519PublicKey, _output
+
+_EXPORT_MAX = 255 * 32  # RFC 9180 section 5.3: 255 * Nh, HKDF-SHA256
 
 __all__ = ["Suite", "seal", "open", "SenderContext", "ReceiverContext", "ENC_SIZE", "TAG_SIZE"]
 
@@ -126,6 +128,9 @@ class _Context:
         """``length`` bytes (at most 255 * 32) derived from this context and
         ``exporter_context`` (RFC 9180 section 5.3); sender and receiver get the same."""
         n = size(length, "length")
+        if n > _EXPORT_MAX:  # refused by the library too; checked before allocating
+            raise InvalidArgument(f"{type(self).__name__}.export: length must be at most "
+                                  f"{_EXPORT_MAX} bytes, got {n}")
         ctx_buf = input_arg(exporter_context, "exporter_context")
         out = ffi.new("uint8_t[]", n)
         with self._lock:

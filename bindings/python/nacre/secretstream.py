@@ -91,6 +91,8 @@ TAG_FINAL: int = lib.NACRE_SECRETSTREAM_TAG_FINAL
 _TAGS = frozenset({TAG_MESSAGE, TAG_PUSH, TAG_REKEY, TAG_FINAL})
 
 DEFAULT_CHUNK_SIZE = 65536
+#: The largest chunk_size: each writer and reader holds one chunk in memory.
+MAX_CHUNK_SIZE = 1 << 30
 
 _LEN_CELL = ffi.typeof("size_t *")
 _U8_ARRAY = ffi.typeof("uint8_t[]")
@@ -309,8 +311,8 @@ class Decryptor:
 
 def _chunk_size(chunk_size: Any) -> int:
     n = size(chunk_size, "chunk_size")
-    if n < 1:
-        raise InvalidArgument("chunk_size must be at least 1 byte")
+    if not 1 <= n <= MAX_CHUNK_SIZE:
+        raise InvalidArgument(f"chunk_size must be 1 to {MAX_CHUNK_SIZE} bytes, got {n}")
     return n
 
 

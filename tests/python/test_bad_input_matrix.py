@@ -1,0 +1,1776 @@
+"""Bad-input matrix: every public callable of the nacre package, given bad arguments, raises the
+exception its documentation names -- never a crash, never a silently accepted value.
+
+Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH.
+
+How it is organised:
+
+- ``public_callables()`` walks the public modules (``__all__`` of nacre and of nacre.aead, box,
+  hash, hmac, hpke, kdf, kem, keys, pwhash, secretstream) and collects every module function,
+  every class constructor and every public method or classmethod a class gets from nacre code.
+- ``TABLE`` holds the rows, grouped per module: (callable path, bad-argument class, a call,
+  expected exception). ``test_table_covers_every_public_callable`` fails when a public callable
+  has no row (a new function needs rows) or a row names something that does not exist.
+- Expected exceptions come from the docstrings: TypeError for wrong types (str is never encoded
+  silently), "a ValueError (also a nacre.Error)" for sizes (both are asserted), InvalidKey for
+  key material, InvalidTag / InvalidSignature / VerificationFailed for failed checks,
+  UnsupportedAlgorithm for unknown algorithms. Huge lengths must be refused as a documented
+  size error, not attempted (no MemoryError, no OverflowError from cffi).
+- Every raised exception (message, repr, chained cause) is checked for the bytes of every key,
+  password and secret the table uses (hex or repr), and key objects' reprs likewise.
+- Rows that show a bug keep the documented expectation and are listed in ``KNOWN_BUGS`` (strict
+  xfail), each with the reason.
+
+Key material is built from fixed bytes (``_secret``) so that leaks can be searched for; the only
+generated key is one 2048-bit RSA key (RSA has no raw import).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import io
+import types
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+
+import pytest
+
+import nacre
+import nacre.aead
+import nacre.box
+import nacre.hash
+import nacre.hmac
+import nacre.hpke
+import nacre.kdf
+import nacre.kem
+import nacre.keys
+import nacre.pwhash
+import nacre.secretstream as ss
+from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
+from nacre.keys import (
+    ECPrivateKey,
+    ECPublicKey,
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+    MLKEM768PrivateKey,
+    MLKEM768PublicKey,
+    RSAPrivateKey,
+    RSAPublicKey,
+    X25519PrivateKey,
+    X25519PublicKey,
+    XWingPrivateKey,
+    XWingPublicKey,
+)
+
+PUBLIC_MODULES = (
+    "nacre",
+    "nacre.aead",
+    "nacre.box",
+    "nacre.hash",
+    "nacre.hmac",
+    "nacre.hpke",
+    "nacre.kdf",
+    "nacre.kem",
+    "nacre.keys",
+    "nacre.pwhash",
+    "nacre.secretstream",
+)
+
+# --- expected exceptions: the first class goes to pytest.raises, the others are asserted too -----
+
+TYPE = (TypeError,)
+#: "a ValueError (also a nacre.Error)": sizes, lengths, counts, unknown option values.
+SIZE = (ValueError, nacre.Error)
+INVALID_ARGUMENT = (nacre.InvalidArgument, ValueError)
+KEY = (nacre.InvalidKey, ValueError)
+TAG = (nacre.InvalidTag,)
+SIGNATURE = (nacre.InvalidSignature,)
+MISMATCH = (nacre.VerificationFailed,)
+UNSUPPORTED = (nacre.UnsupportedAlgorithm, ValueError)
+TRUNCATED = (nacre.TruncatedStream, nacre.InvalidTag)
+TRAILING = (nacre.TrailingData, nacre.InvalidTag)
+#: Unknown backend names: nacre._backends.backend_number, a ValueError and a nacre.Error.
+BAD_BACKEND = (nacre.InvalidArgument, ValueError)
+#: io convention for operations on closed files.
+CLOSED = (ValueError,)
+
+#: Values that are not buffers; str has the size of a key, so encoding it would "work".
+NOT_BUFFERS: Tuple[Tuple[str, Any], ...] = (
+    ("None", None),
+    ("str", "k" * 32),
+    ("int", 32),
+    ("float", 32.0),
+    ("list", [0] * 32),
+    ("object", object()),
+)
+#: Output lengths that must be refused before anything is allocated.
+HUGE = (("2**63", 2**63), ("2**64", 2**64))
+
+
+# --- secrets: fixed bytes, so that a leak can be searched for -------------------------------------
+
+SECRETS: List[bytes] = []
+
+
+def _secret(label: str, n: int, first: Optional[int] = None) -> bytes:
+    """``n`` fixed bytes for ``label``, registered as a secret. Quote and backslash bytes are
+    avoided so that a repr of the secret contains a repr of each of its pieces."""
+    data = bytearray(hashlib.shake_256(label.encode()).digest(n))
+    for i, b in enumerate(data):
+        if b in (0x22, 0x27, 0x5C):
+            data[i] = 0x41
+    if first is not None:
+        data[0] = first
+    SECRETS.append(bytes(data))
+    return bytes(data)
+
+
+def _fingerprints(secret: bytes) -> Iterable[str]:
+    """Forms in which (a piece of) a secret would show in text: hex and bytes-repr, of its first
+    and last 8 bytes (a truncated dump still leaks)."""
+    for piece in {secret[:8], secret[-8:]}:
+        yield piece.hex()
+        yield piece.hex().upper()
+        yield repr(piece)[2:-1]
+
+
+def _assert_no_secret(text: str, what: str) -> None:
+    for secret in SECRETS:
+        for mark in _fingerprints(secret):
+            assert mark not in text, f"{what} shows secret bytes ({mark!r}): {text!r}"
+
+
+K16 = _secret("aead key 16", 16)
+K32 = _secret("aead key 32", 32)
+HMAC_KEY = _secret("hmac key", 40)
+STREAM_KEY = _secret("secretstream key", ss.KEY_SIZE)
+SUBKEY_MASTER = _secret("kdf master key", nacre.kdf.SUBKEY_KEY_SIZE)
+IKM = _secret("hkdf ikm", 32)
+PRK = _secret("hkdf prk", 32)
+PASSWORD = _secret("password", 20)
+RAW_X25519_A = _secret("x25519 a", 32)
+RAW_X25519_B = _secret("x25519 b", 32)
+RAW_ED25519 = _secret("ed25519 seed", 32)
+RAW_P256 = _secret("p256 scalar", 32, first=0x11)  # below the group order
+RAW_P384 = _secret("p384 scalar", 48, first=0x11)
+RAW_MLKEM = _secret("ml-kem seed", 64)
+RAW_XWING = _secret("x-wing seed", 32)
+
+SUITE = nacre.hpke.Suite.X25519_SHA256_CHACHA20POLY1305
+CHUNK = 16  # secretstream file wrappers: small messages, several per stream
+# An X448 PKCS#8 key (RFC 8410): well formed, not offered by nacre (as in test_keys.py).
+X448_PKCS8 = bytes.fromhex("3046020100300506032b656f043a0438") + bytes(range(1, 57))
+# An Argon2id string asking for 1 TiB: over nacre's cap, refused before any memory is spent.
+OVER_CAP_HASH = (
+    "$argon2id$v=19$m=1073741824,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA"
+    "$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"
+)
+
+
+def _flip(data: bytes, index: int = -1) -> bytes:
+    """``data`` with one bit of byte ``index`` changed."""
+    out = bytearray(data)
+    out[index] ^= 1
+    return bytes(out)
+
+
+def _ro(n: int) -> memoryview:
+    """A read-only buffer of ``n`` bytes (a writable one is needed)."""
+    return memoryview(bytes(n))
+
+
+class Fixtures:
+    """Objects the calls need, built on first use (at test time, not at collection)."""
+
+    # keys
+    @cached_property
+    def x25519(self) -> X25519PrivateKey:
+        return X25519PrivateKey.from_raw(RAW_X25519_A)
+
+    @cached_property
+    def x25519_b(self) -> X25519PrivateKey:
+        return X25519PrivateKey.from_raw(RAW_X25519_B)
+
+    @cached_property
+    def ed25519(self) -> Ed25519PrivateKey:
+        return Ed25519PrivateKey.from_raw(RAW_ED25519)
+
+    @cached_property
+    def p256(self) -> ECPrivateKey:
+        return ECPrivateKey.from_raw(RAW_P256, "p256")
+
+    @cached_property
+    def p384(self) -> ECPrivateKey:
+        return ECPrivateKey.from_raw(RAW_P384, "p384")
+
+    @cached_property
+    def rsa(self) -> RSAPrivateKey:
+        key = RSAPrivateKey.generate(2048)
+        der = key.to_pkcs8_der()
+        SECRETS.append(der[len(der) // 2 : len(der) // 2 + 64])  # private exponent territory
+        return key
+
+    @cached_property
+    def mlkem(self) -> MLKEM768PrivateKey:
+        return MLKEM768PrivateKey.from_seed(RAW_MLKEM)
+
+    @cached_property
+    def mlkem_expanded(self) -> bytes:
+        return self.mlkem.to_expanded()
+
+    @cached_property
+    def xwing(self) -> XWingPrivateKey:
+        return XWingPrivateKey.from_raw(RAW_XWING)
+
+    def private(self, cls: type) -> Any:
+        return {
+            X25519PrivateKey: self.x25519,
+            Ed25519PrivateKey: self.ed25519,
+            ECPrivateKey: self.p256,
+            RSAPrivateKey: self.rsa,
+            MLKEM768PrivateKey: self.mlkem,
+            XWingPrivateKey: self.xwing,
+        }[cls]
+
+    def public(self, cls: type) -> Any:
+        return self.private(_PRIVATE_OF[cls]).public_key()
+
+    def other_private(self, cls: type) -> Any:
+        """A private key of another type than ``cls`` (for "another key type" rows)."""
+        return self.x25519 if cls is not X25519PrivateKey else self.ed25519
+
+    def all_keys(self) -> List[Any]:
+        made = [getattr(self, n) for n in ("x25519", "x25519_b", "ed25519", "p256", "p384",
+                                           "rsa", "mlkem", "xwing") if n in vars(self)]
+        return made + [k.public_key() for k in made]
+
+    # aead
+    def aead(self, cls: type) -> Any:
+        return cls(K16 if cls is AEGIS128L else K32)
+
+    def aead_ct(self, cls: type) -> bytes:
+        return self.aead(cls).encrypt(bytes(cls.NONCE_SIZE), b"message", b"ad")
+
+    # hash, hmac
+    @property
+    def hmac(self) -> nacre.hmac.HMAC:
+        return nacre.hmac.new(HMAC_KEY, b"msg", "sha256")
+
+    @cached_property
+    def hmac_tag(self) -> bytes:
+        return nacre.hmac.digest(HMAC_KEY, b"msg", "sha256")
+
+    # box, hpke
+    @cached_property
+    def sealed(self) -> bytes:
+        return nacre.box.seal(self.x25519.public_key(), b"message")
+
+    def box_ab(self) -> nacre.box.Box:
+        return nacre.box.Box(self.x25519, self.x25519_b.public_key())
+
+    def box_ba(self) -> nacre.box.Box:
+        return nacre.box.Box(self.x25519_b, self.x25519.public_key())
+
+    @cached_property
+    def box_ct(self) -> bytes:
+        return self.box_ab().encrypt(b"message")  # nonce || ciphertext
+
+    @cached_property
+    def hpke_sealed(self) -> bytes:
+        return nacre.hpke.seal(SUITE, self.x25519.public_key(), b"message", b"info", b"aad")
+
+    @cached_property
+    def sender(self) -> nacre.hpke.SenderContext:
+        return nacre.hpke.SenderContext(SUITE, self.x25519.public_key(), b"info")
+
+    @cached_property
+    def receiver(self) -> nacre.hpke.ReceiverContext:
+        return nacre.hpke.ReceiverContext(SUITE, self.x25519, self.sender.enc, b"info")
+
+    @cached_property
+    def hpke_ct(self) -> bytes:
+        return self.sender.seal(b"message", b"aad")
+
+    # pwhash: a real hash string at the cheapest limits
+    @cached_property
+    def pw_hash(self) -> str:
+        return nacre.pwhash.hash_password(PASSWORD, opslimit=1, memlimit=8192)
+
+    # secretstream
+    @cached_property
+    def stream(self) -> Tuple[bytes, bytes, bytes]:
+        """(header, a message, the final message) under STREAM_KEY."""
+        enc = ss.Encryptor(STREAM_KEY)
+        return enc.header, enc.push(b"first"), enc.finalize(b"last")
+
+    def decryptor(self) -> ss.Decryptor:
+        return ss.Decryptor(STREAM_KEY, self.stream[0])
+
+    @cached_property
+    def stream_file(self) -> bytes:
+        """What EncryptingWriter writes for 40 bytes with chunk_size CHUNK."""
+        sink = io.BytesIO()
+        with ss.EncryptingWriter(sink, STREAM_KEY, CHUNK) as writer:
+            writer.write(bytes(range(40)))
+        return sink.getvalue()
+
+    @cached_property
+    def full_final_file(self) -> bytes:
+        """A stream whose final message is a full chunk (written message by message)."""
+        enc = ss.Encryptor(STREAM_KEY)
+        return enc.header + enc.push(bytes(CHUNK)) + enc.finalize(bytes(CHUNK))
+
+    def reader(self, data: Optional[bytes] = None, key: Any = STREAM_KEY,
+               chunk: Any = CHUNK) -> ss.DecryptingReader:
+        return ss.DecryptingReader(io.BytesIO(self.stream_file if data is None else data),
+                                   key, chunk)
+
+    def writer(self) -> ss.EncryptingWriter:
+        return ss.EncryptingWriter(io.BytesIO(), STREAM_KEY, CHUNK)
+
+
+F = Fixtures()
+_PRIVATE_OF: Dict[type, type] = {
+    X25519PublicKey: X25519PrivateKey,
+    Ed25519PublicKey: Ed25519PrivateKey,
+    ECPublicKey: ECPrivateKey,
+    RSAPublicKey: RSAPrivateKey,
+    MLKEM768PublicKey: MLKEM768PrivateKey,
+    XWingPublicKey: XWingPrivateKey,
+}
+
+
+def _closed(obj: Any) -> Any:
+    obj.close()
+    return obj
+
+
+def _after_final() -> Any:
+    dec = F.decryptor()
+    _, c1, final = F.stream
+    dec.pull(c1)
+    dec.pull(final)
+    return dec.pull(c1)
+
+
+def _finalized_encryptor() -> ss.Encryptor:
+    enc = ss.Encryptor(STREAM_KEY)
+    enc.finalize()
+    return enc
+
+
+# --- the rows ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str  # the public callable, as public_callables() names it
+    case: str  # the bad-argument class ("nonce:short", "out:read-only", ...)
+    call: Callable[[], Any]
+    expect: Tuple[type, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.path}[{self.case}]"
+
+
+Make = Callable[[Any], Any]  # value -> the call with that value in one argument
+
+
+def not_buffers(path: str, arg: str, make: Make, *, none_ok: bool = False) -> List[Row]:
+    """A bytes-like argument: None (unless it means "none"), str, int, float, list and object
+    are TypeErrors; str in particular must not be encoded."""
+    return [
+        Row(path, f"{arg}:{name}", lambda v=value: make(v), TYPE)
+        for name, value in NOT_BUFFERS
+        if not (none_ok and value is None)
+    ]
+
+
+def sizes(path: str, arg: str, make: Make, good: bytes, expect: Tuple[type, ...],
+          *, empty: bool = True) -> List[Row]:
+    """A fixed-size argument one byte short, one byte long, and empty."""
+    rows = [
+        Row(path, f"{arg}:short", lambda: make(good[:-1]), expect),
+        Row(path, f"{arg}:long", lambda: make(good + good[:1]), expect),
+    ]
+    if empty:
+        rows.append(Row(path, f"{arg}:empty", lambda: make(b""), expect))
+    return rows
+
+
+def outputs(path: str, make: Make, n: int, *, exact: bool = True, any_size: bool = False,
+            arg: str = "out") -> List[Row]:
+    """A writable output of ``n`` bytes: read-only buffers and non-buffers are TypeErrors; a
+    bytearray one byte short (and, when the size is ``exact``, one long) is a ValueError (also a
+    nacre.Error). ``any_size``: every size is fine (XOF outputs, random bytes)."""
+    rows = [
+        Row(path, f"{arg}:bytes", lambda: make(bytes(n)), TYPE),
+        Row(path, f"{arg}:read-only", lambda: make(_ro(n)), TYPE),
+        Row(path, f"{arg}:str", lambda: make("o" * n), TYPE),
+        Row(path, f"{arg}:None", lambda: make(None), TYPE),
+        Row(path, f"{arg}:int", lambda: make(n), TYPE),
+    ]
+    if not any_size:
+        rows.append(Row(path, f"{arg}:short", lambda: make(bytearray(n - 1)), SIZE))
+        if exact:
+            rows.append(Row(path, f"{arg}:long", lambda: make(bytearray(n + 1)), SIZE))
+    return rows
+
+
+def lengths(path: str, arg: str, make: Make, *, too_big: Optional[int] = None,
+            too_small: Optional[int] = None) -> List[Row]:
+    """An output length: negative, huge (2**63, 2**64: refused, not attempted), out of the
+    documented range, and not an int."""
+    rows = [Row(path, f"{arg}:-1", lambda: make(-1), SIZE)]
+    rows += [Row(path, f"{arg}:{name}", lambda v=v: make(v), SIZE) for name, v in HUGE]
+    if too_big is not None:
+        rows.append(Row(path, f"{arg}:max+1", lambda: make(too_big), SIZE))
+    if too_small is not None:
+        rows.append(Row(path, f"{arg}:min-1", lambda: make(too_small), SIZE))
+    rows += [
+        Row(path, f"{arg}:str", lambda: make("32"), TYPE),
+        Row(path, f"{arg}:float", lambda: make(32.0), TYPE),
+    ]
+    return rows
+
+
+def backends(path: str, make: Make, lacking: Optional[str] = None) -> List[Row]:
+    """``backend=``: an unknown name, a non-str, and (when given) a backend without the
+    algorithm (UnsupportedAlgorithm)."""
+    rows = [
+        Row(path, "backend:unknown", lambda: make("openssl"), BAD_BACKEND),
+        Row(path, "backend:int", lambda: make(1), TYPE),
+    ]
+    if lacking is not None:
+        rows.append(Row(path, f"backend:{lacking}", lambda: make(lacking), UNSUPPORTED))
+    return rows
+
+
+def extra_arg(path: str, call: Callable[[Any], Any]) -> Row:
+    """A method without (or with fewer) parameters, given one more: TypeError."""
+    return Row(path, "extra-arg", lambda: call(object()), TYPE)
+
+
+def no_direct_construction(path: str, cls: type) -> Row:
+    """Classes made by factories only: calling the class is a TypeError."""
+    return Row(path, "direct-construction", lambda: cls(b"x" * 32), TYPE)
+
+
+# --- top level -----------------------------------------------------------------------------------
+
+
+def _top_rows() -> List[Row]:
+    p = "nacre.random_bytes"
+    rows = lengths(p, "n", nacre.random_bytes)
+    rows.append(Row(p, "n:None", lambda: nacre.random_bytes(None), TYPE))
+    p = "nacre.random_bytes_into"
+    rows += outputs(p, nacre.random_bytes_into, 8, any_size=True)
+    p = "nacre.compare_digest"
+    rows += not_buffers(p, "a", lambda v: nacre.compare_digest(v, b"k" * 32))
+    rows += not_buffers(p, "b", lambda v: nacre.compare_digest(b"k" * 32, v))
+    return rows
+
+
+# --- aead ----------------------------------------------------------------------------------------
+
+AEAD_CLASSES = (AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305, AEGIS128L, AEGIS256)
+# A backend each class's default key (the largest) lacks, per the aead docstring.
+AEAD_LACKING = {AESGCMSIV: "sodium", AEGIS128L: "boringssl", AEGIS256: "boringssl"}
+
+
+def _aead_class_rows(cls: type) -> List[Row]:
+    base = f"aead.{cls.__name__}"
+    key = K16 if cls is AEGIS128L else K32
+    nonce, t = bytes(cls.NONCE_SIZE), cls.TAG_SIZE
+    enc = lambda: F.aead(cls)  # noqa: E731 - a fresh object per call
+    ct = lambda: F.aead_ct(cls)  # noqa: E731
+
+    rows = not_buffers(base, "key", lambda v: cls(v))
+    rows += sizes(base, "key", lambda v: cls(v), key, KEY)
+    rows += sizes(base, "key(bytearray)", lambda v: cls(bytearray(v)), key, KEY, empty=False)
+    rows += backends(base, lambda b: cls(key, backend=b), AEAD_LACKING.get(cls))
+    if cls is AESGCM:  # AES-128-GCM runs on BoringSSL only
+        rows.append(Row(base, "backend:sodium(aes-128)", lambda: cls(K16, backend="sodium"),
+                        UNSUPPORTED))
+
+    def nonce_rows(path: str, make: Make) -> List[Row]:
+        return not_buffers(path, "nonce", make) + sizes(path, "nonce", make, nonce, SIZE)
+
+    p = f"{base}.encrypt"
+    rows += nonce_rows(p, lambda v: enc().encrypt(v, b"message", None))
+    rows += not_buffers(p, "data", lambda v: enc().encrypt(nonce, v, None))
+    rows += not_buffers(p, "associated_data", lambda v: enc().encrypt(nonce, b"m", v),
+                        none_ok=True)
+
+    p = f"{base}.decrypt"
+    rows += nonce_rows(p, lambda v: enc().decrypt(v, ct(), b"ad"))
+    rows += not_buffers(p, "data", lambda v: enc().decrypt(nonce, v, b"ad"))
+    rows += not_buffers(p, "associated_data", lambda v: enc().decrypt(nonce, ct(), v),
+                        none_ok=True)
+    rows += [
+        Row(p, "tampered-tag", lambda: enc().decrypt(nonce, _flip(ct()), b"ad"), TAG),
+        Row(p, "tampered-ciphertext", lambda: enc().decrypt(nonce, _flip(ct(), 0), b"ad"), TAG),
+        Row(p, "wrong-ad", lambda: enc().decrypt(nonce, ct(), b"AD"), TAG),
+        Row(p, "missing-ad", lambda: enc().decrypt(nonce, ct(), None), TAG),
+        Row(p, "wrong-nonce", lambda: enc().decrypt(_flip(nonce), ct(), b"ad"), TAG),
+        Row(p, "wrong-key", lambda: cls(_flip(key)).decrypt(nonce, ct(), b"ad"), TAG),
+        Row(p, "shorter-than-tag", lambda: enc().decrypt(nonce, bytes(t - 1), b"ad"), TAG),
+        Row(p, "data:empty", lambda: enc().decrypt(nonce, b"", b"ad"), TAG),
+    ]
+
+    p = f"{base}.encrypt_into"
+    rows += nonce_rows(p, lambda v: enc().encrypt_into(v, b"m", None, bytearray(1 + t)))
+    rows += not_buffers(p, "data", lambda v: enc().encrypt_into(nonce, v, None, bytearray(t)))
+    rows += outputs(p, lambda o: enc().encrypt_into(nonce, b"m", None, o), 1 + t)
+
+    def overlap() -> Any:  # data inside out, but not at its start
+        view = memoryview(bytearray(64))
+        return enc().encrypt_into(nonce, view[1:17], None, view[0 : 16 + t])
+
+    rows.append(Row(p, "data-overlaps-out", overlap, SIZE))
+
+    p = f"{base}.decrypt_into"
+    rows += nonce_rows(p, lambda v: enc().decrypt_into(v, ct(), b"ad", bytearray(7)))
+    rows += not_buffers(p, "data", lambda v: enc().decrypt_into(nonce, v, b"ad", bytearray(7)))
+    rows += outputs(p, lambda o: enc().decrypt_into(nonce, ct(), b"ad", o), 7)
+    rows += [
+        Row(p, "tampered", lambda: enc().decrypt_into(nonce, _flip(ct()), b"ad", bytearray(7)),
+            TAG),
+        Row(p, "shorter-than-tag",
+            lambda: enc().decrypt_into(nonce, bytes(t - 1), b"ad", bytearray(0)), TAG),
+    ]
+
+    p = f"{base}.encrypt_detached"
+    rows += nonce_rows(p, lambda v: enc().encrypt_detached(v, b"m", None))
+    rows += not_buffers(p, "data", lambda v: enc().encrypt_detached(nonce, v, None))
+    rows += not_buffers(p, "associated_data", lambda v: enc().encrypt_detached(nonce, b"m", v),
+                        none_ok=True)
+
+    p = f"{base}.decrypt_detached"
+
+    def detached() -> Tuple[bytes, bytes]:
+        return enc().encrypt_detached(nonce, b"message", b"ad")
+
+    rows += nonce_rows(p, lambda v: enc().decrypt_detached(v, *detached(), b"ad"))
+    rows += not_buffers(p, "tag", lambda v: enc().decrypt_detached(nonce, detached()[0], v, None))
+    rows += not_buffers(p, "data", lambda v: enc().decrypt_detached(nonce, v, detached()[1], None))
+    rows += sizes(p, "tag", lambda v: enc().decrypt_detached(nonce, detached()[0], v, b"ad"),
+                  bytes(t), TAG)  # "a tag of the wrong length included"
+    rows += [
+        Row(p, "tampered-tag",
+            lambda: enc().decrypt_detached(nonce, detached()[0], _flip(detached()[1]), b"ad"),
+            TAG),
+        Row(p, "tampered-ciphertext",
+            lambda: enc().decrypt_detached(nonce, _flip(detached()[0]), detached()[1], b"ad"),
+            TAG),
+        Row(p, "wrong-ad", lambda: enc().decrypt_detached(nonce, *detached(), b"AD"), TAG),
+    ]
+
+    p = f"{base}.generate_key"
+    if cls in (AESGCM, AESGCMSIV):  # generate_key(bit_length): 128 or 256
+        rows += [Row(p, f"bit_length:{b}", lambda b=b: cls.generate_key(b), SIZE)
+                 for b in (192, 0, 64, 129, -1, 2**64)]
+        rows += [Row(p, f"bit_length:{type(b).__name__}", lambda b=b: cls.generate_key(b), TYPE)
+                 for b in ("256", 256.0, None, True)]
+    else:
+        rows.append(extra_arg(p, cls.generate_key))
+
+    if hasattr(cls, "seal"):
+        p = f"{base}.seal"
+        rows += not_buffers(p, "data", lambda v: enc().seal(v))
+        rows += not_buffers(p, "associated_data", lambda v: enc().seal(b"m", v), none_ok=True)
+        p = f"{base}.open"
+        boxed = lambda: enc().seal(b"message", b"ad")  # noqa: E731
+        rows += not_buffers(p, "box", lambda v: enc().open(v, b"ad"))
+        rows += not_buffers(p, "associated_data", lambda v: enc().open(boxed(), v), none_ok=True)
+        rows += [
+            Row(p, "tampered", lambda: enc().open(_flip(boxed()), b"ad"), TAG),
+            Row(p, "tampered-nonce", lambda: enc().open(_flip(boxed(), 0), b"ad"), TAG),
+            Row(p, "wrong-ad", lambda: enc().open(boxed(), b"AD"), TAG),
+            Row(p, "shorter-than-nonce-and-tag",
+                lambda: enc().open(bytes(cls.NONCE_SIZE + t - 1), b"ad"), TAG),
+            Row(p, "box:empty", lambda: enc().open(b"", b"ad"), TAG),
+        ]
+    return rows
+
+
+def _aead_rows() -> List[Row]:
+    rows: List[Row] = []
+    for cls in AEAD_CLASSES:
+        rows += _aead_class_rows(cls)
+    p = "aead.available_backends"
+    rows.append(Row(p, "unknown", lambda: nacre.aead.available_backends("rot13"), UNSUPPORTED))
+    # "every type error a TypeError" (module docstring)
+    rows += [Row(p, f"algorithm:{name}", lambda v=v: nacre.aead.available_backends(v), TYPE)
+             for name, v in (("None", None), ("bytes", b"aes-256-gcm"), ("list", []))]
+    return rows
+
+
+# --- hash ----------------------------------------------------------------------------------------
+
+# Constructor -> a backend that lacks it ("SHA-384 and SHA-512/256 by BoringSSL; SHA3, BLAKE2b
+# and SHAKE by libsodium").
+HASH_LACKING = {
+    "sha256": None, "sha384": "sodium", "sha512": None, "sha512_256": "sodium",
+    "sha3_256": "boringssl", "sha3_512": "boringssl", "blake2b": "boringssl",
+    "shake_128": "boringssl", "shake_256": "boringssl",
+}
+
+
+def _hash_rows() -> List[Row]:
+    h = nacre.hash
+    rows: List[Row] = []
+    for name, lacking in HASH_LACKING.items():
+        p = f"hash.{name}"
+        ctor = getattr(h, name)
+        rows += not_buffers(p, "data", lambda v, c=ctor: c(v))
+        rows += backends(p, lambda b, c=ctor: c(b"abc", backend=b), lacking)
+    p = "hash.blake2b"
+    rows += [Row(p, f"digest_size:{n}", lambda n=n: h.blake2b(b"x", digest_size=n), SIZE)
+             for n in (0, 15, 65, -1, 2**64)]
+    rows += [Row(p, "digest_size:str", lambda: h.blake2b(b"x", digest_size="32"), TYPE),
+             Row(p, "key:long", lambda: h.blake2b(b"x", key=HMAC_KEY * 2), SIZE)]
+    rows += not_buffers(p, "key", lambda v: h.blake2b(b"x", key=v))
+
+    p = "hash.new"
+    rows += [
+        Row(p, "name:unknown", lambda: h.new("md5"), UNSUPPORTED),
+        Row(p, "name:empty", lambda: h.new(""), UNSUPPORTED),
+        Row(p, "name:sha3_384", lambda: h.new("sha3_384"), UNSUPPORTED),
+        Row(p, "name:bytes", lambda: h.new(b"sha256"), TYPE),
+        Row(p, "name:None", lambda: h.new(None), TYPE),
+        Row(p, "kwarg:blake2b-digest_size", lambda: h.new("blake2b", digest_size=65), SIZE),
+        Row(p, "kwarg:unknown", lambda: h.new("sha256", b"", colour="red"), TYPE),
+    ]
+    rows += not_buffers(p, "data", lambda v: h.new("sha256", v))
+    rows += backends(p, lambda b: h.new("sha256", b"", backend=b))
+
+    p = "hash.digest"
+    rows += [
+        Row(p, "name:unknown", lambda: h.digest("md5", b""), UNSUPPORTED),
+        Row(p, "name:int", lambda: h.digest(5, b""), TYPE),
+        Row(p, "xof-without-length", lambda: h.digest("shake_128", b""), TYPE),
+        Row(p, "length-for-fixed-hash", lambda: h.digest("sha256", b"", length=32), TYPE),
+    ]
+    rows += not_buffers(p, "data", lambda v: h.digest("sha256", v))
+    rows += not_buffers(p, "data(xof)", lambda v: h.digest("shake_128", v, length=8))
+    rows += lengths(p, "length", lambda n: h.digest("shake_256", b"", length=n))
+    rows += backends(p, lambda b: h.digest("sha256", b"", backend=b), None)
+    rows += backends(p, lambda b: h.digest("sha3_256", b"", backend=b), "boringssl")[2:]
+
+    p = "hash.digest_into"
+    rows += outputs(p, lambda o: h.digest_into("sha256", b"", o), 32)
+    rows += outputs(p, lambda o: h.digest_into("shake_128", b"", o), 8, any_size=True,
+                    arg="out(xof)")
+    rows += not_buffers(p, "data", lambda v: h.digest_into("sha256", v, bytearray(32)))
+    rows += [Row(p, "name:unknown", lambda: h.digest_into("md5", b"", bytearray(16)),
+                 UNSUPPORTED)]
+    rows += backends(p, lambda b: h.digest_into("sha256", b"", bytearray(32), backend=b),
+                     None)
+    rows += backends(p, lambda b: h.digest_into("shake_128", b"", bytearray(8), backend=b),
+                     "boringssl")[2:]
+
+    p = "hash.available_backends"
+    rows += [Row(p, "unknown", lambda: h.available_backends("md5"), UNSUPPORTED),
+             Row(p, "name:None", lambda: h.available_backends(None), TYPE)]
+
+    for cls, make in ((h.Hash, lambda: h.sha256(b"abc")), (h.Xof, lambda: h.shake_128(b"abc"))):
+        base = f"hash.{cls.__name__}"
+        rows.append(no_direct_construction(base, cls))
+        rows += not_buffers(f"{base}.update", "data", lambda v, m=make: m().update(v))
+        rows.append(extra_arg(f"{base}.copy", lambda x, m=make: m().copy(x)))
+    rows.append(extra_arg("hash.Hash.digest", lambda x: h.sha256(b"a").digest(x)))
+    rows.append(extra_arg("hash.Hash.hexdigest", lambda x: h.sha256(b"a").hexdigest(x)))
+    rows += outputs("hash.Hash.digest_into", lambda o: h.sha512(b"a").digest_into(o), 64)
+    for m in ("digest", "hexdigest"):
+        p = f"hash.Xof.{m}"
+        rows += lengths(p, "length", lambda n, m=m: getattr(h.shake_128(b"a"), m)(n))
+        rows.append(Row(p, "length:missing", lambda m=m: getattr(h.shake_128(b"a"), m)(), TYPE))
+        rows.append(Row(p, "length:None", lambda m=m: getattr(h.shake_128(b"a"), m)(None), TYPE))
+    rows += outputs("hash.Xof.digest_into", lambda o: h.shake_256(b"a").digest_into(o), 8,
+                    any_size=True)
+    return rows
+
+
+# --- hmac ----------------------------------------------------------------------------------------
+
+BAD_DIGESTMODS: Tuple[Tuple[str, Any, Tuple[type, ...]], ...] = (
+    ("None", None, TYPE),  # required, as in Python 3.8+
+    ("empty", "", TYPE),
+    ("md5", "md5", UNSUPPORTED),
+    ("sha3_256", "sha3_256", UNSUPPORTED),
+    ("hashlib.sha1", hashlib.sha1, UNSUPPORTED),
+    ("int", 5, TYPE),
+    ("object", object(), TYPE),
+)
+
+
+def _hmac_rows() -> List[Row]:
+    m = nacre.hmac
+    tag = lambda: F.hmac_tag  # noqa: E731
+    calls: Dict[str, Callable[..., Any]] = {
+        # path -> call(key, msg, digestmod, backend)
+        "hmac.new": lambda k, msg, d, b=None: m.new(k, msg, d, backend=b),
+        "hmac.digest": lambda k, msg, d, b=None: m.digest(k, msg, d, backend=b),
+        "hmac.digest_into": lambda k, msg, d, b=None: m.digest_into(
+            k, msg, d, bytearray(48 if d == "sha384" else 32), backend=b),
+        "hmac.verify": lambda k, msg, d, b=None: m.verify(k, msg, d, tag(), backend=b),
+    }
+    rows: List[Row] = []
+    for p, call in calls.items():
+        rows += not_buffers(p, "key", lambda v, c=call: c(v, b"msg", "sha256"))
+        rows += not_buffers(p, "msg", lambda v, c=call: c(HMAC_KEY, v, "sha256"),
+                            none_ok=p == "hmac.new")
+        rows += [Row(p, f"digestmod:{name}", lambda d=d, c=call: c(HMAC_KEY, b"msg", d), exp)
+                 for name, d, exp in BAD_DIGESTMODS]
+        rows += backends(p, lambda b, c=call: c(HMAC_KEY, b"msg", "sha256", b), None)
+        rows += backends(p, lambda b, c=call: c(HMAC_KEY, b"msg", "sha384", b), "sodium")[2:]
+    rows += outputs("hmac.digest_into",
+                    lambda o: m.digest_into(HMAC_KEY, b"msg", "sha256", o), 32)
+
+    def verify_rows(p: str, verify: Callable[[Any], Any]) -> List[Row]:
+        return (
+            not_buffers(p, "tag", verify)
+            + sizes(p, "tag", verify, bytes(32), SIGNATURE)
+            + [Row(p, "tampered", lambda: verify(_flip(tag())), SIGNATURE),
+               Row(p, "truncated-16", lambda: verify(tag()[:16]), SIGNATURE)]
+        )
+
+    rows += verify_rows("hmac.verify", lambda t: m.verify(HMAC_KEY, b"msg", "sha256", t))
+    rows += [Row("hmac.available_backends", "md5", lambda: m.available_backends("md5"),
+                 UNSUPPORTED),
+             Row("hmac.available_backends", "None", lambda: m.available_backends(None), TYPE)]
+
+    rows.append(no_direct_construction("hmac.HMAC", m.HMAC))
+    rows += not_buffers("hmac.HMAC.update", "msg", lambda v: F.hmac.update(v))
+    for meth in ("digest", "hexdigest", "copy"):
+        rows.append(extra_arg(f"hmac.HMAC.{meth}", lambda x, meth=meth: getattr(F.hmac, meth)(x)))
+    rows += outputs("hmac.HMAC.digest_into", lambda o: F.hmac.digest_into(o), 32)
+    rows += verify_rows("hmac.HMAC.verify", lambda t: F.hmac.verify(t))
+    return rows
+
+
+# --- kdf -----------------------------------------------------------------------------------------
+
+BAD_KDF_HASHES: Tuple[Tuple[str, Any, Tuple[type, ...]], ...] = (
+    ("md5", "md5", UNSUPPORTED),
+    ("sha3_256", "sha3_256", UNSUPPORTED),
+    ("empty", "", UNSUPPORTED),
+    ("int", 5, TYPE),
+    ("None", None, TYPE),
+    ("object", object(), TYPE),
+)
+
+
+def _kdf_rows() -> List[Row]:
+    k = nacre.kdf
+    rows: List[Row] = []
+    hkdf_max = k.hkdf_max_length("sha256")
+
+    def hash_rows(p: str, make: Make) -> List[Row]:
+        return [Row(p, f"algorithm:{name}", lambda a=a: make(a), exp)
+                for name, a, exp in BAD_KDF_HASHES]
+
+    p = "kdf.hkdf"
+    rows += hash_rows(p, lambda a: k.hkdf(a, 32, IKM))
+    rows += lengths(p, "length", lambda n: k.hkdf("sha256", n, IKM), too_big=hkdf_max + 1,
+                    too_small=0)
+    rows += not_buffers(p, "ikm", lambda v: k.hkdf("sha256", 32, v))
+    rows += not_buffers(p, "salt", lambda v: k.hkdf("sha256", 32, IKM, salt=v), none_ok=True)
+    rows += not_buffers(p, "info", lambda v: k.hkdf("sha256", 32, IKM, info=v), none_ok=True)
+    rows += backends(p, lambda b: k.hkdf("sha384", 32, IKM, backend=b), "sodium")
+
+    p = "kdf.hkdf_extract"
+    rows += hash_rows(p, lambda a: k.hkdf_extract(a, IKM))
+    rows += not_buffers(p, "ikm", lambda v: k.hkdf_extract("sha256", v))
+    rows += not_buffers(p, "salt", lambda v: k.hkdf_extract("sha256", IKM, v), none_ok=True)
+    rows += backends(p, lambda b: k.hkdf_extract("sha384", IKM, backend=b), "sodium")
+
+    p = "kdf.hkdf_expand"
+    rows += hash_rows(p, lambda a: k.hkdf_expand(a, 32, PRK))
+    rows += lengths(p, "length", lambda n: k.hkdf_expand("sha256", n, PRK),
+                    too_big=hkdf_max + 1, too_small=0)
+    rows += not_buffers(p, "prk", lambda v: k.hkdf_expand("sha256", 32, v))
+    rows += sizes(p, "prk", lambda v: k.hkdf_expand("sha256", 32, v), PRK, SIZE)
+    rows += not_buffers(p, "info", lambda v: k.hkdf_expand("sha256", 32, PRK, v), none_ok=True)
+    rows += backends(p, lambda b: k.hkdf_expand("sha256", 32, PRK, backend=b), None)
+
+    p = "kdf.hkdf_max_length"
+    rows += hash_rows(p, k.hkdf_max_length)
+
+    p = "kdf.pbkdf2_hmac"
+    pb = lambda **kw: k.pbkdf2_hmac(**{"hash_name": "sha256", "password": PASSWORD,  # noqa: E731
+                                       "salt": b"salt", "iterations": 1, **kw})
+    rows += [Row(p, f"hash_name:{n}", lambda a=a: pb(hash_name=a), exp)
+             for n, a, exp in BAD_KDF_HASHES]
+    rows.append(Row(p, "hash_name:sha384", lambda: pb(hash_name="sha384"), UNSUPPORTED))
+    rows += not_buffers(p, "password", lambda v: pb(password=v))
+    rows += not_buffers(p, "salt", lambda v: pb(salt=v))
+    rows += [Row(p, f"iterations:{n}", lambda n=n: pb(iterations=n), SIZE)
+             for n in (0, -1, 2**32, 2**64)]
+    rows += [Row(p, f"iterations:{type(n).__name__}", lambda n=n: pb(iterations=n), TYPE)
+             for n in ("1", 1.0, None)]
+    rows += lengths(p, "dklen", lambda n: pb(dklen=n), too_big=k.PBKDF2_MAX_SIZE + 1,
+                    too_small=0)
+
+    p = "kdf.scrypt"
+    sc = lambda **kw: k.scrypt(**{"password": PASSWORD, "salt": b"salt",  # noqa: E731
+                                  "n": 2, "r": 1, "p": 1, **kw})
+    rows += not_buffers(p, "password", lambda v: sc(password=v))
+    rows += not_buffers(p, "salt", lambda v: sc(salt=v))
+    rows += [Row(p, f"n:{n}", lambda n=n: sc(n=n), SIZE) for n in (0, 1, 3, -2, 2**33, 2**64)]
+    rows += [Row(p, f"r:{n}", lambda n=n: sc(r=n), SIZE) for n in (0, -1, 2**64)]
+    rows += [Row(p, f"p:{n}", lambda n=n: sc(p=n), SIZE) for n in (0, -1, 2**64)]
+    rows += [
+        Row(p, "r*p:2**30", lambda: sc(r=2**15, p=2**15), SIZE),
+        Row(p, "memory-over-maxmem", lambda: sc(n=2**20, r=8, maxmem=1024), SIZE),
+        Row(p, "memory-over-cap", lambda: sc(n=2**32, r=8), SIZE),  # 4 TiB: refused, not tried
+        Row(p, "maxmem:-1", lambda: sc(maxmem=-1), SIZE),
+        Row(p, "n:str", lambda: sc(n="16"), TYPE),
+        Row(p, "n:float", lambda: sc(n=16.0), TYPE),
+        Row(p, "r:None", lambda: sc(r=None), TYPE),
+    ]
+    rows += lengths(p, "dklen", lambda n: sc(dklen=n), too_big=k.SCRYPT_MAX_SIZE + 1,
+                    too_small=0)
+    rows += backends(p, lambda b: sc(backend=b), None)
+
+    p = "kdf.derive_subkey"
+    ds = lambda key=SUBKEY_MASTER, i=1, ctx=b"Messages", n=32: k.derive_subkey(  # noqa: E731
+        key, i, ctx, n)
+    rows += not_buffers(p, "key", lambda v: ds(key=v))
+    rows += sizes(p, "key", lambda v: ds(key=v), SUBKEY_MASTER, KEY)
+    rows += [Row(p, f"subkey_id:{n}", lambda n=n: ds(i=n), SIZE) for n in (-1, 2**64)]
+    rows += [Row(p, "subkey_id:str", lambda: ds(i="1"), TYPE),
+             Row(p, "subkey_id:float", lambda: ds(i=1.0), TYPE)]
+    rows += not_buffers(p, "context", lambda v: ds(ctx=v))  # "Messages" as str: not encoded
+    rows.append(Row(p, "context:str-of-8", lambda: ds(ctx="Messages"), TYPE))
+    rows += sizes(p, "context", lambda v: ds(ctx=v), b"Messages", SIZE)
+    rows += lengths(p, "length", lambda n: ds(n=n), too_big=k.SUBKEY_MAX_SIZE + 1,
+                    too_small=k.SUBKEY_MIN_SIZE - 1)
+    return rows
+
+
+# --- pwhash --------------------------------------------------------------------------------------
+
+
+def _pwhash_rows() -> List[Row]:
+    w = nacre.pwhash
+    rows: List[Row] = [
+        Row("pwhash.Limits", "missing-field", lambda: w.Limits(1), TYPE),
+        Row("pwhash.Limits", "extra-field", lambda: w.Limits(1, 2, 3), TYPE),
+    ]
+
+    def algorithm_rows(p: str, make: Make, none_ok: bool = False) -> List[Row]:
+        rows = [
+            Row(p, "algorithm:unknown", lambda: make("bcrypt"), UNSUPPORTED),
+            Row(p, "algorithm:bytes", lambda: make(b"argon2id"), TYPE),
+        ]
+        if not none_ok:  # needs_rehash: None means "the string's own"
+            rows.append(Row(p, "algorithm:None", lambda: make(None), TYPE))
+        return rows
+
+    def preset_rows(p: str, make: Make) -> List[Row]:
+        return [
+            Row(p, "preset:unknown", lambda: make("fast"), UNSUPPORTED),
+            Row(p, "preset:int", lambda: make(1), TYPE),
+        ]
+
+    def limit_rows(p: str, make: Callable[..., Any]) -> List[Row]:
+        """opslimit/memlimit: both or neither, not with a preset; out of range refused before
+        any work ("limits out of the algorithm's range are nacre.InvalidArgument")."""
+        return [
+            Row(p, "opslimit-alone", lambda: make(opslimit=1), TYPE),
+            Row(p, "memlimit-alone", lambda: make(memlimit=8192), TYPE),
+            Row(p, "preset-and-limits",
+                lambda: make(preset="interactive", opslimit=1, memlimit=8192), TYPE),
+            Row(p, "opslimit:-1", lambda: make(opslimit=-1, memlimit=8192), SIZE),
+            Row(p, "opslimit:2**64", lambda: make(opslimit=2**64, memlimit=8192), SIZE),
+            Row(p, "memlimit:2**64", lambda: make(opslimit=1, memlimit=2**64), SIZE),
+            Row(p, "opslimit:str", lambda: make(opslimit="1", memlimit=8192), TYPE),
+        ]
+
+    def work_limit_rows(p: str, make: Callable[..., Any]) -> List[Row]:
+        """Limits the library must refuse (out of Argon2id's range, over nacre's cap)."""
+        return [
+            Row(p, "opslimit:0", lambda: make(opslimit=0, memlimit=8192), INVALID_ARGUMENT),
+            Row(p, "opslimit:2**63", lambda: make(opslimit=2**63, memlimit=8192),
+                INVALID_ARGUMENT),
+            Row(p, "memlimit:1", lambda: make(opslimit=1, memlimit=1), INVALID_ARGUMENT),
+            Row(p, "memlimit:over-cap", lambda: make(opslimit=1, memlimit=w.MAX_MEMLIMIT * 2),
+                INVALID_ARGUMENT),
+        ]
+
+    p = "pwhash.preset_limits"
+    rows += algorithm_rows(p, lambda a: w.preset_limits(a, "interactive"))
+    rows += preset_rows(p, lambda s: w.preset_limits("argon2id", s))
+    rows += [Row(p, "preset:None", lambda: w.preset_limits("argon2id", None), TYPE),
+             Row(p, "scrypt-moderate", lambda: w.preset_limits("scrypt", "moderate"),
+                 UNSUPPORTED)]
+
+    p = "pwhash.salt_size"
+    rows += algorithm_rows(p, w.salt_size)
+
+    def hash_str_rows(p: str, make: Make) -> List[Row]:
+        """A hash string: str or bytes-like; other types are TypeErrors, malformed strings
+        InvalidArgument."""
+        return [
+            Row(p, "hash_str:None", lambda: make(None), TYPE),
+            Row(p, "hash_str:int", lambda: make(5), TYPE),
+            Row(p, "hash_str:list", lambda: make([36]), TYPE),
+            Row(p, "hash_str:empty", lambda: make(""), INVALID_ARGUMENT),
+            Row(p, "hash_str:unknown-prefix", lambda: make("$2b$12$abcdefghijklmnopqrstuv"),
+                INVALID_ARGUMENT),
+            Row(p, "hash_str:non-ascii", lambda: make("$argon2id$\u00e9"), INVALID_ARGUMENT),
+        ]
+
+    p = "pwhash.identify"
+    rows += hash_str_rows(p, w.identify)
+
+    p = "pwhash.hash_password"
+    hp = lambda pw=PASSWORD, **kw: w.hash_password(pw, **kw)  # noqa: E731
+    rows += not_buffers(p, "password", lambda v: hp(v, opslimit=1, memlimit=8192))
+    rows += algorithm_rows(p, lambda a: hp(algorithm=a))
+    rows += preset_rows(p, lambda s: hp(preset=s))
+    rows += limit_rows(p, lambda **kw: hp(**kw))
+    rows += work_limit_rows(p, lambda **kw: hp(**kw))
+
+    p = "pwhash.verify_password"
+    rows += hash_str_rows(p, lambda s: w.verify_password(s, PASSWORD))
+    rows += [
+        Row(p, "hash_str:truncated", lambda: w.verify_password(F.pw_hash[:-10], PASSWORD),
+            INVALID_ARGUMENT),
+        Row(p, "hash_str:over-cap", lambda: w.verify_password(OVER_CAP_HASH, PASSWORD),
+            INVALID_ARGUMENT),
+        Row(p, "wrong-password", lambda: w.verify_password(F.pw_hash, _flip(PASSWORD)),
+            MISMATCH),
+        Row(p, "tampered-hash", lambda: w.verify_password(
+            F.pw_hash[:-2] + ("A" if F.pw_hash[-2] != "A" else "B") + F.pw_hash[-1], PASSWORD),
+            MISMATCH),
+    ]
+    rows += not_buffers(p, "password", lambda v: w.verify_password(F.pw_hash, v))
+
+    p = "pwhash.needs_rehash"
+    rows += hash_str_rows(p, w.needs_rehash)
+    rows += [Row(p, "hash_str:over-cap", lambda: w.needs_rehash(OVER_CAP_HASH),
+                 INVALID_ARGUMENT)]
+    rows += algorithm_rows(p, lambda a: w.needs_rehash(F.pw_hash, algorithm=a), none_ok=True)
+    rows += preset_rows(p, lambda s: w.needs_rehash(F.pw_hash, preset=s))
+    rows += limit_rows(p, lambda **kw: w.needs_rehash(F.pw_hash, **kw))
+
+    p = "pwhash.derive_key"
+    salt = bytes(16)
+    dk = lambda pw=PASSWORD, s=salt, n=32, **kw: w.derive_key(pw, s, n, **kw)  # noqa: E731
+    rows += not_buffers(p, "password", lambda v: dk(v))
+    rows += not_buffers(p, "salt", lambda v: dk(s=v))
+    rows += sizes(p, "salt", lambda v: dk(s=v), salt, SIZE)
+    rows.append(Row(p, "salt:argon2-size-for-scrypt", lambda: dk(algorithm="scrypt"), SIZE))
+    rows += lengths(p, "length", lambda n: dk(n=n), too_big=2**32, too_small=15)
+    rows += algorithm_rows(p, lambda a: dk(algorithm=a))
+    rows += preset_rows(p, lambda s: dk(preset=s))
+    rows += limit_rows(p, lambda **kw: dk(**kw))
+    rows += work_limit_rows(p, lambda **kw: dk(**kw))
+    return rows
+
+
+# --- secretstream --------------------------------------------------------------------------------
+
+
+def _drain(read: Callable[[], Any]) -> None:
+    while read():
+        pass
+
+
+def _drain_peek(rd: ss.DecryptingReader) -> None:
+    """peek() decrypts the next message when the buffer is empty; read() then consumes only
+    what is buffered, so every decryption happens in peek."""
+    while True:
+        data = rd.peek()
+        if not data:
+            return
+        rd.read(len(data))
+
+
+# DecryptingReader method -> a call that reads the whole stream through that method only.
+READ_LOOPS: Dict[str, Callable[[ss.DecryptingReader], Any]] = {
+    "read": lambda rd: _drain(lambda: rd.read(7)),
+    "readall": lambda rd: rd.readall(),
+    "read1": lambda rd: _drain(lambda: rd.read1(1000)),
+    "peek": _drain_peek,
+    "readinto": lambda rd: _drain(lambda: rd.readinto(bytearray(1000))),
+}
+
+
+def _secretstream_rows() -> List[Row]:
+    rows: List[Row] = [extra_arg("secretstream.generate_key", ss.generate_key)]
+    header = lambda: F.stream[0]  # noqa: E731
+    msg = lambda: F.stream[1]  # noqa: E731
+    final = lambda: F.stream[2]  # noqa: E731
+
+    def key_rows(p: str, make: Make) -> List[Row]:
+        return not_buffers(p, "key", make) + sizes(p, "key", make, STREAM_KEY, KEY)
+
+    p = "secretstream.Encryptor"
+    rows += key_rows(p, ss.Encryptor)
+
+    def tag_rows(p: str, make: Make) -> List[Row]:
+        return [Row(p, f"tag:{t}", lambda t=t: make(t), SIZE) for t in (-1, 4, 255, 2**70)] + [
+            Row(p, f"tag:{type(t).__name__}", lambda t=t: make(t), TYPE)
+            for t in ("0", 0.0, None, True)
+        ]
+
+    p = "secretstream.Encryptor.push"
+    enc = lambda: ss.Encryptor(STREAM_KEY)  # noqa: E731
+    rows += not_buffers(p, "data", lambda v: enc().push(v))
+    rows += not_buffers(p, "associated_data", lambda v: enc().push(b"m", v), none_ok=True)
+    rows += tag_rows(p, lambda t: enc().push(b"m", None, t))
+    rows.append(Row(p, "after-final", lambda: _finalized_encryptor().push(b"m"), SIZE))
+
+    p = "secretstream.Encryptor.push_into"
+    rows += not_buffers(p, "data", lambda v: enc().push_into(v, bytearray(64)))
+    rows += outputs(p, lambda o: enc().push_into(b"m", o), 1 + ss.OVERHEAD, exact=False)
+    rows += tag_rows(p, lambda t: enc().push_into(b"m", bytearray(64), None, t))
+    rows.append(Row(p, "after-final",
+                    lambda: _finalized_encryptor().push_into(b"m", bytearray(64)), SIZE))
+
+    p = "secretstream.Encryptor.finalize"
+    rows += not_buffers(p, "data", lambda v: enc().finalize(v))
+    rows += not_buffers(p, "associated_data", lambda v: enc().finalize(b"", v), none_ok=True)
+    rows.append(Row(p, "twice", lambda: _finalized_encryptor().finalize(), SIZE))
+
+    p = "secretstream.Decryptor"
+    rows += key_rows(p, lambda k: ss.Decryptor(k, header()))
+    rows += not_buffers(p, "header", lambda v: ss.Decryptor(STREAM_KEY, v))
+    rows += sizes(p, "header", lambda v: ss.Decryptor(STREAM_KEY, v), bytes(ss.HEADER_SIZE),
+                  SIZE)
+
+    dec = F.decryptor
+    p = "secretstream.Decryptor.pull"
+    rows += not_buffers(p, "data", lambda v: dec().pull(v))
+    rows += not_buffers(p, "associated_data", lambda v: dec().pull(msg(), v), none_ok=True)
+    rows += [
+        Row(p, "tampered", lambda: dec().pull(_flip(msg())), TAG),
+        Row(p, "wrong-ad", lambda: dec().pull(msg(), b"ad"), TAG),
+        Row(p, "wrong-key", lambda: ss.Decryptor(_flip(STREAM_KEY), header()).pull(msg()), TAG),
+        Row(p, "reordered", lambda: dec().pull(final()), TAG),
+        Row(p, "shorter-than-overhead", lambda: dec().pull(msg()[: ss.OVERHEAD - 1]), TAG),
+        Row(p, "data:empty", lambda: dec().pull(b""), TAG),
+        Row(p, "after-final", _after_final, TRAILING),
+    ]
+    p = "secretstream.Decryptor.pull_into"
+    rows += not_buffers(p, "data", lambda v: dec().pull_into(v, bytearray(64)))
+    rows += outputs(p, lambda o: dec().pull_into(msg(), o), len(b"first"), exact=False)
+    rows.append(Row(p, "tampered", lambda: dec().pull_into(_flip(msg()), bytearray(64)), TAG))
+    p = "secretstream.Decryptor.finalize"
+    rows += [Row(p, "before-final", lambda: dec().finalize(), TRUNCATED),
+             extra_arg(p, lambda x: dec().finalize(x))]
+
+    # file wrappers
+    p = "secretstream.EncryptingWriter"
+    w = lambda k=STREAM_KEY, c=CHUNK: ss.EncryptingWriter(io.BytesIO(), k, c)  # noqa: E731
+    rows += key_rows(p, lambda k: w(k=k))
+    rows += lengths(p, "chunk_size", lambda n: w(c=n), too_small=0)
+    rows.append(Row(p, "chunk_size:None", lambda: w(c=None), TYPE))
+    writer = F.writer
+    rows += not_buffers("secretstream.EncryptingWriter.write", "data",
+                        lambda v: writer().write(v))
+    rows.append(Row("secretstream.EncryptingWriter.write", "closed",
+                    lambda: _closed(writer()).write(b"x"), CLOSED))
+    rows.append(Row("secretstream.EncryptingWriter.flush", "closed",
+                    lambda: _closed(writer()).flush(), CLOSED))
+    for meth in ("writable", "flush", "close", "abort"):
+        rows.append(extra_arg(f"secretstream.EncryptingWriter.{meth}",
+                              lambda x, meth=meth: getattr(writer(), meth)(x)))
+
+    p = "secretstream.DecryptingReader"
+    r = F.reader
+    rows += key_rows(p, lambda k: r(key=k))
+    rows += lengths(p, "chunk_size", lambda n: r(chunk=n), too_small=0)
+    rows += [
+        Row(p, "header-cut", lambda: r(data=F.stream_file[: ss.HEADER_SIZE - 1]), TRUNCATED),
+        Row(p, "empty-file", lambda: r(data=b""), TRUNCATED),
+    ]
+    for meth, call in READ_LOOPS.items():
+        p = f"secretstream.DecryptingReader.{meth}"
+        rows += [
+            Row(p, "closed", lambda c=call: c(_closed(r())), CLOSED),
+            Row(p, "tampered", lambda c=call: c(r(data=_flip(F.stream_file, ss.HEADER_SIZE))),
+                TAG),
+            Row(p, "wrong-key", lambda c=call: c(r(key=_flip(STREAM_KEY))), TAG),
+            Row(p, "wrong-chunk_size", lambda c=call: c(r(chunk=CHUNK + 1)), TAG),
+            Row(p, "truncated", lambda c=call: c(r(data=F.stream_file[:-1])), TRUNCATED),
+            Row(p, "final-dropped",
+                lambda c=call: c(r(data=F.stream_file[: ss.HEADER_SIZE + 2 * (CHUNK + 17)])),
+                TRUNCATED),
+            # A byte after a short final message joins it, which then fails (InvalidTag)...
+            Row(p, "byte-after-final", lambda c=call: c(r(data=F.stream_file + b"\x00")), TAG),
+            # ... after a full-size final message it is TrailingData.
+            Row(p, "trailing-data", lambda c=call: c(r(data=F.full_final_file + b"\x00")),
+                TRAILING),
+        ]
+    p = "secretstream.DecryptingReader.read"
+    rows += [Row(p, "n:str", lambda: r().read("10"), TYPE),
+             Row(p, "n:float", lambda: r().read(1.5), TYPE)]
+    rows += outputs("secretstream.DecryptingReader.readinto", lambda b: r().readinto(b), 8,
+                    any_size=True, arg="b")
+    rows.append(Row("secretstream.DecryptingReader.read1", "n:str", lambda: r().read1("1"), TYPE))
+    rows.append(Row("secretstream.DecryptingReader.peek", "extra-arg",
+                    lambda: r().peek(1, 2), TYPE))
+    for meth in ("readable", "readall", "close"):
+        rows.append(extra_arg(f"secretstream.DecryptingReader.{meth}",
+                              lambda x, meth=meth: getattr(r(), meth)(x)))
+    return rows
+
+
+# --- keys ----------------------------------------------------------------------------------------
+
+PRIVATE_CLASSES = (X25519PrivateKey, Ed25519PrivateKey, ECPrivateKey, RSAPrivateKey,
+                   MLKEM768PrivateKey, XWingPrivateKey)
+PUBLIC_CLASSES = (X25519PublicKey, Ed25519PublicKey, ECPublicKey, RSAPublicKey,
+                  MLKEM768PublicKey, XWingPublicKey)
+# Sizes of the raw forms (keys docstring: "Encodings"); EC is handled by its own rows.
+RAW_PRIVATE = {X25519PrivateKey: RAW_X25519_A, Ed25519PrivateKey: RAW_ED25519,
+               MLKEM768PrivateKey: RAW_MLKEM, XWingPrivateKey: RAW_XWING}
+RAW_PUBLIC_SIZE = {X25519PublicKey: 32, Ed25519PublicKey: 32, MLKEM768PublicKey: 1184,
+                   XWingPublicKey: 1216}
+
+
+def _der_rows(p: str, make: Make, good: Callable[[], bytes], other: Callable[[], bytes],
+              wrong_half: Callable[[], bytes], pem: bool) -> List[Row]:
+    """PKCS#8 / SPKI input: malformed, cut, empty, of another key type, the other half (public
+    for private or the reverse), the other encoding (DER for PEM or the reverse): InvalidKey.
+    ``good`` makes a valid encoding, ``other`` one of another key type."""
+    rows = not_buffers(p, "data", make)
+    rows += [
+        Row(p, "data:empty", lambda: make(b""), KEY),
+        Row(p, "data:garbage", lambda: make(b"\x30\x03\x02\x01\x00"), KEY),
+        Row(p, "data:cut", lambda: make(good()[: len(good()) // 2]), KEY),
+        Row(p, "another-key-type", lambda: make(other()), KEY),
+        Row(p, "wrong-half", lambda: make(wrong_half()), KEY),
+    ]
+    if not pem:
+        rows.append(Row(p, "data:trailing-byte", lambda: make(good() + b"\x00"), KEY))
+    else:
+        rows += [Row(p, "pem-as-str", lambda: make(good().decode("ascii")), TYPE),
+                 Row(p, "label-changed",
+                     lambda: make(good().replace(b"KEY-----", b"KEX-----")), KEY)]
+    return rows
+
+
+def _key_method_rows(cls: type) -> List[Row]:
+    """Rows for every public method of a key class, chosen by method name: a method without a
+    maker here gets no row and fails the coverage test."""
+    base = f"keys.{cls.__name__}"
+    private = issubclass(cls, nacre.keys.PrivateKey)
+    key = (lambda: F.private(cls)) if private else (lambda: F.public(cls))
+    priv_cls = cls if private else _PRIVATE_OF[cls]
+    other_priv = lambda: F.other_private(priv_cls)  # noqa: E731
+    rows = [no_direct_construction(base, cls)]
+    has = lambda name: callable(getattr(cls, name, None))  # noqa: E731
+
+    # zero-argument exports and getters
+    for name in ("to_raw", "to_pkcs8_der", "to_pkcs8_pem", "to_spki_der", "to_spki_pem",
+                 "to_seed", "to_expanded", "public_key", "encapsulate"):
+        if has(name):
+            rows.append(extra_arg(f"{base}.{name}", lambda x, n=name: getattr(key(), n)(x)))
+    if has("generate") and cls not in (ECPrivateKey, RSAPrivateKey):
+        rows.append(extra_arg(f"{base}.generate", cls.generate))
+
+    if has("from_raw") and cls in RAW_PRIVATE:
+        p = f"{base}.from_raw"
+        rows += not_buffers(p, "data", cls.from_raw)
+        rows += sizes(p, "data", cls.from_raw, RAW_PRIVATE[cls], KEY)
+    if has("from_raw") and cls in RAW_PUBLIC_SIZE:
+        p = f"{base}.from_raw"
+        good = bytes(RAW_PUBLIC_SIZE[cls])
+        rows += not_buffers(p, "data", cls.from_raw)
+        rows += sizes(p, "data", cls.from_raw, good, KEY)
+    if has("from_pkcs8_der"):
+        rows += _der_rows(f"{base}.from_pkcs8_der", cls.from_pkcs8_der,
+                          lambda: key().to_pkcs8_der(), lambda: other_priv().to_pkcs8_der(),
+                          lambda: key().public_key().to_spki_der(), pem=False)
+        rows.append(Row(f"{base}.from_pkcs8_der", "pem-for-der",
+                        lambda: cls.from_pkcs8_der(key().to_pkcs8_pem()), KEY))
+    if has("from_pkcs8_pem"):
+        rows += _der_rows(f"{base}.from_pkcs8_pem", cls.from_pkcs8_pem,
+                          lambda: key().to_pkcs8_pem(), lambda: other_priv().to_pkcs8_pem(),
+                          lambda: key().public_key().to_spki_pem(), pem=True)
+        rows.append(Row(f"{base}.from_pkcs8_pem", "der-for-pem",
+                        lambda: cls.from_pkcs8_pem(key().to_pkcs8_der()), KEY))
+    if has("from_spki_der"):
+        other_pub = lambda: other_priv().public_key()  # noqa: E731
+        rows += _der_rows(f"{base}.from_spki_der", cls.from_spki_der,
+                          lambda: key().to_spki_der(), lambda: other_pub().to_spki_der(),
+                          lambda: F.private(priv_cls).to_pkcs8_der(), pem=False)
+        rows += _der_rows(f"{base}.from_spki_pem", cls.from_spki_pem,
+                          lambda: key().to_spki_pem(), lambda: other_pub().to_spki_pem(),
+                          lambda: F.private(priv_cls).to_pkcs8_pem(), pem=True)
+    return rows
+
+
+def _signature_rows() -> List[Row]:
+    rows: List[Row] = []
+    # Ed25519
+    p = "keys.Ed25519PrivateKey.sign"
+    rows += not_buffers(p, "data", lambda v: F.ed25519.sign(v))
+    rows += backends(p, lambda b: F.ed25519.sign(b"m", backend=b))
+    p = "keys.Ed25519PublicKey.verify"
+    pub = lambda: F.ed25519.public_key()  # noqa: E731
+    sig = lambda: F.ed25519.sign(b"m")  # noqa: E731
+    rows += not_buffers(p, "signature", lambda v: pub().verify(v, b"m"))
+    rows += not_buffers(p, "data", lambda v: pub().verify(sig(), v))
+    rows += sizes(p, "signature", lambda v: pub().verify(v, b"m"), bytes(64), SIGNATURE)
+    rows += [
+        Row(p, "tampered", lambda: pub().verify(_flip(sig()), b"m"), SIGNATURE),
+        Row(p, "wrong-data", lambda: pub().verify(sig(), b"M"), SIGNATURE),
+        Row(p, "wrong-key",
+            lambda: Ed25519PrivateKey.from_raw(_flip(RAW_ED25519)).public_key().verify(
+                sig(), b"m"), SIGNATURE),
+    ]
+    rows += backends(p, lambda b: pub().verify(sig(), b"m", backend=b))
+
+    # ECDSA (P-256: SHA-256, 32-byte digests)
+    ec, ecpub = (lambda: F.p256), (lambda: F.p256.public_key())
+    ecsig = lambda enc="der": F.p256.sign(b"m", enc)  # noqa: E731
+    digest = hashlib.sha256(b"m").digest()
+    p = "keys.ECPrivateKey.sign"
+    rows += not_buffers(p, "data", lambda v: ec().sign(v))
+    rows += [Row(p, "encoding:unknown", lambda: ec().sign(b"m", "pem"), SIZE)]
+    rows += backends(p, lambda b: ec().sign(b"m", backend=b), "sodium")
+    p = "keys.ECPrivateKey.sign_digest"
+    rows += not_buffers(p, "digest", lambda v: ec().sign_digest(v))
+    rows += sizes(p, "digest", lambda v: ec().sign_digest(v), digest, SIZE)
+    rows += [Row(p, "encoding:unknown", lambda: ec().sign_digest(digest, "raw"), SIZE)]
+    p = "keys.ECPublicKey.verify"
+    rows += not_buffers(p, "signature", lambda v: ecpub().verify(v, b"m"))
+    rows += not_buffers(p, "data", lambda v: ecpub().verify(ecsig(), v))
+    rows += [
+        Row(p, "tampered", lambda: ecpub().verify(_flip(ecsig(), 10), b"m"), SIGNATURE),
+        Row(p, "signature:empty", lambda: ecpub().verify(b"", b"m"), SIGNATURE),
+        Row(p, "wrong-data", lambda: ecpub().verify(ecsig(), b"M"), SIGNATURE),
+        Row(p, "der-as-p1363", lambda: ecpub().verify(ecsig(), b"m", "p1363"), SIGNATURE),
+        Row(p, "encoding:unknown", lambda: ecpub().verify(ecsig(), b"m", "pem"), SIZE),
+    ]
+    rows += backends(p, lambda b: ecpub().verify(ecsig(), b"m", backend=b), "sodium")
+    p = "keys.ECPublicKey.verify_digest"
+    rows += not_buffers(p, "signature", lambda v: ecpub().verify_digest(v, digest))
+    rows += not_buffers(p, "digest", lambda v: ecpub().verify_digest(ecsig(), v))
+    rows += sizes(p, "digest", lambda v: ecpub().verify_digest(ecsig(), v), digest, SIZE)
+    rows += [
+        Row(p, "tampered", lambda: ecpub().verify_digest(_flip(ecsig(), 10), digest), SIGNATURE),
+        Row(p, "wrong-digest", lambda: ecpub().verify_digest(ecsig(), _flip(digest)), SIGNATURE),
+        Row(p, "encoding:unknown", lambda: ecpub().verify_digest(ecsig(), digest, "x"), SIZE),
+    ]
+
+    # RSA
+    rsa, rsapub = (lambda: F.rsa), (lambda: F.rsa.public_key())
+    rsasig = lambda: F.rsa.sign(b"m")  # noqa: E731
+    p = "keys.RSAPrivateKey.sign"
+    rows += not_buffers(p, "data", lambda v: rsa().sign(v))
+    rows += [
+        Row(p, "padding:pkcs1v15", lambda: rsa().sign(b"m", "pkcs1v15"), UNSUPPORTED),
+        Row(p, "padding:unknown", lambda: rsa().sign(b"m", "oaep"), SIZE),
+    ]
+    rows += backends(p, lambda b: rsa().sign(b"m", backend=b), "sodium")
+    p = "keys.RSAPrivateKey.sign_digest"
+    rows += not_buffers(p, "digest", lambda v: rsa().sign_digest(v))
+    rows += sizes(p, "digest", lambda v: rsa().sign_digest(v), digest, SIZE)
+    rows += [Row(p, "padding:pkcs1v15", lambda: rsa().sign_digest(digest, "pkcs1v15"),
+                 UNSUPPORTED),
+             Row(p, "padding:unknown", lambda: rsa().sign_digest(digest, "x"), SIZE)]
+    p = "keys.RSAPublicKey.verify"
+    rows += not_buffers(p, "signature", lambda v: rsapub().verify(v, b"m"))
+    rows += not_buffers(p, "data", lambda v: rsapub().verify(rsasig(), v))
+    rows += sizes(p, "signature", lambda v: rsapub().verify(v, b"m"), bytes(256), SIGNATURE)
+    rows += [
+        Row(p, "tampered", lambda: rsapub().verify(_flip(rsasig()), b"m"), SIGNATURE),
+        Row(p, "wrong-data", lambda: rsapub().verify(rsasig(), b"M"), SIGNATURE),
+        Row(p, "pss-as-pkcs1v15", lambda: rsapub().verify(rsasig(), b"m", "pkcs1v15"),
+            SIGNATURE),
+        Row(p, "padding:unknown", lambda: rsapub().verify(rsasig(), b"m", "oaep"), SIZE),
+    ]
+    rows += backends(p, lambda b: rsapub().verify(rsasig(), b"m", backend=b), "sodium")
+    p = "keys.RSAPublicKey.verify_digest"
+    rows += not_buffers(p, "signature", lambda v: rsapub().verify_digest(v, digest))
+    rows += not_buffers(p, "digest", lambda v: rsapub().verify_digest(rsasig(), v))
+    rows += sizes(p, "digest", lambda v: rsapub().verify_digest(rsasig(), v), digest, SIZE)
+    rows += [Row(p, "tampered", lambda: rsapub().verify_digest(_flip(rsasig()), digest),
+                 SIGNATURE),
+             Row(p, "padding:unknown", lambda: rsapub().verify_digest(rsasig(), digest, "x"),
+                 SIZE)]
+    p = "keys.RSAPublicKey.encrypt"
+    rows += not_buffers(p, "data", lambda v: rsapub().encrypt(v))
+    rows += not_buffers(p, "label", lambda v: rsapub().encrypt(b"m", v))
+    rows.append(Row(p, "data:too-long", lambda: rsapub().encrypt(bytes(256 - 65)), SIZE))
+    p = "keys.RSAPrivateKey.decrypt"
+    rsact = lambda: F.rsa.public_key().encrypt(b"m", b"label")  # noqa: E731
+    rows += not_buffers(p, "data", lambda v: rsa().decrypt(v, b"label"))
+    rows += not_buffers(p, "label", lambda v: rsa().decrypt(rsact(), v))
+    rows += sizes(p, "data", lambda v: rsa().decrypt(v, b"label"), bytes(256), TAG)
+    rows += [
+        Row(p, "tampered", lambda: rsa().decrypt(_flip(rsact()), b"label"), TAG),
+        Row(p, "wrong-label", lambda: rsa().decrypt(rsact(), b"LABEL"), TAG),
+    ]
+    return rows
+
+
+def _ec_rows() -> List[Row]:
+    rows: List[Row] = []
+    point = lambda: F.p256.public_key().to_sec1()  # noqa: E731
+    p = "keys.ECPrivateKey.generate"
+    rows += [
+        Row(p, "curve:p521", lambda: ECPrivateKey.generate("p521"), UNSUPPORTED),
+        Row(p, "curve:secp256k1", lambda: ECPrivateKey.generate("secp256k1"), UNSUPPORTED),
+        Row(p, "curve:None", lambda: ECPrivateKey.generate(None), TYPE),
+        Row(p, "curve:int", lambda: ECPrivateKey.generate(256), TYPE),
+        Row(p, "curve:bytes", lambda: ECPrivateKey.generate(b"p256"), TYPE),
+    ]
+    p = "keys.ECPrivateKey.from_raw"
+    rows += not_buffers(p, "data", ECPrivateKey.from_raw)
+    rows += [Row(p, f"data:{n}-bytes", lambda n=n: ECPrivateKey.from_raw(bytes(n)), KEY)
+             for n in (0, 31, 33, 47, 49)]
+    rows += [
+        Row(p, "scalar:zero", lambda: ECPrivateKey.from_raw(bytes(32), "p256"), KEY),
+        Row(p, "scalar:all-ones", lambda: ECPrivateKey.from_raw(b"\xff" * 32, "p256"), KEY),
+        Row(p, "size-of-other-curve", lambda: ECPrivateKey.from_raw(RAW_P256, "p384"), KEY),
+        Row(p, "curve:p521", lambda: ECPrivateKey.from_raw(RAW_P256, "p521"), UNSUPPORTED),
+        Row(p, "curve:int", lambda: ECPrivateKey.from_raw(RAW_P256, 256), TYPE),
+    ]
+    p = "keys.ECPrivateKey.exchange"
+    rows += [
+        Row(p, "peer:other-curve", lambda: F.p256.exchange(F.p384.public_key()), KEY),
+        Row(p, "peer:private", lambda: F.p256.exchange(F.p256), TYPE),
+        Row(p, "peer:x25519", lambda: F.p256.exchange(F.x25519.public_key()), TYPE),
+        Row(p, "peer:bytes", lambda: F.p256.exchange(point()), TYPE),
+        Row(p, "peer:None", lambda: F.p256.exchange(None), TYPE),
+    ]
+    rows += backends(p, lambda b: F.p256.exchange(F.p256.public_key(), backend=b), "sodium")
+    for meth in ("from_raw", "from_sec1"):
+        p = f"keys.ECPublicKey.{meth}"
+        make = getattr(ECPublicKey, meth)
+        rows += not_buffers(p, "data", make)
+        rows += [
+            Row(p, "data:empty", lambda m=make: m(b""), KEY),
+            Row(p, "data:64-bytes", lambda m=make: m(point()[:-1]), KEY),
+            Row(p, "data:66-bytes", lambda m=make: m(point() + b"\x00"), KEY),
+            Row(p, "off-curve", lambda m=make: m(_flip(point())), KEY),
+            Row(p, "bad-prefix", lambda m=make: m(b"\x05" + point()[1:]), KEY),
+            Row(p, "point-of-other-curve", lambda m=make: m(point(), "p384"), KEY),
+            Row(p, "curve:p521", lambda m=make: m(point(), "p521"), UNSUPPORTED),
+            Row(p, "curve:int", lambda m=make: m(point(), 256), TYPE),
+        ]
+    rows += [
+        Row("keys.ECPublicKey.from_raw", "compressed",
+            lambda: ECPublicKey.from_raw(F.p256.public_key().to_sec1(compressed=True)), KEY),
+        Row("keys.ECPublicKey.from_sec1", "infinity", lambda: ECPublicKey.from_sec1(b"\x00"),
+            KEY),
+        Row("keys.ECPublicKey.to_sec1", "extra-arg",
+            lambda: F.p256.public_key().to_sec1(False, 1), TYPE),
+    ]
+    return rows
+
+
+def _keys_rows() -> List[Row]:
+    rows: List[Row] = []
+    for cls in PRIVATE_CLASSES + PUBLIC_CLASSES:
+        rows += _key_method_rows(cls)
+    rows += [no_direct_construction("keys.PrivateKey", nacre.keys.PrivateKey),
+             no_direct_construction("keys.PublicKey", nacre.keys.PublicKey),
+             Row("keys.PrivateKey.public_key", "extra-arg",
+                 lambda: nacre.keys.PrivateKey.public_key(F.x25519, 1), TYPE)]
+    rows += _signature_rows()
+    rows += _ec_rows()
+
+    p = "keys.X25519PrivateKey.exchange"
+    rows += [
+        Row(p, "peer:small-order", lambda: F.x25519.exchange(X25519PublicKey.from_raw(bytes(32))),
+            KEY),  # "A small-order peer key (all-zero result) is nacre.InvalidKey"
+        Row(p, "peer:private", lambda: F.x25519.exchange(F.x25519_b), TYPE),
+        Row(p, "peer:ed25519", lambda: F.x25519.exchange(F.ed25519.public_key()), TYPE),
+        Row(p, "peer:bytes", lambda: F.x25519.exchange(F.x25519_b.public_key().to_raw()), TYPE),
+        Row(p, "peer:None", lambda: F.x25519.exchange(None), TYPE),
+    ]
+    rows += backends(p, lambda b: F.x25519.exchange(F.x25519_b.public_key(), backend=b))
+    p = "keys.Ed25519PublicKey.from_raw"
+    rows += [Row(p, "not-canonical", lambda: Ed25519PublicKey.from_raw(b"\xed" + b"\xff" * 30
+                                                                       + b"\x7f"), KEY),
+             Row(p, "identity", lambda: Ed25519PublicKey.from_raw(b"\x01" + bytes(31)), KEY)]
+
+    p = "keys.RSAPrivateKey.generate"
+    rows += [Row(p, f"bits:{b}", lambda b=b: RSAPrivateKey.generate(b), SIZE)
+             for b in (0, 1024, 2047, 4097, -1, 2**63, 2**64)]
+    rows += [Row(p, f"bits:{type(b).__name__}", lambda b=b: RSAPrivateKey.generate(b), TYPE)
+             for b in ("2048", 2048.0, None)]
+
+    # ML-KEM, X-Wing
+    for cls, ct_size in ((MLKEM768PrivateKey, MLKEM768PublicKey.CIPHERTEXT_SIZE),
+                         (XWingPrivateKey, XWingPublicKey.CIPHERTEXT_SIZE)):
+        p = f"keys.{cls.__name__}.decapsulate"
+        k = lambda cls=cls: F.private(cls)  # noqa: E731
+        rows += not_buffers(p, "ciphertext", lambda v, k=k: k().decapsulate(v))
+        rows += sizes(p, "ciphertext", lambda v, k=k: k().decapsulate(v), bytes(ct_size),
+                      INVALID_ARGUMENT)
+    p = "keys.MLKEM768PrivateKey.from_seed"
+    rows += not_buffers(p, "seed", MLKEM768PrivateKey.from_seed)
+    rows += sizes(p, "seed", MLKEM768PrivateKey.from_seed, RAW_MLKEM, KEY)
+    p = "keys.MLKEM768PrivateKey.from_expanded"
+    rows += not_buffers(p, "data", MLKEM768PrivateKey.from_expanded)
+    rows += sizes(p, "data", MLKEM768PrivateKey.from_expanded, bytes(2400), KEY)
+    rows += [
+        Row(p, "hash-mismatch",
+            lambda: MLKEM768PrivateKey.from_expanded(_flip(F.mlkem_expanded, 2400 - 64)), KEY),
+        Row(p, "ek-altered",
+            lambda: MLKEM768PrivateKey.from_expanded(_flip(F.mlkem_expanded, 1152 + 5)), KEY),
+    ]
+    expanded_only = lambda: MLKEM768PrivateKey.from_expanded(F.mlkem_expanded)  # noqa: E731
+    rows += [Row("keys.MLKEM768PrivateKey.to_seed", "imported-expanded",
+                 lambda: expanded_only().to_seed(), UNSUPPORTED),
+             Row("keys.MLKEM768PrivateKey.to_raw", "imported-expanded",
+                 lambda: expanded_only().to_raw(), UNSUPPORTED)]
+
+    for p, load, good_other, wrong_half in (
+        ("keys.load_private_key", nacre.keys.load_private_key,
+         lambda: F.ed25519.to_pkcs8_der(), lambda: F.ed25519.public_key().to_spki_der()),
+        ("keys.load_public_key", nacre.keys.load_public_key,
+         lambda: F.ed25519.public_key().to_spki_pem(), lambda: F.ed25519.to_pkcs8_pem()),
+    ):
+        rows += not_buffers(p, "data", load)
+        rows += [
+            Row(p, "data:empty", lambda ld=load: ld(b""), KEY),
+            Row(p, "data:garbage", lambda ld=load: ld(b"\x30\x03\x02\x01\x00"), KEY),
+            Row(p, "data:cut", lambda ld=load, g=good_other: ld(g()[:-3]), KEY),
+            Row(p, "wrong-half", lambda ld=load, w=wrong_half: ld(w()), KEY),
+            Row(p, "pem-as-str", lambda ld=load: ld(F.ed25519.to_pkcs8_pem().decode()), TYPE),
+            Row(p, "pem-garbage", lambda ld=load: ld(b"-----BEGIN PRIVATE KEY-----\n!!\n"), KEY),
+        ]
+    rows.append(Row("keys.load_private_key", "x448", lambda: nacre.keys.load_private_key(
+        X448_PKCS8), UNSUPPORTED))
+    return rows
+
+
+# --- box, hpke, kem ------------------------------------------------------------------------------
+
+
+def _x25519_type_rows(p: str, make: Make, public: bool) -> List[Row]:
+    """An X25519 key argument given a key of the wrong class: the other half, an Ed25519 key,
+    raw bytes, None: TypeError ("Keys of another class than X25519 are a TypeError")."""
+    wrong = (
+        ("private-for-public", lambda: F.x25519)
+        if public else ("public-for-private", lambda: F.x25519.public_key()),
+        ("ed25519", lambda: F.ed25519.public_key() if public else F.ed25519),
+        ("xwing", lambda: F.xwing.public_key() if public else F.xwing),
+        ("raw-bytes", lambda: RAW_X25519_A),
+        ("None", lambda: None),
+    )
+    return [Row(p, f"key:{name}", lambda k=k: make(k()), TYPE) for name, k in wrong]
+
+
+def _box_rows() -> List[Row]:
+    b = nacre.box
+    rows: List[Row] = []
+    p = "box.seal"
+    rows += _x25519_type_rows(p, lambda k: b.seal(k, b"m"), public=True)
+    rows += not_buffers(p, "data", lambda v: b.seal(F.x25519.public_key(), v))
+    p = "box.seal_open"
+    rows += _x25519_type_rows(p, lambda k: b.seal_open(k, F.sealed), public=False)
+    rows += not_buffers(p, "data", lambda v: b.seal_open(F.x25519, v))
+    rows += [
+        Row(p, "tampered", lambda: b.seal_open(F.x25519, _flip(F.sealed)), TAG),
+        Row(p, "tampered-ephemeral", lambda: b.seal_open(F.x25519, _flip(F.sealed, 0)), TAG),
+        Row(p, "wrong-key", lambda: b.seal_open(F.x25519_b, F.sealed), TAG),
+        Row(p, "shorter-than-overhead",
+            lambda: b.seal_open(F.x25519, F.sealed[: b.SEAL_OVERHEAD - 1]), TAG),
+        Row(p, "data:empty", lambda: b.seal_open(F.x25519, b""), TAG),
+    ]
+    p = "box.Box"
+    rows += _x25519_type_rows(p, lambda k: b.Box(k, F.x25519_b.public_key()), public=False)
+    rows += [Row(p, f"peer:{r.case[4:]}", r.call, r.expect)
+             for r in _x25519_type_rows(p, lambda k: b.Box(F.x25519, k), public=True)]
+    nonce = bytes(b.NONCE_SIZE)
+    p = "box.Box.encrypt"
+    rows += not_buffers(p, "data", lambda v: F.box_ab().encrypt(v))
+    rows += not_buffers(p, "nonce", lambda v: F.box_ab().encrypt(b"m", v), none_ok=True)
+    rows += sizes(p, "nonce", lambda v: F.box_ab().encrypt(b"m", v), nonce, SIZE)
+    p = "box.Box.decrypt"
+    rows += not_buffers(p, "data", lambda v: F.box_ba().decrypt(v))
+    rows += not_buffers(p, "data(with-nonce)", lambda v: F.box_ba().decrypt(v, nonce))
+    rows += not_buffers(p, "nonce", lambda v: F.box_ba().decrypt(F.box_ct[24:], v), none_ok=True)
+    rows += sizes(p, "nonce", lambda v: F.box_ba().decrypt(F.box_ct[24:], v), nonce, SIZE)
+    rows += [
+        Row(p, "tampered", lambda: F.box_ba().decrypt(_flip(F.box_ct)), TAG),
+        Row(p, "tampered-nonce", lambda: F.box_ba().decrypt(_flip(F.box_ct, 0)), TAG),
+        Row(p, "wrong-nonce", lambda: F.box_ba().decrypt(F.box_ct[24:], nonce), TAG),
+        Row(p, "wrong-peer", lambda: b.Box(F.x25519_b, X25519PrivateKey.from_raw(
+            _flip(RAW_X25519_A)).public_key()).decrypt(F.box_ct), TAG),
+        Row(p, "shorter-than-nonce-and-tag",
+            lambda: F.box_ba().decrypt(F.box_ct[: b.NONCE_SIZE + b.OVERHEAD - 1]), TAG),
+        Row(p, "shorter-than-tag",
+            lambda: F.box_ba().decrypt(bytes(b.OVERHEAD - 1), F.box_ct[:24]), TAG),
+        Row(p, "data:empty", lambda: F.box_ba().decrypt(b""), TAG),
+    ]
+    return rows
+
+
+def _suite_rows(p: str, make: Make) -> List[Row]:
+    """``suite``: an unknown number is UnsupportedAlgorithm, a non-int a TypeError."""
+    return [
+        Row(p, "suite:unknown", lambda: make(99), UNSUPPORTED),
+        Row(p, "suite:0", lambda: make(0), UNSUPPORTED),
+        Row(p, "suite:str", lambda: make("X25519_SHA256_CHACHA20POLY1305"), TYPE),
+        Row(p, "suite:None", lambda: make(None), TYPE),
+        Row(p, "suite:bool", lambda: make(True), TYPE),
+    ]
+
+
+def _hpke_rows() -> List[Row]:
+    h = nacre.hpke
+    pub = lambda: F.x25519.public_key()  # noqa: E731
+    rows: List[Row] = [Row("hpke.Suite", "unknown-value", lambda: h.Suite(99), (ValueError,))]
+    p = "hpke.seal"
+    rows += _suite_rows(p, lambda s: h.seal(s, pub(), b"m"))
+    rows += _x25519_type_rows(p, lambda k: h.seal(SUITE, k, b"m"), public=True)
+    rows += not_buffers(p, "data", lambda v: h.seal(SUITE, pub(), v))
+    rows += not_buffers(p, "info", lambda v: h.seal(SUITE, pub(), b"m", v))
+    rows += not_buffers(p, "aad", lambda v: h.seal(SUITE, pub(), b"m", b"", v))
+    p = "hpke.open"
+    sealed = lambda: F.hpke_sealed  # noqa: E731
+    rows += _suite_rows(p, lambda s: h.open(s, F.x25519, sealed(), b"info", b"aad"))
+    rows += _x25519_type_rows(p, lambda k: h.open(SUITE, k, sealed(), b"info", b"aad"),
+                              public=False)
+    rows += not_buffers(p, "data", lambda v: h.open(SUITE, F.x25519, v, b"info", b"aad"))
+    rows += not_buffers(p, "info", lambda v: h.open(SUITE, F.x25519, sealed(), v, b"aad"))
+    rows += not_buffers(p, "aad", lambda v: h.open(SUITE, F.x25519, sealed(), b"info", v))
+    rows += [
+        Row(p, "tampered", lambda: h.open(SUITE, F.x25519, _flip(sealed()), b"info", b"aad"),
+            TAG),
+        Row(p, "tampered-enc",
+            lambda: h.open(SUITE, F.x25519, _flip(sealed(), 0), b"info", b"aad"), TAG),
+        Row(p, "wrong-info", lambda: h.open(SUITE, F.x25519, sealed(), b"INFO", b"aad"), TAG),
+        Row(p, "wrong-aad", lambda: h.open(SUITE, F.x25519, sealed(), b"info", b"AAD"), TAG),
+        Row(p, "wrong-key", lambda: h.open(SUITE, F.x25519_b, sealed(), b"info", b"aad"), TAG),
+        Row(p, "wrong-suite",
+            lambda: h.open(h.Suite.X25519_SHA256_AES128GCM, F.x25519, sealed(), b"info", b"aad"),
+            TAG),
+        Row(p, "shorter-than-enc-and-tag",
+            lambda: h.open(SUITE, F.x25519, sealed()[: h.ENC_SIZE + h.TAG_SIZE - 1], b"info",
+                           b"aad"), TAG),
+        Row(p, "data:empty", lambda: h.open(SUITE, F.x25519, b"", b"info", b"aad"), TAG),
+    ]
+    p = "hpke.SenderContext"
+    rows += _suite_rows(p, lambda s: h.SenderContext(s, pub()))
+    rows += _x25519_type_rows(p, lambda k: h.SenderContext(SUITE, k), public=True)
+    rows += not_buffers(p, "info", lambda v: h.SenderContext(SUITE, pub(), v))
+    p = "hpke.SenderContext.seal"
+    rows += not_buffers(p, "data", lambda v: F.sender.seal(v))
+    rows += not_buffers(p, "aad", lambda v: F.sender.seal(b"m", v))
+    p = "hpke.ReceiverContext"
+    enc = lambda: F.sender.enc  # noqa: E731
+    rows += _suite_rows(p, lambda s: h.ReceiverContext(s, F.x25519, enc()))
+    rows += _x25519_type_rows(p, lambda k: h.ReceiverContext(SUITE, k, enc()), public=False)
+    rows += not_buffers(p, "enc", lambda v: h.ReceiverContext(SUITE, F.x25519, v))
+    rows += sizes(p, "enc", lambda v: h.ReceiverContext(SUITE, F.x25519, v), bytes(32), KEY)
+    rows += not_buffers(p, "info", lambda v: h.ReceiverContext(SUITE, F.x25519, enc(), v))
+    p = "hpke.ReceiverContext.open"
+    ct = lambda: F.hpke_ct  # noqa: E731
+    rows += not_buffers(p, "data", lambda v: F.receiver.open(v, b"aad"))
+    rows += not_buffers(p, "aad", lambda v: F.receiver.open(ct(), v))
+    rows += [
+        Row(p, "tampered", lambda: F.receiver.open(_flip(ct()), b"aad"), TAG),
+        Row(p, "wrong-aad", lambda: F.receiver.open(ct(), b"AAD"), TAG),
+        Row(p, "shorter-than-tag", lambda: F.receiver.open(ct()[: h.TAG_SIZE - 1], b"aad"), TAG),
+        Row(p, "data:empty", lambda: F.receiver.open(b"", b"aad"), TAG),
+        Row(p, "other-context",
+            lambda: h.ReceiverContext(SUITE, F.x25519, h.SenderContext(SUITE, pub()).enc)
+            .open(ct(), b"aad"), TAG),
+    ]
+    for side in ("SenderContext", "ReceiverContext"):
+        p = f"hpke.{side}.export"
+        ctx = (lambda: F.sender) if side == "SenderContext" else (lambda: F.receiver)
+        rows += not_buffers(p, "exporter_context", lambda v, c=ctx: c().export(v, 32))
+        rows += lengths(p, "length", lambda n, c=ctx: c().export(b"ctx", n),
+                        too_big=255 * 32 + 1)
+    return rows
+
+
+def _kem_rows() -> List[Row]:
+    k = nacre.kem
+    rows: List[Row] = []
+    p = "kem.encapsulate"
+    rows += [
+        Row(p, "key:mlkem-private", lambda: k.encapsulate(F.mlkem), TYPE),
+        Row(p, "key:xwing-private", lambda: k.encapsulate(F.xwing), TYPE),
+        Row(p, "key:x25519-public", lambda: k.encapsulate(F.x25519.public_key()), TYPE),
+        Row(p, "key:raw-bytes", lambda: k.encapsulate(F.mlkem.public_key().to_raw()), TYPE),
+        Row(p, "key:None", lambda: k.encapsulate(None), TYPE),
+    ]
+    p = "kem.decapsulate"
+    ct = bytes(MLKEM768PublicKey.CIPHERTEXT_SIZE)
+    rows += [
+        Row(p, "key:mlkem-public", lambda: k.decapsulate(F.mlkem.public_key(), ct), TYPE),
+        Row(p, "key:x25519-private", lambda: k.decapsulate(F.x25519, ct), TYPE),
+        Row(p, "key:raw-bytes", lambda: k.decapsulate(RAW_MLKEM, ct), TYPE),
+        Row(p, "key:None", lambda: k.decapsulate(None, ct), TYPE),
+        # X-Wing ciphertexts are 1120 bytes: an ML-KEM-768 one is a size error
+        Row(p, "ciphertext:of-other-kem", lambda: k.decapsulate(F.xwing, ct), INVALID_ARGUMENT),
+    ]
+    rows += not_buffers(p, "ciphertext", lambda v: k.decapsulate(F.mlkem, v))
+    rows += sizes(p, "ciphertext", lambda v: k.decapsulate(F.mlkem, v), ct, INVALID_ARGUMENT)
+    return rows
+
+
+def _build_table() -> List[Row]:
+    table = (_top_rows() + _aead_rows() + _hash_rows() + _hmac_rows() + _kdf_rows()
+             + _pwhash_rows() + _secretstream_rows() + _keys_rows() + _box_rows()
+             + _hpke_rows() + _kem_rows())
+    ids = [row.id for row in table]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert not duplicates, f"duplicate rows: {duplicates}"
+    return table
+
+
+TABLE = _build_table()
+
+#: Rows that show a bug: row id -> what is wrong (the row keeps the documented expectation).
+#: Empty: the bugs this table found when it was written are fixed (sizes beyond any buffer gave
+#: OverflowError; aead.available_backends(None) was not a TypeError; encrypt_into on overlapping
+#: memoryview slices crashed the interpreter in a later garbage collection).
+KNOWN_BUGS: Dict[str, str] = {}
+#: Rows that crash the interpreter: kept, marked xfail and not run (a segfault ends the run).
+CRASHES: Dict[str, str] = {}
+
+
+# --- discovery -----------------------------------------------------------------------------------
+
+
+def _short(module: str) -> str:
+    return "nacre" if module == "nacre" else module[len("nacre."):]
+
+
+def _defining_class(cls: type, name: str) -> Tuple[Optional[type], Any]:
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            return klass, vars(klass)[name]
+    return None, None
+
+
+def public_callables() -> Dict[str, Any]:
+    """path -> object for every public callable: functions in ``__all__``, classes (their
+    constructors), and each class's public methods, classmethods and staticmethods that come
+    from nacre code (not those inherited from object, tuple, int or io). An object exported by
+    several modules is named once, after the public module that defines it, else the first
+    module (``nacre`` first) that exports it. Exception classes are left out: their constructors
+    are Exception's (test_errors.py covers them)."""
+    found: Dict[str, Any] = {}
+    seen: set = set()
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if isinstance(obj, types.ModuleType) or not callable(obj) or id(obj) in seen:
+                continue
+            if isinstance(obj, type) and issubclass(obj, BaseException):
+                continue
+            seen.add(id(obj))
+            home = getattr(obj, "__module__", "")
+            path = f"{_short(home if home in PUBLIC_MODULES else module_name)}.{name}"
+            found[path] = obj
+            if not isinstance(obj, type):
+                continue
+            for attr in dir(obj):
+                if attr.startswith("_"):
+                    continue
+                klass, raw = _defining_class(obj, attr)
+                if klass is None or not klass.__module__.startswith("nacre"):
+                    continue
+                if isinstance(raw, (types.FunctionType, classmethod, staticmethod)):
+                    found[f"{path}.{attr}"] = getattr(obj, attr)
+    return found
+
+
+PUBLIC = public_callables()
+CASES_RUN: Dict[str, int] = {"cases": 0, "keyed": 0}
+# Rows whose callable takes, holds or makes key material: their messages and the reprs of the
+# key objects are checked for key bytes (every row's message is checked against every secret).
+KEYED_PREFIXES = ("aead.", "box.", "hpke.", "kem.", "keys.", "secretstream.", "hmac.",
+                  "kdf.", "pwhash.", "hash.blake2b")
+
+
+# --- tests ---------------------------------------------------------------------------------------
+
+
+def test_table_covers_every_public_callable() -> None:
+    named = {row.path for row in TABLE}
+    missing = sorted(set(PUBLIC) - named)
+    unknown = sorted(named - set(PUBLIC))
+    assert not missing, f"public callables without rows: {missing}"
+    assert not unknown, f"rows naming no public callable: {unknown}"
+    stale = sorted((set(KNOWN_BUGS) | set(CRASHES)) - {row.id for row in TABLE})
+    assert not stale, f"KNOWN_BUGS entries without a row: {stale}"
+
+
+def test_discovery_sees_the_package() -> None:
+    # A guard against a walk that finds nothing (and so "covers" everything).
+    for path in ("nacre.random_bytes", "aead.AESGCM", "aead.AESGCM.encrypt_into",
+                 "aead.AEGIS256.seal", "keys.ECPrivateKey.generate", "hash.Xof.digest",
+                 "secretstream.DecryptingReader.read", "hpke.ReceiverContext.export"):
+        assert path in PUBLIC, path
+    assert "secretstream.DecryptingReader.readline" not in PUBLIC  # io's, not nacre's
+    assert len(PUBLIC) > 150
+
+
+def _params() -> List[Any]:
+    params = []
+    for row in TABLE:
+        marks = []
+        if row.id in KNOWN_BUGS:
+            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[row.id]))
+        if row.id in CRASHES:
+            marks.append(pytest.mark.xfail(strict=True, run=False, reason=CRASHES[row.id]))
+        params.append(pytest.param(row, id=row.id, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("row", _params())
+def test_bad_input(row: Row) -> None:
+    CASES_RUN["cases"] += 1
+    with pytest.raises(row.expect[0]) as info:
+        row.call()
+    exc = info.value
+    for cls in row.expect[1:]:
+        assert isinstance(exc, cls), f"{type(exc).__name__} is not a {cls.__name__}: {exc}"
+    # Nothing leaks: the message, the repr and the chained exceptions.
+    texts = [str(exc), repr(exc), str(exc.__cause__ or ""), str(exc.__context__ or "")]
+    _assert_no_secret(" | ".join(texts), f"{row.id}: {type(exc).__name__}")
+    if row.path.startswith(KEYED_PREFIXES):
+        CASES_RUN["keyed"] += 1
+        for key in F.all_keys():
+            _assert_no_secret(repr(key), f"repr of {type(key).__name__}")
+
+
+def test_key_objects_never_show_key_bytes() -> None:
+    objects: List[Any] = F.all_keys() + [F.aead(cls) for cls in AEAD_CLASSES] + [
+        F.hmac, ss.Encryptor(STREAM_KEY), F.decryptor(), F.writer(), F.reader(), F.box_ab(),
+        F.sender, F.receiver, nacre.hash.blake2b(key=HMAC_KEY),
+    ]
+    for obj in objects:
+        _assert_no_secret(repr(obj), f"repr of {type(obj).__name__}")
+        _assert_no_secret(str(obj), f"str of {type(obj).__name__}")
+
+
+def test_zz_case_count(capsys: pytest.CaptureFixture[str]) -> None:
+    """Runs last (file order): every row ran once. The counts are printed past the capture."""
+    classes = {row.case.split(":")[-1] if ":" in row.case else row.case for row in TABLE}
+    with capsys.disabled():
+        print(
+            f"\nbad-input matrix: {len(PUBLIC)} public callables, {len(TABLE)} rows "
+            f"({len(classes)} distinct bad-argument classes), {CASES_RUN['cases']} cases run, "
+            f"{CASES_RUN['keyed']} with key-material checks, {len(KNOWN_BUGS)} known bugs "
+            f"(strict xfail), {len(CRASHES)} crashing rows not run"
+        )
+    # Floor: at least one row per callable, and every row of the table ran.
+    assert len(TABLE) >= len(PUBLIC)
+    assert CASES_RUN["cases"] >= len(TABLE) - len(CRASHES), (
+        f"only {CASES_RUN['cases']} of {len(TABLE)} rows ran (run the whole module)"
+    )
