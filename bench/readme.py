@@ -69,10 +69,15 @@ def overhead_summary(rows, order):
         target = {"64 B": "<= 5%", "16 KiB and up": "<= 1%"}.get(label, "-")
         met = sum(1 for v, k in values if report.target_pct(k[3]) is not None
                   and v <= report.target_pct(k[3]))
+        steady = [(v, k) for v, k in values if not report.noisy(rows[k])]
+        steady_met = sum(1 for v, k in steady if report.target_pct(k[3]) is not None
+                         and v <= report.target_pct(k[3]))
         out.append((label, len(values), f"{statistics.median(v for v, _ in values):+.1f}%",
                     f"{worst[0]:+.1f}% ({worst[1][1]}, {worst[1][2]})", target,
-                    f"{met} of {len(values)}" if target != "-" else "-"))
-    return md_table(("size", "rows", "median overhead", "largest", "target", "rows within"), out)
+                    f"{met} of {len(values)}" if target != "-" else "-",
+                    f"{steady_met} of {len(steady)}" if target != "-" else f"{len(steady)}"))
+    return md_table(("size", "rows", "median overhead", "largest", "target", "rows within",
+                     f"within, rows with CV <= {report.NOISY_CV:.0%}"), out)
 
 
 def default_rows(rows, order, sizes):
@@ -145,7 +150,9 @@ def header(context):
     return (f"Measured on {cpu_model()} ({context.get('num_cpus', '?')} CPUs, a shared virtual "
             f"machine), {context.get('date', '?')[:10]}. Medians of repetitions taken in random "
             "interleaved order; on a shared machine single rows can be off by 10% either way, "
-            "ratios measured side by side are steadier.")
+            "ratios measured side by side are steadier. \"(noisy)\": that row's repetitions "
+            f"varied by more than {report.NOISY_CV:.0%}."
+            + (f" {context['nacre_note']}." if context.get("nacre_note") else ""))
 
 
 def readme_block(context, rows, order, reps):

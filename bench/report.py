@@ -64,6 +64,12 @@ def load(path):
     # With --benchmark_repetitions, read the medians; otherwise the single runs.
     medians = [b for b in benches if b.get("aggregate_name") == "median"]
     chosen = medians or [b for b in benches if b.get("run_type", "iteration") == "iteration"]
+    # The coefficient of variation of each median's repetitions, to flag noisy rows.
+    cvs = {b.get("run_name"): float(b["real_time"]) for b in benches
+           if b.get("aggregate_name") == "cv"}
+    for b in chosen:
+        if b.get("run_name") in cvs:
+            b["nacre_cv"] = cvs[b["run_name"]]
     return run.get("context", {}), chosen
 
 
@@ -85,9 +91,21 @@ def collect(benches):
             rows[key] = {"default": False}
             order.append(key)
         rows[key][m["layer"]] = rate(b)
+        rows[key].setdefault("cv", {})[m["layer"]] = b.get("nacre_cv")
         if b.get("label") == "default":
             rows[key]["default"] = True
+    # Runs with random interleaving list benchmarks in run order: sort for reading.
+    order.sort(key=lambda k: (k[0], k[1], k[2], -1 if k[3] is None else k[3]))
     return rows, order, skipped
+
+
+NOISY_CV = 0.10  # repetitions spread more than this: the row's overhead is not to be trusted
+
+
+def noisy(row):
+    """Whether the raw or C ABI median comes from repetitions with a CV above NOISY_CV."""
+    cv = row.get("cv", {})
+    return any((cv.get(layer) or 0.0) > NOISY_CV for layer in ("raw", "capi"))
 
 
 def overhead(row):
@@ -114,7 +132,7 @@ def table(rows, order, markdown=False):
         lines.append((
             family, primitive, backend, fmt_size(size),
             *(fmt_rate(row.get(layer), sized) for layer in LAYERS),
-            "-" if ov is None else f"{ov:+.1f}%",
+            "-" if ov is None else f"{ov:+.1f}%" + (" (noisy)" if noisy(row) else ""),
             tgt_text,
             "yes" if row["default"] else "",
         ))
@@ -152,7 +170,8 @@ def main():
     host = context.get("host_name", "?")
     cpus = context.get("num_cpus", "?")
     print(f"nacre_bench run of {when} on {host} ({cpus} CPUs)")
-    print("raw: the backend called directly; C ABI overhead: extra time per call over raw")
+    print("raw: the backend called directly; C ABI overhead: extra time per call over raw;")
+    print(f"(noisy): the raw or C ABI repetitions varied by more than {NOISY_CV:.0%} (CV)")
     print()
     print(table(rows, order, args.markdown))
     if skipped:
