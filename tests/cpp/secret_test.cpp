@@ -1,5 +1,16 @@
 #include <catch2/catch.hpp>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define NACRE_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NACRE_TEST_ASAN 1
+#endif
+#endif
+#ifdef NACRE_TEST_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,6 +79,28 @@ TEST_CASE("freed pool slots are wiped before reuse", "[secret]") {
   SecretBytes again(48);
   REQUIRE(again.data() == slot);
   CHECK(std::all_of(again.data(), again.data() + again.size(), [](std::uint8_t b) { return b == 0; }));
+}
+
+TEST_CASE("a pool secret is wiped when it is freed, not only when reused", "[secret]") {
+  // The slot stays mapped inside the pool, so it can be read right after the free, before any
+  // other allocation could hide a missing wipe. ASan builds poison freed slots: unpoison to look.
+  constexpr std::size_t n = 40;
+  std::uint8_t *slot = nullptr;
+  {
+    SecretBytes s(n);
+    std::fill(s.data(), s.data() + n, 0x5C);
+    slot = s.data();
+  }
+#ifdef NACRE_TEST_ASAN
+  __asan_unpoison_memory_region(slot, n);
+#endif
+  // The first word of a free slot holds the free list's link (no secret); the rest must be 0.
+  const bool wiped = std::all_of(slot + sizeof(void *), slot + n, [](std::uint8_t b) { return b == 0; });
+  CHECK_FALSE(std::all_of(slot, slot + sizeof(void *), [](std::uint8_t b) { return b == 0x5C; }));
+#ifdef NACRE_TEST_ASAN
+  __asan_poison_memory_region(slot, n);
+#endif
+  CHECK(wiped);
 }
 
 TEST_CASE("small secrets come from the pool, large ones from sodium_malloc", "[secret]") {
