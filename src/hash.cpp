@@ -30,12 +30,13 @@ constexpr std::array<AlgInfo, 9> kAlgs = {{
 }};
 
 // kAlgs is in enum order, so a lookup is an index: every call makes several.
-static_assert([] {
+constexpr bool in_enum_order() {
   for (std::size_t i = 0; i < kAlgs.size(); ++i) {
     if (static_cast<std::size_t>(kAlgs[i].alg) != i + 1) return false;
   }
   return true;
-}());
+}
+static_assert(in_enum_order(), "kAlgs must list HashAlg in order");
 
 const AlgInfo &info(HashAlg alg) {
   const auto i = static_cast<std::size_t>(alg) - 1;

@@ -109,7 +109,7 @@ class Pool {
     auto *b = static_cast<std::uint8_t *>(p);
     const std::size_t page = static_cast<std::size_t>(b - base_) / page_;
     std::lock_guard<std::mutex> lock(mu_);
-    const auto cls = static_cast<std::size_t>(page_class_[page]);
+    const auto cls = static_cast<std::size_t>(static_cast<std::uint8_t>(page_class_[page]));
     const std::size_t size = kClasses[cls];
     UNPOISON(p, size);
     sodium::wipe(p, size);

@@ -43,7 +43,7 @@ struct Handle {
   template <class H>
   static void create(H **out, std::unique_ptr<T> object) {
     Slot *s = acquire(K, object.get());
-    object.release();  // now owned by the slot, deleted in destroy()
+    static_cast<void>(object.release());  // now owned by the slot, deleted in destroy()
     *out = reinterpret_cast<H *>(s);
   }
 

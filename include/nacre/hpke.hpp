@@ -22,7 +22,7 @@ enum class HpkeSuite : int {
 
 inline constexpr std::size_t hpke_enc_size = 32;
 inline constexpr std::size_t hpke_tag_size = 16;
-inline constexpr std::size_t hpke_max_export = 255 * 32;
+inline constexpr std::size_t hpke_max_export = std::size_t{255} * 32;
 
 // HpkeContext protects a sequence of messages in order. Move-only; one thread at a time.
 class HpkeContext {

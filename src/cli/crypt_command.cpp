@@ -85,7 +85,7 @@ SecretBytes file_key(const Options &o, const FileParams &p, bool confirm) {
 
 // The X25519 public key --recipient names.
 Key recipient_key(const std::string &path) {
-  const Key key = read_public_key(path);
+  Key key = read_public_key(path);
   if (key.type() != KeyType::x25519) {
     throw std::runtime_error(path + ": --recipient needs an X25519 public key (nacre keygen --alg x25519)");
   }
@@ -94,7 +94,7 @@ Key recipient_key(const std::string &path) {
 
 // The X25519 private key --key names.
 Key recipient_private_key(const std::string &path) {
-  const Key key = read_private_key(path);
+  Key key = read_private_key(path);
   if (key.type() != KeyType::x25519) {
     throw std::runtime_error(path + ": --key needs an X25519 private key (nacre keygen --alg x25519), not " +
                              std::string(key_type_name(key.type())));

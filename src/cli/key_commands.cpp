@@ -21,8 +21,8 @@ namespace nacre::cli {
 namespace {
 
 // Key files are a few kilobytes (RSA-4096 PKCS#8 PEM: about 3.3 KB); signatures at most 512 bytes.
-constexpr std::size_t kMaxKeyFile = 64 * 1024;
-constexpr std::size_t kMaxSignatureFile = 64 * 1024;
+constexpr std::size_t kMaxKeyFile = std::size_t{64} * 1024;
+constexpr std::size_t kMaxSignatureFile = std::size_t{64} * 1024;
 // sign/verify read the whole message: Ed25519 signs messages, not digests.
 constexpr std::size_t kMaxMessage = std::size_t{1} << 30;
 

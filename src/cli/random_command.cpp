@@ -17,7 +17,7 @@ void add_random_command(CLI::App &app) {
   cmd->add_flag("--base64", b64, "print as base64")->excludes(h);
   cmd->callback([] {
     // Chunked so that any N runs in constant memory.
-    constexpr std::size_t kChunk = 3 * 16384;  // a multiple of 3 keeps base64 chunks unpadded
+    constexpr std::size_t kChunk = std::size_t{3} * 16384;  // a multiple of 3 keeps base64 chunks unpadded
     Bytes buf(kChunk);
     std::uint64_t left = count;
     while (left > 0) {

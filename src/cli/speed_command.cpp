@@ -63,6 +63,7 @@ double ops_per_second(const Op &op, const Timing &t) {
     n = std::max(n * 2, static_cast<std::size_t>(static_cast<double>(n) * std::min(want, 100.0)));
   }
   std::vector<double> rates;
+  rates.reserve(static_cast<std::size_t>(t.repeats));
   for (int i = 0; i < t.repeats; ++i) {
     rates.push_back(static_cast<double>(n) / std::max(seconds(run_batch(op, n)), 1e-9));
   }

@@ -57,6 +57,7 @@ const AlgFacts kFacts[] = {
 };
 // clang-format on
 
+// NOLINTNEXTLINE(misc-redundant-expression): the two Argon2 sizes happen to be equal today
 static_assert(kPwhashStrBytes >= crypto_pwhash_argon2id_STRBYTES &&
               kPwhashStrBytes >= crypto_pwhash_argon2i_STRBYTES &&
               kPwhashStrBytes >= crypto_pwhash_scryptsalsa208sha256_STRBYTES);
