@@ -82,6 +82,10 @@ void HpkeContext::export_secret(MutableByteView out, ByteView context) const {
 void hpke_seal_into(MutableByteView out, HpkeSuite suite, const Key &recipient, ByteView info,
                     ByteView pt, ByteView aad) {
   require_size(out, checked_add(checked_add(pt.size(), hpke_tag_size), hpke_enc_size), "output has the wrong size");
+  // enc is written before the message is read: no part of |out| may overlap an input.
+  require_disjoint(out, pt);
+  require_disjoint(out, info);
+  require_disjoint(out, aad);
   auto ctx = HpkeContext::sender(suite, recipient, info, out.first(hpke_enc_size));
   ctx.seal_into(out.subspan(hpke_enc_size), pt, aad);
 }
@@ -93,6 +97,7 @@ void hpke_open_into(MutableByteView out, HpkeSuite suite, const Key &recipient, 
   if (in.size() < hpke_enc_size + hpke_tag_size) throw Error(Status::verification_failed, "input shorter than enc and tag");
   require_disjoint(out, in);  // enc is read after out is written: no in-place form here
   require_disjoint(out, info);
+  require_disjoint(out, aad);
   // enc arrives with the ciphertext: one that is not a usable key is a failed open like any other.
   std::optional<HpkeContext> ctx;
   try {

@@ -892,7 +892,8 @@ NACRE_EXPORT int nacre_kem_decapsulate(const nacre_key *key, uint8_t *ss, size_t
  *
  * Single shot: nacre_hpke_seal writes enc (32 bytes) || ciphertext (|in_len| + 16) for the X25519
  * public key |recipient|; nacre_hpke_open takes that and the recipient's key pair. A failed open
- * is NACRE_ERR_VERIFICATION_FAILED with |out| zeroed.
+ * is NACRE_ERR_VERIFICATION_FAILED with |out| zeroed. |out| may not overlap any input, in place
+ * included (NACRE_ERR_INVALID_ARGUMENT).
  *
  * Contexts: nacre_hpke_sender_new sets up a sender and writes enc (NACRE_HPKE_ENC_LEN bytes);
  * nacre_hpke_receiver_new sets up the matching receiver from enc. nacre_hpke_ctx_seal and

@@ -1703,6 +1703,21 @@ void hpke_rows(Rows &rows) {
                     [=](Probe &p, int s) { return call(p, s, key, d, 4, d + 100, in_len, d, 3); });
     rows.status(fn, Cls::out_of_range, "a P-256 key", NACRE_ERR_INVALID_KEY,
                 [=](Probe &p) { return call(p, 1, world().p256, d, 4, d + 100, in_len, d, 3); });
+    // No overlap at all, in place included: seal writes enc before it reads the message, and
+    // open reads enc after its output is written. |which|: 0 the input, 1 info, 2 aad, each
+    // starting 8 bytes into the output (for seal's input: inside where enc goes).
+    for (int which : {0, 1, 2}) {
+      const char *names[] = {"out overlaps in", "out overlaps info", "out overlaps aad"};
+      rows.status(fn, Cls::overlap, names[which], NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+        uint8_t *buf = p.scratch(128);
+        std::memcpy(buf, d, 128);
+        p.zero_region(buf, need);
+        const uint8_t *in = which == 0 ? buf + 8 : d + 100;
+        const uint8_t *info = which == 1 ? buf + 8 : d;
+        const uint8_t *aad = which == 2 ? buf + 8 : d + 200;
+        return fnp(1, key, buf, need, p.len(), info, 4, in, in_len, aad, 3);
+      });
+    }
   }
   rows.status("nacre_hpke_open", Cls::out_of_range, "a public key cannot receive", NACRE_ERR_INVALID_KEY,
               [=](Probe &p) { return nacre_hpke_open(1, rp, p.out(kM), kM, p.len(), nullptr, 0, d, kE + kM + kT, nullptr, 0); });
