@@ -24,6 +24,7 @@ __all__ = [
     "len_cell",
     "to_bytes",
     "fresh_bytes",
+    "UNINITIALISED_FROM",
 ]
 
 # collections.abc.Buffer exists from Python 3.12 only; these are the types users pass.
@@ -132,10 +133,10 @@ def to_bytes(out: Any, n: int) -> bytes:
 # pointer to the object's own storage (CPython), so a C function can fill a bytes object that no
 # one else holds yet -- what a C extension does with PyBytes_FromStringAndSize(NULL, n) -- and the
 # result is returned without a copy. Small sizes use bytes(n) (zero-filled, cheap); from
-# _UNINITIALISED_FROM bytes on, PyBytes_FromStringAndSize(NULL, n) skips the zero-fill, which at
+# UNINITIALISED_FROM bytes on, PyBytes_FromStringAndSize(NULL, n) skips the zero-fill, which at
 # 1 MiB costs as much as a fast cipher. Every caller hands the object to a nacre function that
 # writes all of it on success and zeroes it on failure, and drops it on failure.
-_UNINITIALISED_FROM = 16384
+UNINITIALISED_FROM = 16384
 _bytes_from_size = ctypes.pythonapi.PyBytes_FromStringAndSize
 _bytes_from_size.restype = ctypes.py_object
 _bytes_from_size.argtypes = (ctypes.c_void_p, ctypes.c_ssize_t)
@@ -144,7 +145,7 @@ _bytes_from_size.argtypes = (ctypes.c_void_p, ctypes.c_ssize_t)
 def fresh_bytes(n: int) -> bytes:
     """A new ``bytes`` object of ``n`` bytes, held by no one else, for a C function to fill
     (see above). Only for outputs a nacre call writes completely or zeroes."""
-    if n < _UNINITIALISED_FROM:
+    if n < UNINITIALISED_FROM:
         return bytes(n)
     return _bytes_from_size(None, n)
 
@@ -155,7 +156,7 @@ def _check_fresh_bytes() -> None:
     from ._nacre import lib
 
     probe = fresh_bytes(32)
-    sizes = (1, 2, _UNINITIALISED_FROM, _UNINITIALISED_FROM + 1)
+    sizes = (1, 2, UNINITIALISED_FROM, UNINITIALISED_FROM + 1)
     if any(fresh_bytes(k) is fresh_bytes(k) for k in sizes) or lib.nacre_hash(
         lib.NACRE_HASH_SHA256, lib.NACRE_BACKEND_DEFAULT, probe, 32, len_cell(), b"", 0
     ) or probe == bytes(32):

@@ -41,14 +41,13 @@ from typing import Any, ClassVar, Dict, Optional, Tuple
 
 from ._backends import backend_number, backends_implementing
 from ._buffers import (
-    U8_ARRAY,
+    UNINITIALISED_FROM as _UNINITIALISED_FROM,
     Buffer,
     fresh_bytes,
     input_arg,
     len_cell,
     optional_input,
     readable,
-    uninitialised,
     writable,
 )
 from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm, check
@@ -85,12 +84,10 @@ _KEY_SIZE: Dict[int, int] = {alg: lib.nacre_aead_key_len(alg) for alg in _NAMES}
 _KEY_CELL = ffi.typeof("nacre_aead_key **")
 _LEN_CELL = ffi.typeof("size_t *")
 _NULL = ffi.NULL
-_buffer = ffi.buffer
 _seal = lib.nacre_aead_seal
 _open = lib.nacre_aead_open
 _seal_oneshot = lib.nacre_aead_seal_oneshot
 _open_oneshot = lib.nacre_aead_open_oneshot
-_LARGE = 16384  # from here on fresh_bytes skips the zero-fill
 
 
 def available_backends(algorithm: str) -> Tuple[str, ...]:
@@ -211,8 +208,8 @@ class _AEAD:
     # --- combined: ciphertext || tag -----------------------------------------------------------
     #
     # The per-call paths are written out flat: a call costs about as much Python as C here, so
-    # bytes go to C as they are, outputs are not zeroed first (the C function fills them, or
-    # zeroes them on failure), and the out_len cell is a per-thread one.
+    # bytes go to C as they are, outputs are new bytes objects the C function fills (or zeroes on
+    # failure; nacre._buffers.fresh_bytes), and the out_len cell is a per-thread one.
 
     def _bad_nonce(self, nonce: Any) -> InvalidArgument:
         return InvalidArgument(
@@ -244,7 +241,7 @@ class _AEAD:
             ad = input_arg(associated_data, "associated_data")
             ad_len = len(ad)
         n = len(data) + self._tag_size
-        out = bytes(n) if n < _LARGE else fresh_bytes(n)
+        out = bytes(n) if n < _UNINITIALISED_FROM else fresh_bytes(n)  # fresh_bytes, inlined
         key = self._key
         if key is not None:
             rc = _seal(key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
@@ -277,7 +274,7 @@ class _AEAD:
         n = len(data) - self._tag_size
         if n < 0:
             raise self._short()
-        out = bytes(n) if n < _LARGE else fresh_bytes(n)
+        out = bytes(n) if n < _UNINITIALISED_FROM else fresh_bytes(n)  # fresh_bytes, inlined
         key = self._key
         if key is not None:
             rc = _open(key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
@@ -347,15 +344,15 @@ class _AEAD:
         src = input_arg(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n, t = len(src), self._tag_size
-        out = uninitialised(U8_ARRAY, n)
-        tag = uninitialised(U8_ARRAY, t)
+        out = fresh_bytes(n)
+        tag = fresh_bytes(t)
         rc = lib.nacre_aead_seal_detached(
             self._handle(), out, n, len_cell(), tag, t, ffi.new(_LEN_CELL),
             nonce, len(nonce), src, n, ad, ad_len,
         )
         if rc:
             check(rc, f"{self._what} encrypt")
-        return _buffer(out, n)[:], _buffer(tag, t)[:]
+        return out, tag
 
     def decrypt_detached(
         self, nonce: Buffer, data: Buffer, tag: Buffer, associated_data: Optional[Buffer]
@@ -369,14 +366,14 @@ class _AEAD:
         tag_buf = input_arg(tag, "tag")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = len(src)
-        out = uninitialised(U8_ARRAY, n)
+        out = fresh_bytes(n)
         rc = lib.nacre_aead_open_detached(
             self._handle(), out, n, len_cell(), nonce, len(nonce),
             src, n, tag_buf, len(tag_buf), ad, ad_len,
         )
         if rc:
             check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
-        return _buffer(out, n)[:]
+        return out
 
     # --- the rest ------------------------------------------------------------------------------
 
@@ -419,13 +416,13 @@ class _RandomNonce(_AEAD):
             data = readable(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = self._nonce_size + len(data) + self._tag_size
-        out = uninitialised(U8_ARRAY, n)
+        out = fresh_bytes(n)
         rc = lib.nacre_aead_seal_with_random_nonce(
             self._handle(), out, n, len_cell(), data, len(data), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} seal")
-        return _buffer(out, n)[:]
+        return out
 
     def open(self, box: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Check and decrypt what :meth:`seal` produced; :class:`nacre.InvalidTag` otherwise."""
@@ -435,13 +432,13 @@ class _RandomNonce(_AEAD):
         n = len(box) - self._nonce_size - self._tag_size
         if n < 0:
             raise self._short("box")
-        out = uninitialised(U8_ARRAY, n)
+        out = fresh_bytes(n)
         rc = lib.nacre_aead_open_with_nonce_prefix(
             self._handle(), out, n, len_cell(), box, len(box), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} open", mismatch=InvalidTag)
-        return _buffer(out, n)[:]
+        return out
 
 
 class AESGCM(_AEAD):
