@@ -12,13 +12,20 @@ std::unique_ptr<detail::DigestState> make_state(HashAlg alg, Backend b, ByteView
                                  : detail::sodium::hmac_state(alg, key);
 }
 
-bool verify_state(const detail::DigestState &state, std::size_t size, ByteView tag) {
+// tag_matches has |compute| write the |size|-byte tag, compares it with |tag| in constant time
+// and wipes it: a valid tag is a forgery to others.
+template <class Compute>
+bool tag_matches(std::size_t size, ByteView tag, Compute &&compute) {
   std::array<std::uint8_t, 64> expected{};
   MutableByteView mine(expected.data(), size);
-  state.finish(mine);
+  compute(mine);
   const bool ok = constant_time_equal(mine, tag);
-  detail::sodium::wipe(expected.data(), expected.size());  // a valid tag is a forgery to others
+  detail::sodium::wipe(expected.data(), expected.size());
   return ok;
+}
+
+bool verify_state(const detail::DigestState &state, std::size_t size, ByteView tag) {
+  return tag_matches(size, tag, [&](MutableByteView mine) { state.finish(mine); });
 }
 
 }  // namespace
@@ -64,12 +71,8 @@ Bytes hmac(HashAlg alg, ByteView key, ByteView in, Backend backend) {
 }
 
 bool hmac_verify(HashAlg alg, ByteView key, ByteView in, ByteView tag, Backend backend) {
-  std::array<std::uint8_t, 64> expected{};
-  MutableByteView mine(expected.data(), hmac_size(alg));
-  hmac_into(alg, key, in, mine, backend);
-  const bool ok = constant_time_equal(mine, tag);
-  detail::sodium::wipe(expected.data(), expected.size());  // a valid tag is a forgery to others
-  return ok;
+  return tag_matches(hmac_size(alg), tag,
+                     [&](MutableByteView mine) { hmac_into(alg, key, in, mine, backend); });
 }
 
 Hmac::Hmac(HashAlg alg, Backend backend, std::size_t size,
