@@ -1,14 +1,7 @@
 # BoringSSL's libcrypto, built from the file list in the Debian source package's
 # android-sources.cmake: static, position-independent, hidden symbols, assembly included.
-set(NACRE_BORINGSSL_SOURCE "$ENV{NACRE_BORINGSSL_SOURCE}" CACHE PATH
-    "Unpacked BoringSSL tree (android-platform-external-boringssl); empty = fetched by scripts/bootstrap")
-if(NOT NACRE_BORINGSSL_SOURCE)
-  set(NACRE_BORINGSSL_SOURCE "${NACRE_DEPS_DIR}/android-platform-external-boringssl")
-endif()
-if(NOT EXISTS "${NACRE_BORINGSSL_SOURCE}/android-sources.cmake")
-  message(FATAL_ERROR "BoringSSL source not found at ${NACRE_BORINGSSL_SOURCE}: "
-                      "run scripts/bootstrap or set NACRE_BORINGSSL_SOURCE")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/BackendSources.cmake")
+nacre_backend_source(BORINGSSL boringssl android-sources.cmake)
 
 set(BORINGSSL_ROOT "${NACRE_BORINGSSL_SOURCE}/")
 include("${NACRE_BORINGSSL_SOURCE}/android-sources.cmake")

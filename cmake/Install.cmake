@@ -17,3 +17,4 @@ install(FILES "${PROJECT_BINARY_DIR}/nacreConfig.cmake" "${PROJECT_BINARY_DIR}/n
 
 configure_file(cmake/nacre.pc.in "${PROJECT_BINARY_DIR}/nacre.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/nacre.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+install(FILES LICENSE THIRD_PARTY_NOTICES.md DESTINATION ${CMAKE_INSTALL_DOCDIR})

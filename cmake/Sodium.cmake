@@ -1,21 +1,26 @@
 # libsodium, built once with its own configure (static, PIC, hidden symbols) into a cache
 # folder shared by every build configuration; it is not instrumented by sanitizers.
-set(NACRE_SODIUM_SOURCE "$ENV{NACRE_SODIUM_SOURCE}" CACHE PATH
-    "Unpacked libsodium source tree; empty = fetched by scripts/bootstrap")
-if(NOT NACRE_SODIUM_SOURCE)
-  set(NACRE_SODIUM_SOURCE "${NACRE_DEPS_DIR}/libsodium")
-endif()
-if(NOT EXISTS "${NACRE_SODIUM_SOURCE}/configure")
-  message(FATAL_ERROR "libsodium source not found at ${NACRE_SODIUM_SOURCE}: "
-                      "run scripts/bootstrap or set NACRE_SODIUM_SOURCE")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/BackendSources.cmake")
+nacre_backend_source(SODIUM sodium configure)
 
 file(READ "${NACRE_SODIUM_SOURCE}/configure.ac" _ac LIMIT 400)
 string(REGEX MATCH "libsodium\\],\\[([0-9.]+)\\]" _ "${_ac}")
 set(NACRE_SODIUM_VERSION "${CMAKE_MATCH_1}")
 # SODIUM_STATIC empties SODIUM_EXPORT, so -fvisibility=hidden reaches every libsodium symbol.
-set(_prefix "${NACRE_DEPS_DIR}/build/libsodium-${NACRE_SODIUM_VERSION}-pic-static-hidden")
-file(MAKE_DIRECTORY "${NACRE_DEPS_DIR}/build")
+# A checkout caches the build in .deps/ for every build folder; a bundled source (an sdist, a
+# source tarball) builds it inside the build folder, leaving the source tree untouched.
+if(NACRE_SODIUM_BUNDLED)
+  set(_cache "${PROJECT_BINARY_DIR}/deps")
+else()
+  set(_cache "${NACRE_DEPS_DIR}/build")
+endif()
+set(_configure_args --disable-shared --enable-static --with-pic --disable-dependency-tracking
+    "CC=cc" "CFLAGS=-O3 -fvisibility=hidden -DSODIUM_STATIC")
+# The cache folder is named for the version and the options, so a change of either rebuilds.
+string(SHA256 _opts_hash "${_configure_args}")
+string(SUBSTRING "${_opts_hash}" 0 10 _opts_hash)
+set(_prefix "${_cache}/libsodium-${NACRE_SODIUM_VERSION}-${_opts_hash}")
+file(MAKE_DIRECTORY "${_cache}")
 # Two configurations may configure at once: one builds, the other waits and reuses.
 file(LOCK "${_prefix}.lock" GUARD FILE TIMEOUT 900)
 if(NOT EXISTS "${_prefix}/lib/libsodium.a")
@@ -25,12 +30,11 @@ if(NOT EXISTS "${_prefix}/lib/libsodium.a")
   file(MAKE_DIRECTORY "${_work}")
   cmake_host_system_information(RESULT _jobs QUERY NUMBER_OF_LOGICAL_CORES)
   execute_process(
-    COMMAND "${NACRE_SODIUM_SOURCE}/configure" --disable-shared --enable-static --with-pic
-            --disable-dependency-tracking --prefix=${_prefix} "CC=cc"
-            "CFLAGS=-O3 -fvisibility=hidden -DSODIUM_STATIC"
+    COMMAND "${NACRE_SODIUM_SOURCE}/configure" --prefix=${_prefix} ${_configure_args}
     WORKING_DIRECTORY "${_work}" RESULT_VARIABLE _rc OUTPUT_QUIET)
   if(_rc EQUAL 0)
-    execute_process(COMMAND make -j${_jobs} install WORKING_DIRECTORY "${_work}"
+    # Only src/: the library and its headers (the tests and other folders are not bundled).
+    execute_process(COMMAND make -j${_jobs} -C src install WORKING_DIRECTORY "${_work}"
                     RESULT_VARIABLE _rc OUTPUT_QUIET)
   endif()
   if(NOT _rc EQUAL 0)

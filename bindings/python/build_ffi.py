@@ -1,26 +1,16 @@
-"""CFFI build script for ``nacre._nacre`` (out-of-line API mode).
+"""Writes the C source of ``nacre._nacre``, the CFFI extension (out-of-line API mode).
 
-The cdef is derived from the C header ``capi/include/nacre.h`` at build time, so the Python
-declarations cannot drift from the C ABI. The header is found through, in order:
+    python build_ffi.py --header capi/include/nacre.h --emit-c OUT.c
+    python build_ffi.py --header capi/include/nacre.h --print-cdef
 
-- ``NACRE_INCLUDE_DIR`` (a folder holding ``nacre.h``, e.g. an installed copy),
-- ``NACRE_SOURCE_DIR`` (the repository root, when this package was copied out of it),
-- ``capi/include/nacre.h`` in the repository that holds this file.
-
-Uses:
-
-- ``setup.py`` names ``nacre/_build.py:ffi`` in ``cffi_modules``; it adds the link options.
-- ``python3 _build.py --emit-c OUT.c`` writes the generated C source, for build systems (CMake)
-  that compile and link the extension themselves.
-- ``python3 _build.py --print-cdef`` shows the derived declarations.
-
-This file runs at build time only and needs nothing but the standard library and cffi.
+The cdef is derived from the C header at build time, so the Python declarations cannot drift
+from the C ABI. CMake (bindings/python/CMakeLists.txt) runs this and compiles the result against
+the limited API; it needs nothing but the standard library and cffi, and is not installed.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
@@ -28,7 +18,6 @@ from typing import List, Optional, Tuple
 
 import cffi
 
-HEADER_NAME = "nacre.h"
 MODULE_NAME = "nacre._nacre"
 
 # Attribute macros that mark declarations in the header but mean nothing to cffi's parser.
@@ -44,31 +33,6 @@ _DEFINE = re.compile(r"#\s*define\s+([A-Za-z_]\w*)(\([^)]*\))?\s*(.*)$")
 _INT_LITERAL = re.compile(
     r"^(?:U?INT(?:8|16|32|64|MAX)_C\s*)?\(?\s*-?\s*(0[xX][0-9A-Fa-f]+|\d+)[uUlL]*\s*\)?$"
 )
-
-
-def repo_root() -> Path:
-    """The repository root: bindings/python/nacre/_build.py -> three levels up."""
-    return Path(__file__).resolve().parent.parent.parent.parent
-
-
-def find_include_dir() -> Path:
-    """The folder holding nacre.h (see the module docstring for the search order)."""
-    candidates: List[Tuple[str, Path]] = []
-    if os.environ.get("NACRE_INCLUDE_DIR"):
-        candidates.append(("NACRE_INCLUDE_DIR", Path(os.environ["NACRE_INCLUDE_DIR"])))
-    if os.environ.get("NACRE_SOURCE_DIR"):
-        candidates.append(
-            ("NACRE_SOURCE_DIR", Path(os.environ["NACRE_SOURCE_DIR"]) / "capi" / "include")
-        )
-    candidates.append(("the repository", repo_root() / "capi" / "include"))
-    for _, folder in candidates:
-        if (folder / HEADER_NAME).is_file():
-            return folder.resolve()
-    tried = ", ".join(f"{folder / HEADER_NAME} ({how})" for how, folder in candidates)
-    raise FileNotFoundError(
-        f"{HEADER_NAME} not found; tried {tried}. Set NACRE_INCLUDE_DIR to the folder holding "
-        f"{HEADER_NAME}, or NACRE_SOURCE_DIR to the nacre repository."
-    )
 
 
 def _strip_comments(text: str) -> str:
@@ -149,35 +113,31 @@ def cdef_from_header(text: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def make_ffi(include_dir: Optional[Path] = None) -> cffi.FFI:
+def make_ffi(header_path: Path) -> cffi.FFI:
     """Build the FFI object: cdef from the header, C source that includes it."""
-    include_dir = include_dir or find_include_dir()
-    header = (include_dir / HEADER_NAME).read_text(encoding="utf-8")
+    header = header_path.read_text(encoding="utf-8")
     builder = cffi.FFI()
     builder.cdef(cdef_from_header(header))
-    # Link options (static libnacre.a or shared libnacre.so) are added by setup.py, or by the
-    # build system that compiles the emitted C source.
-    builder.set_source(MODULE_NAME, f'#include "{HEADER_NAME}"', include_dirs=[str(include_dir)])
+    # The build system that compiles the emitted C source adds the include path and links.
+    builder.set_source(MODULE_NAME, f'#include "{header_path.name}"')
     return builder
-
-
-ffi = make_ffi()
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--header", required=True, type=Path, help="path of nacre.h")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--emit-c", metavar="OUT.c", help="write the generated C source")
     group.add_argument("--print-cdef", action="store_true", help="print the derived cdef")
     args = parser.parse_args(argv)
     if args.print_cdef:
-        sys.stdout.write(cdef_from_header((find_include_dir() / HEADER_NAME).read_text("utf-8")))
+        sys.stdout.write(cdef_from_header(args.header.read_text("utf-8")))
         return 0
     out = Path(args.emit_c)
     out.parent.mkdir(parents=True, exist_ok=True)
     # cffi leaves the file (and its timestamp) alone when its content would not change, so a
     # build system does not recompile the extension needlessly.
-    ffi.emit_c_code(str(out))
+    make_ffi(args.header).emit_c_code(str(out))
     return 0
 
 
