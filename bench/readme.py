@@ -19,7 +19,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import report  # noqa: E402 - bench/report.py, next to this file
+import report  # bench/report.py, next to this file
 
 BEGIN, END = "<!-- performance:begin -->", "<!-- performance:end -->"
 MIB = 1 << 20

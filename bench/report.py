@@ -144,7 +144,8 @@ def table(rows, order, markdown=False):
     right = {3, 4, 5, 6, 7}
     out = []
     for n, line in enumerate(lines):
-        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(line, widths))]
+        cells = [c.rjust(w) if i in right else c.ljust(w)
+                 for i, (c, w) in enumerate(zip(line, widths))]
         out.append("  ".join(cells).rstrip())
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
@@ -154,7 +155,8 @@ def table(rows, order, markdown=False):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("run", help="JSON file written by nacre_bench, or - for stdin")
-    parser.add_argument("--markdown", action="store_true", help="print a Markdown table (for README)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print a Markdown table (for README)")
     args = parser.parse_args()
     try:
         context, benches = load(args.run)

@@ -152,7 +152,7 @@ def key_parse_seeds():
     out = []
     ed = list(blocks("ed25519.txt"))[:2]
     xs = [b for b in blocks("x25519.txt") if "SCALAR" in b]
-    xw = list(blocks("xwing.txt"))[0]
+    xw = next(iter(blocks("xwing.txt")))
     for b in ed:
         out += [seed(ED25519, RAW_PRIVATE, hexes(b, "SECRET")), seed(ED25519, RAW_PUBLIC, hexes(b, "PUBLIC"))]
     for b in xs:

@@ -105,7 +105,7 @@ class Case:
 
     def output(self) -> Any:
         ns = dict(self.ns)
-        exec(self.stmt, ns)  # noqa: S102 - our own statements
+        exec(self.stmt, ns)  # our own statements
         if self.impl == "c-abi":  # a status; the output is in the buffer
             if ns["_r"] != 0:
                 raise AssertionError(f"{self.api}: status {ns['_r']}")
@@ -203,7 +203,7 @@ def _aead_impls() -> List[_Aead]:
                 continue
             try:
                 cls(bytes(32)).encrypt(bytes(12), b"x", None)
-            except Exception:  # noqa: BLE001 - not supported by this OpenSSL
+            except Exception:  # not supported by this OpenSSL
                 continue
             out.append(_Aead("pyca", alg, cls, 32, 12, name))
     if nacl:
@@ -329,7 +329,7 @@ def build_cases(only: Optional[Sequence[str]] = None,
                 hash_sizes: Sequence[int] = HASH_SIZES,
                 modes: Sequence[str] = MODES) -> List[Case]:
     """Every case of the operations in ``only`` (None: all of :data:`OPERATIONS`)."""
-    ops = list(OPERATIONS if not only else only)
+    ops = list(only or OPERATIONS)
     unknown = [o for o in ops if o not in OPERATIONS]
     if unknown:
         raise ValueError(f"unknown operation(s) {unknown}; choose from {list(OPERATIONS)}")
@@ -677,7 +677,8 @@ def format_table(results: List[Dict[str, Any]]) -> str:
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "-"
         impl = r["impl"] + ("*" if r["ref"] else "")
         lines.append(f"  {impl:<8} {r['algorithm']:<19} {_time_label(r['time_s']):>10} "
-                     f"{mbs:>9} {ratio:>6}  {r['faults_per_call']:>8.1f}  {(r['vs'] or ''):<46} {r['api']}")
+                     f"{mbs:>9} {ratio:>6}  {r['faults_per_call']:>8.1f}  "
+                     f"{(r['vs'] or ''):<46} {r['api']}")
     return "\n".join(lines)
 
 
@@ -756,8 +757,8 @@ def report_text(report: Dict[str, Any]) -> str:
     v = ", ".join(f"{k} {val}" for k, val in m["versions"].items() if val)
     head = (f"nacre Python benchmarks: Python {m['python'].split()[0]} ({m['executable']}), "
             f"{m['cpu_count']} CPUs; {v}\nmedian of {m['repeats']} repeats, "
-            f"~{m['target_seconds_per_repeat'] * 1e3:g} ms each; malloc {m['malloc']}; ratio = peer time / nacre time "
-            f"(> 1: nacre faster)")
+            f"~{m['target_seconds_per_repeat'] * 1e3:g} ms each; malloc {m['malloc']}; "
+            f"ratio = peer time / nacre time (> 1: nacre faster)")
     return "\n".join([head, format_table(report["results"]), format_threads(report["threads"]),
                       format_targets(report["targets"])])
 

@@ -4,13 +4,25 @@ import hashlib
 import nacre
 import nacre.hash
 import nacre.hmac
+import nacre.hpke
+from nacre.keys import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+    MLKEM768PrivateKey,
+    X25519PrivateKey,
+    load_public_key,
+)
 
 data = b"The quick brown fox jumps over the lazy dog"
 print(f"nacre {nacre.__version__}")
-for name in ("sha256", "sha512_256", "sha3_256", "blake2b"):
-    h = nacre.hash.new(name, data)
+for h in (
+    nacre.hash.sha256(data),
+    nacre.hash.sha512_256(data),
+    nacre.hash.new("sha3_256", data),  # by name, like hashlib.new
+    nacre.hash.blake2b(data),
+):
     # hashlib is an independent implementation: the two must agree.
-    assert h.hexdigest() == hashlib.new(name, data).hexdigest(), name
+    assert h.hexdigest() == hashlib.new(h.name, data).hexdigest(), h.name
     print(f"{h.name:12} {h.hexdigest()[:32]}...  (matches hashlib)")
 print(f"shake_256/20 {nacre.hash.shake_256(data).hexdigest(20)}")
 
@@ -33,15 +45,14 @@ except nacre.InvalidTag:
     print("xchacha20   a flipped bit is rejected with nacre.InvalidTag")
 
 # Public keys: Ed25519 signatures, X25519 agreement, HPKE, and a post-quantum KEM.
-from nacre.keys import Ed25519PrivateKey, MLKEM768PrivateKey, X25519PrivateKey, load_public_key
-import nacre.hpke
-
 signer = Ed25519PrivateKey.generate()
 pem = signer.public_key().to_spki_pem()
 signature = signer.sign(data)
-load_public_key(pem).verify(signature, data)
+public = load_public_key(pem)  # any key type: narrow it before using Ed25519's methods
+assert isinstance(public, Ed25519PublicKey)
+public.verify(signature, data)
 try:
-    load_public_key(pem).verify(signature, data + b"!")
+    public.verify(signature, data + b"!")
 except nacre.InvalidSignature:
     print("ed25519      signature verifies; a changed message raises nacre.InvalidSignature")
 

@@ -8,7 +8,6 @@ import hashlib
 import os
 import resource
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -60,7 +59,9 @@ def test_output_is_accepted_by_sha256sum(tmp_path):
 def test_check_accepts_sha256sum_output_and_reports_tampering(tmp_path):
     (tmp_path / "a").write_bytes(b"one")
     (tmp_path / "b").write_bytes(b"two")
-    sums = subprocess.run(["sha256sum", "a", "-b", "b"], cwd=tmp_path, capture_output=True, check=True).stdout
+    sums = subprocess.run(
+        ["sha256sum", "a", "-b", "b"], cwd=tmp_path, capture_output=True, check=True
+    ).stdout
     (tmp_path / "SUMS").write_bytes(sums)
     r = run("hash", "--check", "SUMS", cwd=tmp_path)
     assert r.returncode == 0
@@ -131,7 +132,9 @@ def test_random_lengths_and_encodings():
 
 
 def test_random_rejects_bad_counts():
-    for args in (["random"], ["random", "-5"], ["random", "ten"], ["random", "4", "--hex", "--base64"]):
+    for args in (
+        ["random"], ["random", "-5"], ["random", "ten"], ["random", "4", "--hex", "--base64"]
+    ):
         r = run(*args)
         assert r.returncode != 0, args
         assert r.stderr, args
@@ -141,10 +144,10 @@ def test_selftest_passes_on_every_backend():
     r = run("selftest")
     assert r.returncode == 0
     lines = r.stdout.decode().splitlines()
-    results = [l for l in lines if l.startswith(("PASS", "FAIL"))]
+    results = [line for line in lines if line.startswith(("PASS", "FAIL"))]
     assert len(results) >= 16
-    assert all(l.startswith("PASS") for l in results)
-    assert any("boringssl" in l for l in results) and any("sodium" in l for l in results)
+    assert all(line.startswith("PASS") for line in results)
+    assert any("boringssl" in r for r in results) and any("sodium" in r for r in results)
 
 
 def test_hash_streams_in_constant_memory(tmp_path):

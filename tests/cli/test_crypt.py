@@ -6,7 +6,6 @@ exit non-zero with a message and leave no output file behind.
 """
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -65,7 +64,8 @@ def test_round_trip(work, secret):
 def test_stdin_stdout_and_env_passphrase(work):
     env = dict(os.environ, NACRE_TEST_PASS="s3cret")
     data = os.urandom(5000)
-    enc = subprocess.run([CLI, "encrypt", "-o", "-", "--passphrase-env", "NACRE_TEST_PASS", "--preset", "interactive"],
+    enc = subprocess.run([CLI, "encrypt", "-o", "-", "--passphrase-env", "NACRE_TEST_PASS",
+                          "--preset", "interactive"],
                          input=data, capture_output=True, env=env, check=True).stdout
     out = subprocess.run([CLI, "decrypt", "-", "-o", "-", "--passphrase-env", "NACRE_TEST_PASS"],
                          input=enc, capture_output=True, env=env, check=True).stdout

@@ -73,7 +73,8 @@ def test_keygen_prints_nothing_and_names_the_public_file(tmp_path):
     assert r.stdout == b""
     assert (tmp_path / "mykey").exists() and (tmp_path / "mykey.pub.pem").exists()
     ok("keygen", "--alg", "p256", "-o", "k.pem", cwd=tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.pem", "k.pub.pem", "mykey", "mykey.pub.pem"]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["k.pem", "k.pub.pem", "mykey", "mykey.pub.pem"]
 
 
 def test_keygen_refuses_to_overwrite(tmp_path):
@@ -162,7 +163,9 @@ def test_verify_with_the_wrong_public_key(keys, signed, alg):
     assert_bad(verify(keys, "ed25519", signed, sig="other.sig"))
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00" * 64, os.urandom(64), os.urandom(300), b"not a signature\n"])
+@pytest.mark.parametrize(
+    "content", [b"", b"\x00" * 64, os.urandom(64), os.urandom(300), b"not a signature\n"]
+)
 def test_verify_garbage_signature(keys, signed, content):
     (signed / "g.sig").write_bytes(content)
     for alg in SIGN_ALGS:
@@ -192,7 +195,8 @@ def test_verify_malformed_inputs_never_pass(keys, signed):
         assert r.stderr, args
     for args in (("--pub", pub(keys, "ed25519"), "--sig", "doc.sig"), ("--sig", "doc.sig", "doc")):
         r = run("verify", *args, cwd=signed)  # usage errors: CLI11's exit status
-        assert r.returncode not in (0, 1) and b"OK" not in r.stdout and b"required" in r.stderr, args
+        assert r.returncode not in (0, 1), args
+        assert b"OK" not in r.stdout and b"required" in r.stderr, args
     r = run("verify", "--pub", priv(keys, "ed25519"), "--sig", "doc.sig", "doc", cwd=signed)
     assert b"private key" in r.stderr
     r = run("verify", "--pub", pub(keys, "x25519"), "--sig", "doc.sig", "doc", cwd=signed)
@@ -215,9 +219,10 @@ def test_sign_and_verify_stdin_and_stdout(keys, signed):
     r = ok("sign", "--key", priv(keys, "ed25519"), "-", "--out", "-", stdin=b"streamed", cwd=signed)
     assert len(r.stdout) == 64
     (signed / "s.sig").write_bytes(r.stdout)
-    r = run("verify", "--pub", pub(keys, "ed25519"), "--sig", "s.sig", "-", stdin=b"streamed", cwd=signed)
+    ed_pub = pub(keys, "ed25519")
+    r = run("verify", "--pub", ed_pub, "--sig", "s.sig", "-", stdin=b"streamed", cwd=signed)
     assert r.returncode == 0 and r.stdout == b"OK\n"
-    r = run("verify", "--pub", pub(keys, "ed25519"), "--sig", "s.sig", "-", stdin=b"streamex", cwd=signed)
+    r = run("verify", "--pub", ed_pub, "--sig", "s.sig", "-", stdin=b"streamex", cwd=signed)
     assert_bad(r)
 
 
@@ -259,7 +264,8 @@ def test_pyca_verifies_nacre_signatures(keys, signed, alg):
     elif alg in ("p256", "p384"):
         key.verify(sig, doc, ec.ECDSA(hashes.SHA256() if alg == "p256" else hashes.SHA384()))
     else:
-        key.verify(sig, doc, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32), hashes.SHA256())
+        pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+        key.verify(sig, doc, pss, hashes.SHA256())
 
 
 def test_nacre_uses_pyca_keys_and_verifies_pyca_signatures(tmp_path):
@@ -272,7 +278,8 @@ def test_nacre_uses_pyca_keys_and_verifies_pyca_signatures(tmp_path):
     (tmp_path / "doc").write_bytes(doc)
     for name, key, sign in [
         ("ed", ed25519.Ed25519PrivateKey.generate(), lambda k: k.sign(doc)),
-        ("p256", ec.generate_private_key(ec.SECP256R1()), lambda k: k.sign(doc, ec.ECDSA(hashes.SHA256()))),
+        ("p256", ec.generate_private_key(ec.SECP256R1()),
+         lambda k: k.sign(doc, ec.ECDSA(hashes.SHA256()))),
     ]:
         (tmp_path / f"{name}.pem").write_bytes(key.private_bytes(
             ser.Encoding.PEM, ser.PrivateFormat.PKCS8, ser.NoEncryption()))
@@ -300,7 +307,8 @@ def pk(keys, tmp_path):
 
 
 def pk_encrypt(keys, d, src="plain", dst="enc", recipient="x25519"):
-    ok("encrypt", src, "-o", dst, "--recipient", pub(keys, recipient), "--chunk-size", str(CHUNK), cwd=d)
+    ok("encrypt", src, "-o", dst, "--recipient", pub(keys, recipient), "--chunk-size", str(CHUNK),
+       cwd=d)
     return (d / dst).read_bytes()
 
 
@@ -341,7 +349,8 @@ def test_pk_each_encryption_differs_and_stdin_stdout(keys, pk):
 
 def test_pk_wrong_key(keys, pk):
     enc = pk_encrypt(keys, pk)
-    pk_decrypt_fails(keys, pk, enc, "--key", priv(keys, "x25519-2"), message="wrong passphrase or key")
+    pk_decrypt_fails(keys, pk, enc, "--key", priv(keys, "x25519-2"),
+                     message="wrong passphrase or key")
     pk_decrypt_fails(keys, pk, enc, "--key", priv(keys, "ed25519"), message="X25519 private key")
     pk_decrypt_fails(keys, pk, enc, "--key", pub(keys, "x25519"), message="public key")
     pk_decrypt_fails(keys, pk, enc, "--key", "missing.pem", message="missing.pem")
@@ -349,8 +358,9 @@ def test_pk_wrong_key(keys, pk):
 
 def test_pk_tampering_anywhere_is_caught(keys, pk):
     enc = pk_encrypt(keys, pk)
-    positions = (0, 6, 7, 8, 12, 20, 35, 36, 39, PARAMS, PARAMS + 17, PARAMS + ENC - 1, PARAMS + ENC,
-                 HEADER - 1, HEADER, HEADER + 100, HEADER + CHUNK + OVERHEAD, len(enc) - 1)
+    positions = (0, 6, 7, 8, 12, 20, 35, 36, 39, PARAMS, PARAMS + 17, PARAMS + ENC - 1,
+                 PARAMS + ENC, HEADER - 1, HEADER, HEADER + 100, HEADER + CHUNK + OVERHEAD,
+                 len(enc) - 1)
     for pos in positions:
         bad = bytearray(enc)
         bad[pos] ^= 0x01
@@ -374,8 +384,9 @@ def test_pk_low_order_enc(keys, pk):
 def test_pk_truncation_and_appended_data(keys, pk):
     enc = pk_encrypt(keys, pk)
     chunk = CHUNK + OVERHEAD
-    pk_decrypt_fails(keys, pk, enc[: HEADER + 2 * chunk], message="truncated")  # at a boundary
-    pk_decrypt_fails(keys, pk, enc[: HEADER + 2 * chunk + 100], message="tampered")  # inside a chunk
+    at_boundary, inside_chunk = HEADER + 2 * chunk, HEADER + 2 * chunk + 100
+    pk_decrypt_fails(keys, pk, enc[:at_boundary], message="truncated")
+    pk_decrypt_fails(keys, pk, enc[:inside_chunk], message="tampered")
     pk_decrypt_fails(keys, pk, enc[:HEADER], message="truncated")
     pk_decrypt_fails(keys, pk, enc[: PARAMS + ENC], message="too short")
     pk_decrypt_fails(keys, pk, enc[: PARAMS + 10], message="too short")
@@ -394,7 +405,8 @@ def test_pk_and_symmetric_modes_do_not_mix(keys, pk):
     ok("encrypt", "plain", "-o", "sym", "--key-file", "key", cwd=pk)
     pk_decrypt_fails(keys, pk, (pk / "sym").read_bytes(), "--key", priv(keys, "x25519"),
                      message="encrypted with a key file, not to a public key")
-    ok("encrypt", "plain", "-o", "pw", "--passphrase-file", "pass", "--preset", "interactive", cwd=pk)
+    ok("encrypt", "plain", "-o", "pw", "--passphrase-file", "pass", "--preset", "interactive",
+       cwd=pk)
     pk_decrypt_fails(keys, pk, (pk / "pw").read_bytes(), "--key", priv(keys, "x25519"),
                      message="encrypted with a passphrase, not to a public key")
     for extra in (("--key-file", "key"), ("--passphrase-file", "pass")):

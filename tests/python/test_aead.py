@@ -2,7 +2,7 @@
 types, the *_into and random-nonce variants, threads, and interop with pyca/cryptography and
 PyNaCl where those are importable.
 
-Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 Expected values come from the vector file, pyca/cryptography or PyNaCl, never from nacre.
 """
 
@@ -112,7 +112,7 @@ def test_sizes(alg: str) -> None:
     assert cipher.algorithm == alg
     assert (cipher.key_size, cipher.nonce_size, cipher.tag_size) == AEAD_SIZES[alg]
     cls = type(cipher)
-    assert cls.NONCE_SIZE == nonce_size and cls.TAG_SIZE == tag_size
+    assert nonce_size == cls.NONCE_SIZE and tag_size == cls.TAG_SIZE
     key = cls.generate_key(8 * key_size) if cls in (AESGCM, AESGCMSIV) else cls.generate_key()
     assert len(key) == key_size
 

@@ -1,7 +1,7 @@
 """Bad-input matrix: every public callable of the nacre package, given bad arguments, raises the
 exception its documentation names -- never a crash, never a silently accepted value.
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 
 How it is organised:
 

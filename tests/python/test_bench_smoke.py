@@ -1,7 +1,7 @@
 """bench/python/bench.py works: every case runs and gives the same output as its peers, and the
 report (and its JSON) has the expected shape. Tiny settings; no timing is asserted.
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH. The peers
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. The peers
 (pyca/cryptography, PyNaCl) are used when importable; hashlib and hmac always are.
 """
 

@@ -1,6 +1,6 @@
 """The compiled CFFI module matches capi/include/nacre.h: every function, every constant.
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 
 The header is read here with its own small parser (not the one in nacre/_build.py), so a fault in
 the build script's derivation of the cdef cannot hide itself.
@@ -44,8 +44,9 @@ def _prototypes() -> Dict[str, Tuple[str, List[str]]]:
 def _constants() -> Dict[str, int]:
     """NACRE_* = value, from every enum in the header."""
     consts: Dict[str, int] = {}
+    enumerator = r"\b(NACRE_\w+)\s*=\s*(-?\s*(?:0[xX][0-9a-fA-F]+|\d+))"
     for body in re.findall(r"\benum\b[^{;]*\{([^}]*)\}", _header_text()):
-        for name, value in re.findall(r"\b(NACRE_\w+)\s*=\s*(-?\s*(?:0[xX][0-9a-fA-F]+|\d+))", body):
+        for name, value in re.findall(enumerator, body):
             consts[name] = int(value.replace(" ", ""), 0)
     return consts
 

@@ -2,7 +2,7 @@
 nacre's BoringSSL (and nacre must not disturb them), and the extension exports nothing but its
 module entry point.
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH. The import-order
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. The import-order
 test runs a fresh interpreter (the same one) in a subprocess, so the order is real.
 """
 
@@ -47,7 +47,8 @@ CHILD = textwrap.dedent(
     assert nacre.hash.sha384(b"abc").digest() == hashlib.sha384(b"abc").digest()
     # OpenSSL still works after nacre was loaded.
     assert hashlib.sha256(b"abc").hexdigest() == "{SHA256_ABC}"
-    assert hmac.new(b"Jefe", b"what do ya want for nothing?", "sha256").hexdigest() == "{HMAC_SHA256_JEFE}"
+    std_tag = hmac.new(b"Jefe", b"what do ya want for nothing?", "sha256")
+    assert std_tag.hexdigest() == "{HMAC_SHA256_JEFE}"
     ssl.create_default_context()
     print("coexistence ok")
     """

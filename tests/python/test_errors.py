@@ -1,6 +1,6 @@
 """Errors: wrong types, bad sizes, unknown names, failed verification, and the status mapping.
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """nacre.hash: known answers from tests/vectors (sha2.txt, sha3.txt, blake2b.txt) on every backend
 that implements each algorithm, and the hashlib-shaped API.
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH. Expected values
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. Expected values
 come from the vector files or from Python's hashlib, never from nacre.
 """
 
 from __future__ import annotations
 
 import hashlib
+import typing
 from typing import List, Optional, Tuple
 
 import pytest
@@ -44,9 +45,8 @@ def _cases() -> List[Tuple[str, Vector, Optional[str]]]:
         for vec in _load(file):
             name = VECTOR_ALGS.get(vec.get("ALG", ""), vec.get("ALG", "?"))
             for backend in sorted(HASH_BACKENDS.get(name, {"?"})) + [None]:
-                cases.append(
-                    pytest.param(name, vec, backend, id=f"{vec.where}-{name}-{backend or 'default'}")
-                )
+                case_id = f"{vec.where}-{name}-{backend or 'default'}"
+                cases.append(pytest.param(name, vec, backend, id=case_id))
     return cases
 
 
@@ -321,3 +321,19 @@ def test_threads_share_an_object_made_from_bytes() -> None:
         # Each digest is the state before or after the one update, and after it only "after".
         assert set(seen) <= {want_before, want_after}
         assert h.digest() == want_after
+
+
+def test_literal_names_for_type_checkers_are_every_name() -> None:
+    # new() is overloaded on these Literal types (Hash for fixed sizes and BLAKE2b, Xof for
+    # SHAKE); they must list exactly the names new() takes and say the right kind.
+    fixed = typing.get_args(nacre.hash.FixedSizeName)
+    blake2b = typing.get_args(nacre.hash.Blake2bName)
+    xofs = typing.get_args(nacre.hash.XofName)
+    names = set(fixed) | set(blake2b) | set(xofs)
+    assert len(names) == len(fixed) + len(blake2b) + len(xofs)
+    assert names == set(nacre.hash.algorithms_available) | set(nacre.hash._ALIASES)
+    for name in fixed + blake2b:
+        assert type(nacre.hash.new(name)) is nacre.hash.Hash, name
+    for name in xofs:
+        assert type(nacre.hash.new(name)) is nacre.hash.Xof, name
+    assert {nacre.hash.canonical_name(n) for n in blake2b} == {"blake2b"}

@@ -1,7 +1,7 @@
 """nacre.hmac: known answers from tests/vectors/hmac.txt (RFC 4231) on every backend that
 implements each hash, and the hmac-module-shaped API.
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH. Expected values
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. Expected values
 come from the vector file or from Python's hmac module, never from nacre.
 """
 
@@ -32,7 +32,8 @@ def _cases() -> list:
     for vec in _load():
         alg = vec.get("ALG", "?")
         for backend in sorted(HMAC_BACKENDS.get(alg, {"?"})) + [None]:
-            cases.append(pytest.param(alg, vec, backend, id=f"{vec.where}-{alg}-{backend or 'default'}"))
+            case_id = f"{vec.where}-{alg}-{backend or 'default'}"
+            cases.append(pytest.param(alg, vec, backend, id=case_id))
     return cases
 
 
@@ -154,7 +155,8 @@ def test_verify_rejects_wrong_and_short_tags(alg: str) -> None:
     h.verify(tag)
     h.verify(bytearray(tag))
     h.verify(memoryview(tag))
-    for wrong in (_flip(tag, 0), _flip(tag), tag[:-1], tag[:16], b"", tag + b"\x00", bytes(len(tag))):
+    wrongs = (_flip(tag, 0), _flip(tag), tag[:-1], tag[:16], b"", tag + b"\x00", bytes(len(tag)))
+    for wrong in wrongs:
         with pytest.raises(nacre.InvalidSignature):
             h.verify(wrong)
         with pytest.raises(nacre.InvalidSignature):

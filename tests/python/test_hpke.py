@@ -2,7 +2,7 @@
 tampering, wrong keys, info and aad, and argument errors. An independent RFC 9180
 implementation (over pyca/cryptography) checks the wire format in test_pk_interop.py.
 
-Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def test_single_shot_failures(suite: Suite) -> None:
         hpke.open(suite, key, data, info=b"i")
     with pytest.raises(nacre.InvalidTag):
         hpke.open(suite, X25519PrivateKey.generate(), data, info=b"i", aad=b"a")
-    other = [s for s in SUITES if s != suite][0]
+    other = next(s for s in SUITES if s != suite)
     with pytest.raises(nacre.InvalidTag):
         hpke.open(other, key, data, info=b"i", aad=b"a")
     for short in (b"", data[:47], data[:-1]):

@@ -1,7 +1,7 @@
 """nacre.kem: ML-KEM-768 and X-Wing round trips, sizes, implicit rejection, wrong sizes and
 types, and the Wycheproof ML-KEM-768 key generation and decapsulation vectors.
 
-Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 Sizes come from FIPS 203 and the X-Wing draft; known answers from Wycheproof (FIPS 203 seeds,
 AWS-LC and reenc decapsulation cases). Absent Wycheproof files skip, unless
 NACRE_REQUIRE_WYCHEPROOF=1.
@@ -42,7 +42,7 @@ def _flip(data: bytes, index: int) -> bytes:
 def test_round_trip(private_cls: Type[Any], public_cls: Type[Any], ct_size: int) -> None:
     key = private_cls.generate()
     public = key.public_key()
-    assert public_cls.CIPHERTEXT_SIZE == ct_size and public_cls.SHARED_SECRET_SIZE == 32
+    assert ct_size == public_cls.CIPHERTEXT_SIZE and public_cls.SHARED_SECRET_SIZE == 32
     ct, secret = kem.encapsulate(public)
     assert len(ct) == ct_size and len(secret) == kem.SHARED_SECRET_SIZE == 32
     assert kem.decapsulate(key, ct) == secret

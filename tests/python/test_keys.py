@@ -1,7 +1,7 @@
 """nacre.keys: generation, every encoding both ways, load_private_key/load_public_key, equality,
 hashing, repr, pickling, and the errors for bad input (sizes, malformed DER/PEM, wrong types).
 
-Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 Sizes come from capi/include/nacre.h ("Encodings") and the standards; no expected value here
 was produced by nacre. Interoperability with pyca/cryptography is in test_pk_interop.py.
 """
@@ -37,7 +37,7 @@ from nacre.keys import (
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rsa_key() -> RSAPrivateKey:
     """One 2048-bit key for the whole module: generation is slow."""
     return RSAPrivateKey.generate(2048)

@@ -1,6 +1,6 @@
 """The nacre package itself: version, random bytes, constant-time comparison, type hints.
 
-Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 """
 
 from __future__ import annotations

@@ -4,9 +4,8 @@ ways (Ed25519, ECDSA, RSA-PSS with a 32-byte salt, PKCS#1 v1.5 signed by pyca), 
 agreement, RSA-OAEP both ways, sealed boxes and crypto_box with PyNaCl, and HPKE against an
 independent RFC 9180 implementation written here over pyca's X25519 and AEADs.
 
-Interpreter: Debian's /usr/bin/python3 (pytest, hypothesis, python3-cryptography and
-python3-nacl from apt), nacre on PYTHONPATH. Every expected value is computed by the other
-library.
+Interpreter: a venv of requirements-dev.txt (cryptography and pynacl pinned there; conftest.py).
+Every expected value is computed by the other library.
 """
 
 from __future__ import annotations
@@ -61,12 +60,12 @@ CURVES: Dict[str, Tuple[Any, Any]] = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pyca_rsa() -> Any:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _nacre_rsa() -> RSAPrivateKey:
     return RSAPrivateKey.generate(2048)
 

@@ -2,7 +2,7 @@
 P1363, over messages and digests), RSA-PSS and PKCS#1 v1.5 verification; tampering, strictness,
 sizes, types and threads.
 
-Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt), nacre on PYTHONPATH.
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
 Expected values come from RFC 8032 and the standards; signatures made by pyca/cryptography are
 checked in test_pk_interop.py.
 """
@@ -65,7 +65,7 @@ ECDSA = {
 MESSAGES = [b"", b"a", b"message to sign", bytes(range(256)) * 40]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rsa_key() -> RSAPrivateKey:
     return RSAPrivateKey.generate(2048)
 
@@ -152,7 +152,7 @@ def test_ed25519_round_trip_and_tampering(backend: Optional[str]) -> None:
 @pytest.mark.parametrize("backend", ED25519_BACKENDS)
 def test_ed25519_rejects_non_canonical_s(backend: Optional[str]) -> None:
     # S + L satisfies the verification equation too; nacre.h promises S < L is required.
-    secret, public, message, signature = (bytes.fromhex(v) for v in RFC8032[1])
+    _secret, public, message, signature = (bytes.fromhex(v) for v in RFC8032[1])
     s = int.from_bytes(signature[32:], "little")
     malleated = signature[:32] + (s + ED25519_L).to_bytes(32, "little")
     pub = Ed25519PublicKey.from_raw(public)

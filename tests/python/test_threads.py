@@ -1,6 +1,6 @@
 """Threads: concurrent hashing gives correct results (correctness only, no timing).
 
-Interpreter: Debian's /usr/bin/python3 (pytest from apt), nacre on PYTHONPATH. Python's hashlib
+Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. Python's hashlib
 and hmac compute the expected values.
 """
 

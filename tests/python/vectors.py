@@ -1,7 +1,7 @@
 """Shared by the Python tests: where the vector files are, how to read them, and which backend
 implements what (copied from the prose of capi/include/nacre.h, so it is an independent source).
 
-Interpreter: Debian's /usr/bin/python3 (pytest and hypothesis from apt).
+Interpreter: a venv of requirements-dev.txt (conftest.py).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from ._errors import (
     UnsupportedAlgorithm,
     VerificationFailed,
 )
-from ._nacre import ffi as _ffi
+from ._errors import c_string as _c_string
 from ._nacre import lib as _lib
 from ._random import random_bytes, random_bytes_into
 from .aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
@@ -57,7 +57,7 @@ from .keys import (
     load_public_key,
 )
 
-__version__: str = _ffi.string(_lib.nacre_version_string()).decode("ascii")
+__version__: str = _c_string(_lib.nacre_version_string())
 #: The C ABI version (1 for NACRE_1); grows only when functions are added.
 abi_version: int = _lib.nacre_abi_version()
 

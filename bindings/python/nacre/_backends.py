@@ -32,4 +32,5 @@ def backend_number(backend: Optional[str]) -> int:
 
 def backends_implementing(is_available: Callable[[int, int], int], alg: int) -> Tuple[str, ...]:
     """The backend names for which ``is_available(alg, number)`` (a nacre_*_is_available) is OK."""
-    return tuple(name for name, number in BACKENDS.items() if is_available(alg, number) == lib.NACRE_OK)
+    ok = lib.NACRE_OK
+    return tuple(name for name, number in BACKENDS.items() if is_available(alg, number) == ok)

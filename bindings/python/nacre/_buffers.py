@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import ctypes
 import operator
+import sys
 import threading
-from typing import Any, Tuple, Union
+from typing import TYPE_CHECKING, Optional, SupportsIndex, Tuple, Union
 
 from ._errors import InvalidArgument, release_views_in_callers
 from ._nacre import ffi
+
+if TYPE_CHECKING:
+    from _cffi_backend import FFI
+
+    #: A C pointer or array made by cffi (ffi.new, ffi.from_buffer, ffi.NULL, ...).
+    CData = FFI.CData
 
 __all__ = [
     "Buffer",
@@ -27,11 +34,24 @@ __all__ = [
     "UNINITIALISED_FROM",
 ]
 
-# collections.abc.Buffer exists from Python 3.12 only; these are the types users pass.
-Buffer = Union[bytes, bytearray, memoryview]
+# What every input and output parameter takes: any object with the buffer protocol (bytes,
+# bytearray, memoryview, array.array, mmap.mmap, ...). collections.abc.Buffer exists from Python
+# 3.12 on; before, type checkers find typing_extensions.Buffer, which is only imported for them,
+# so that typing_extensions is not needed at run time.
+if TYPE_CHECKING or sys.version_info >= (3, 12):
+    if sys.version_info >= (3, 12):
+        from collections.abc import Buffer
+    else:
+        from typing_extensions import Buffer
+else:
+    # Only for run-time introspection (typing.get_type_hints); the functions accept any buffer.
+    import array
+    import mmap
+
+    Buffer = Union[bytes, bytearray, memoryview, array.array, mmap.mmap]
 
 
-def readable(data: Any, what: str = "data") -> Any:
+def readable(data: Buffer, what: str = "data") -> CData:
     """A ``uint8_t[]`` view of ``data`` (bytes, bytearray, memoryview, any contiguous buffer).
 
     The view shares memory with ``data`` (ffi.from_buffer: no copy) and keeps it alive as long
@@ -49,7 +69,7 @@ def readable(data: Any, what: str = "data") -> Any:
         ) from None
 
 
-def input_arg(data: Any, what: str = "data") -> Any:
+def input_arg(data: Buffer, what: str = "data") -> Union[bytes, CData]:
     """An argument for a ``const uint8_t *`` parameter: ``bytes`` as they are (cffi passes a
     pointer to their data), anything else through :func:`readable`. ``len()`` works on both."""
     if type(data) is bytes:
@@ -57,7 +77,7 @@ def input_arg(data: Any, what: str = "data") -> Any:
     return readable(data, what)
 
 
-def optional_input(data: Any, what: str) -> Tuple[Any, int]:
+def optional_input(data: Optional[Buffer], what: str) -> Tuple[Union[bytes, CData], int]:
     """``(pointer, length)`` for an optional input: None is NULL with length 0."""
     if data is None:
         return ffi.NULL, 0
@@ -65,7 +85,7 @@ def optional_input(data: Any, what: str) -> Tuple[Any, int]:
     return src, len(src)
 
 
-def writable(buf: Any, what: str = "output") -> Any:
+def writable(buf: Buffer, what: str = "output") -> CData:
     """A ``uint8_t[]`` view of a writable buffer (bytearray, writable memoryview, ...)."""
     if isinstance(buf, (str, bytes)):
         release_views_in_callers()
@@ -83,18 +103,18 @@ def writable(buf: Any, what: str = "output") -> Any:
 MAX_SIZE = (1 << 63) - 1
 
 
-def size(n: Any, what: str = "length") -> int:
+def size(n: SupportsIndex, what: str = "length") -> int:
     """``n`` as a non-negative int (TypeError for non-integers; ValueError for negatives and for
     sizes no object can have)."""
-    n = operator.index(n)
-    if n < 0:
-        raise InvalidArgument(f"{what} must be non-negative, got {n}")
-    if n > MAX_SIZE:
-        raise InvalidArgument(f"{what} is larger than any buffer can be: {n}")
-    return n
+    value = operator.index(n)
+    if value < 0:
+        raise InvalidArgument(f"{what} must be non-negative, got {value}")
+    if value > MAX_SIZE:
+        raise InvalidArgument(f"{what} is larger than any buffer can be: {value}")
+    return value
 
 
-def new_output(n: int) -> Any:
+def new_output(n: int) -> CData:
     """A fresh, zeroed C buffer of ``n`` bytes for an output."""
     return ffi.new("uint8_t[]", n)
 
@@ -105,7 +125,7 @@ U8_ARRAY = ffi.typeof("uint8_t[]")
 uninitialised = ffi.new_allocator(should_clear_after_alloc=False)
 
 
-def new_filled_output(n: int) -> Any:
+def new_filled_output(n: int) -> CData:
     """``uninitialised(U8_ARRAY, n)`` (see there)."""
     return uninitialised(U8_ARRAY, n)
 
@@ -114,19 +134,20 @@ _SIZE_T_CELL = ffi.typeof("size_t *")
 _cells = threading.local()
 
 
-def len_cell() -> Any:
+def len_cell() -> CData:
     """A ``size_t *`` for a C call's ``out_len``, one per thread and reused (ffi.new costs more
     than the rest of a short call). Only for values read right after the call, if at all."""
     try:
-        return _cells.cell
+        cell: CData = _cells.cell
     except AttributeError:
         cell = _cells.cell = ffi.new(_SIZE_T_CELL)
-        return cell
+    return cell
 
 
-def to_bytes(out: Any, n: int) -> bytes:
+def to_bytes(out: CData, n: int) -> bytes:
     """The first ``n`` bytes of a C buffer as ``bytes``."""
-    return ffi.buffer(out, n)[:]
+    data: bytes = ffi.buffer(out, n)[:]  # cffi's stubs leave slicing a buffer untyped
+    return data
 
 
 # Outputs written straight into a new ``bytes`` object. cffi passes a ``bytes`` argument as a
@@ -147,7 +168,8 @@ def fresh_bytes(n: int) -> bytes:
     (see above). Only for outputs a nacre call writes completely or zeroes."""
     if n < UNINITIALISED_FROM:
         return bytes(n)
-    return _bytes_from_size(None, n)
+    out: bytes = _bytes_from_size(None, n)  # restype py_object: ctypes cannot say which object
+    return out
 
 
 def _check_fresh_bytes() -> None:

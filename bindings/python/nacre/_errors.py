@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Dict, Optional, Type
+from types import FrameType
+from typing import TYPE_CHECKING, Dict, Optional, Type
 
 from ._nacre import ffi, lib
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 __all__ = [
     "Error",
@@ -22,6 +26,7 @@ __all__ = [
     "OutOfMemory",
     "InternalError",
     "check",
+    "c_string",
     "status_name",
     "release_views_in_callers",
 ]
@@ -40,7 +45,7 @@ def release_views_in_callers() -> None:
     views of memoryviews are released: they are per call (nacre keeps none), and only
     memoryviews take part in collection.
     """
-    frame = sys._getframe(1)
+    frame: Optional[FrameType] = sys._getframe(1)
     while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "nacre":
         for value in list(frame.f_locals.values()):
             if type(value) is _FROM_BUFFER and "from 'memoryview'" in repr(value):
@@ -139,9 +144,15 @@ _BY_STATUS: Dict[int, Type[Error]] = {
 }
 
 
+def c_string(ptr: CData) -> str:
+    """A C string the library returns (``const char *``, ASCII) as str."""
+    text = ffi.string(ptr)  # bytes for a char * (cffi returns str only for wchar_t *)
+    return text.decode("ascii") if isinstance(text, bytes) else text
+
+
 def status_name(status: int) -> str:
     """The C name of a status code ("NACRE_ERR_UNSUPPORTED", ...)."""
-    return ffi.string(lib.nacre_status_name(status)).decode("ascii")
+    return c_string(lib.nacre_status_name(status))
 
 
 def check(

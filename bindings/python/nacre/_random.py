@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ._buffers import Buffer, new_output, size, to_bytes, writable
 from ._errors import check
 from ._nacre import lib
@@ -11,14 +9,14 @@ from ._nacre import lib
 __all__ = ["random_bytes", "random_bytes_into"]
 
 
-def random_bytes(n: Any) -> bytes:
+def random_bytes(n: int) -> bytes:
     """``n`` random bytes, suitable for keys and nonces."""
-    n = size(n, "n")
-    out = new_output(n)
-    rc = lib.nacre_random_bytes(out, n)
+    count = size(n, "n")
+    out = new_output(count)
+    rc = lib.nacre_random_bytes(out, count)
     if rc:
         check(rc, "random_bytes")
-    return to_bytes(out, n)
+    return to_bytes(out, count)
 
 
 def random_bytes_into(out: Buffer) -> int:

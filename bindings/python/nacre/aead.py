@@ -16,8 +16,9 @@ no ``backend``, the constructor only checks the key's size and keeps a reference
 object (no copy). The first call then runs the library's one-shot function, which expands the key
 for that call only and wipes it; the second call expands it into the library for good and drops
 the reference. Other key buffers (``bytearray``, ``memoryview``), or a ``backend``, are expanded
-at once, so later changes to the buffer do not change the key. ``encrypt`` returns ciphertext followed by the tag; ``decrypt`` raises
-:class:`nacre.InvalidTag` when anything was altered and releases no plaintext then.
+at once, so later changes to the buffer do not change the key. ``encrypt`` returns ciphertext
+followed by the tag; ``decrypt`` raises :class:`nacre.InvalidTag` when anything was altered and
+releases no plaintext then.
 
 Nonces: a (key, nonce) pair must never encrypt two messages. AES-GCM and ChaCha20-Poly1305 have
 96-bit nonces: use a counter, not random values. :class:`AESGCMSIV`, :class:`XChaCha20Poly1305`
@@ -37,11 +38,11 @@ keyword ``backend="boringssl"`` or ``"sodium"`` picks one (None: the faster).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, Optional, Sized, Tuple, Union
 
 from ._backends import backend_number, backends_implementing
+from ._buffers import UNINITIALISED_FROM as _UNINITIALISED_FROM
 from ._buffers import (
-    UNINITIALISED_FROM as _UNINITIALISED_FROM,
     Buffer,
     fresh_bytes,
     input_arg,
@@ -53,6 +54,9 @@ from ._buffers import (
 from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 from ._random import random_bytes
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 __all__ = [
     "AESGCM",
@@ -120,6 +124,14 @@ class _AEAD:
     NONCE_SIZE: ClassVar[int]
     TAG_SIZE: ClassVar[int]
 
+    _key: Optional[CData]
+    _raw: Optional[bytes]
+    _raw_used: bool
+    _alg: int
+    _backend: Optional[str]
+    _nonce_size: int
+    _tag_size: int
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls._ALG_BY_KEY_SIZE:
@@ -140,14 +152,14 @@ class _AEAD:
         self._nonce_size = _NONCE_SIZE[alg]
         self._tag_size = _TAG_SIZE[alg]
         self._raw_used = False
-        if key_buf is key and backend is None:
+        if type(key) is bytes and backend is None:  # key_buf is key
             self._key = None
             self._raw = key
         else:
             self._raw = None
             self._key = self._new_handle(key_buf)
 
-    def _new_handle(self, key_buf: Any) -> Any:
+    def _new_handle(self, key_buf: Union[bytes, CData]) -> CData:
         cell = ffi.new(_KEY_CELL)
         rc = lib.nacre_aead_key_new(
             cell, self._alg, backend_number(self._backend), key_buf, len(key_buf)
@@ -156,20 +168,22 @@ class _AEAD:
             check(rc, self._what)
         return ffi.gc(cell[0], lib.nacre_aead_key_free)
 
-    def _handle(self) -> Any:
+    def _handle(self) -> CData:
         """The key handle, built now if the key was still waiting as bytes."""
         key = self._key
         if key is not None:
             return key
         raw = self._raw
         if raw is None:  # another thread has just built it
-            return self._key
+            key = self._key
+            assert key is not None  # set before _raw is dropped (below)
+            return key
         key = self._new_handle(raw)
         self._key = key  # before _raw is dropped: a thread seeing _raw None finds _key set
         self._raw = None
         return key
 
-    def _lazy(self, oneshot: Any, combined: Any, *args: Any) -> int:
+    def _lazy(self, oneshot: Callable[..., int], combined: Callable[..., int], *args: Any) -> int:
         """A combined seal/open for a key still waiting as bytes: the one-shot call the first
         time, the handle (built now) after that."""
         raw = self._raw
@@ -211,7 +225,7 @@ class _AEAD:
     # bytes go to C as they are, outputs are new bytes objects the C function fills (or zeroes on
     # failure; nacre._buffers.fresh_bytes), and the out_len cell is a per-thread one.
 
-    def _bad_nonce(self, nonce: Any) -> InvalidArgument:
+    def _bad_nonce(self, nonce: Sized) -> InvalidArgument:
         return InvalidArgument(
             f"{type(self).__name__}: nonce must be {self._nonce_size} bytes, got {len(nonce)}"
         )
@@ -221,7 +235,7 @@ class _AEAD:
             return InvalidTag(f"{self._what} open: the box is shorter than a nonce and a tag")
         return InvalidTag(f"{self._what} decrypt: {what} is shorter than a tag")
 
-    def _bad_output(self, n: int, out: Any) -> InvalidArgument:
+    def _bad_output(self, n: int, out: Sized) -> InvalidArgument:
         return InvalidArgument(
             f"{type(self).__name__}: output buffer must be {n} bytes, got {len(out)}"
         )
@@ -229,25 +243,26 @@ class _AEAD:
     def encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Encrypt and authenticate ``data`` and ``associated_data`` (None: none) under
         ``nonce``; return ciphertext followed by the tag (``len(data) + tag_size`` bytes)."""
-        if type(nonce) is not bytes:
-            nonce = readable(nonce, "nonce")
-        if len(nonce) != self._nonce_size:
-            raise self._bad_nonce(nonce)
-        if type(data) is not bytes:
-            data = readable(data, "data")
+        nonce_buf = nonce if type(nonce) is bytes else readable(nonce, "nonce")
+        if len(nonce_buf) != self._nonce_size:
+            raise self._bad_nonce(nonce_buf)
+        src = data if type(data) is bytes else readable(data, "data")
+        ad: Union[bytes, CData]
         if associated_data is None:
             ad, ad_len = _NULL, 0
         else:
             ad = input_arg(associated_data, "associated_data")
             ad_len = len(ad)
-        n = len(data) + self._tag_size
+        n = len(src) + self._tag_size
         out = bytes(n) if n < _UNINITIALISED_FROM else fresh_bytes(n)  # fresh_bytes, inlined
         key = self._key
         if key is not None:
-            rc = _seal(key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+            rc = _seal(
+                key, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
+            )
         else:
             rc = self._lazy(
-                _seal_oneshot, _seal, out, n, len_cell(), nonce, len(nonce), data, len(data),
+                _seal_oneshot, _seal, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src),
                 ad, ad_len,
             )
         if rc:
@@ -260,27 +275,28 @@ class _AEAD:
         Raises :class:`nacre.InvalidTag` when the key, nonce, ciphertext, tag or associated
         data differ from what was encrypted (or ``data`` is shorter than a tag).
         """
-        if type(nonce) is not bytes:
-            nonce = readable(nonce, "nonce")
-        if len(nonce) != self._nonce_size:
-            raise self._bad_nonce(nonce)
-        if type(data) is not bytes:
-            data = readable(data, "data")
+        nonce_buf = nonce if type(nonce) is bytes else readable(nonce, "nonce")
+        if len(nonce_buf) != self._nonce_size:
+            raise self._bad_nonce(nonce_buf)
+        src = data if type(data) is bytes else readable(data, "data")
+        ad: Union[bytes, CData]
         if associated_data is None:
             ad, ad_len = _NULL, 0
         else:
             ad = input_arg(associated_data, "associated_data")
             ad_len = len(ad)
-        n = len(data) - self._tag_size
+        n = len(src) - self._tag_size
         if n < 0:
             raise self._short()
         out = bytes(n) if n < _UNINITIALISED_FROM else fresh_bytes(n)  # fresh_bytes, inlined
         key = self._key
         if key is not None:
-            rc = _open(key, out, n, len_cell(), nonce, len(nonce), data, len(data), ad, ad_len)
+            rc = _open(
+                key, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
+            )
         else:
             rc = self._lazy(
-                _open_oneshot, _open, out, n, len_cell(), nonce, len(nonce), data, len(data),
+                _open_oneshot, _open, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src),
                 ad, ad_len,
             )
         if rc:
@@ -296,16 +312,18 @@ class _AEAD:
         ``data`` may be the start of ``out`` itself (in-place encryption); any other overlap is
         a ValueError.
         """
-        nonce = input_arg(nonce, "nonce")
-        if len(nonce) != self._nonce_size:
-            raise self._bad_nonce(nonce)
+        nonce_buf = input_arg(nonce, "nonce")
+        if len(nonce_buf) != self._nonce_size:
+            raise self._bad_nonce(nonce_buf)
         src = input_arg(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         dst = writable(out, "out")
         n = len(src) + self._tag_size
         if len(dst) != n:
             raise self._bad_output(n, dst)
-        rc = _seal(self._handle(), dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
+        rc = _seal(
+            self._handle(), dst, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
+        )
         if rc:
             check(rc, f"{self._what} encrypt")
         return n
@@ -316,9 +334,9 @@ class _AEAD:
         """Like :meth:`decrypt`, writing into the writable buffer ``out``, which must be exactly
         ``len(data) - tag_size`` bytes (ValueError otherwise); returns that size. On failure
         ``out`` is zeroed. ``data`` may start where ``out`` starts (in-place decryption)."""
-        nonce = input_arg(nonce, "nonce")
-        if len(nonce) != self._nonce_size:
-            raise self._bad_nonce(nonce)
+        nonce_buf = input_arg(nonce, "nonce")
+        if len(nonce_buf) != self._nonce_size:
+            raise self._bad_nonce(nonce_buf)
         src = input_arg(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         dst = writable(out, "out")
@@ -327,7 +345,9 @@ class _AEAD:
             raise self._short()
         if len(dst) != n:
             raise self._bad_output(n, dst)
-        rc = _open(self._handle(), dst, n, len_cell(), nonce, len(nonce), src, len(src), ad, ad_len)
+        rc = _open(
+            self._handle(), dst, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
+        )
         if rc:
             check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
         return n
@@ -338,9 +358,9 @@ class _AEAD:
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]
     ) -> Tuple[bytes, bytes]:
         """Like :meth:`encrypt`, returning ``(ciphertext, tag)`` separately."""
-        nonce = input_arg(nonce, "nonce")
-        if len(nonce) != self._nonce_size:
-            raise self._bad_nonce(nonce)
+        nonce_buf = input_arg(nonce, "nonce")
+        if len(nonce_buf) != self._nonce_size:
+            raise self._bad_nonce(nonce_buf)
         src = input_arg(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n, t = len(src), self._tag_size
@@ -348,7 +368,7 @@ class _AEAD:
         tag = fresh_bytes(t)
         rc = lib.nacre_aead_seal_detached(
             self._handle(), out, n, len_cell(), tag, t, ffi.new(_LEN_CELL),
-            nonce, len(nonce), src, n, ad, ad_len,
+            nonce_buf, len(nonce_buf), src, n, ad, ad_len,
         )
         if rc:
             check(rc, f"{self._what} encrypt")
@@ -359,16 +379,16 @@ class _AEAD:
     ) -> bytes:
         """Check ``tag`` over ciphertext ``data`` and decrypt it; :class:`nacre.InvalidTag` when
         anything differs (a tag of the wrong length included)."""
-        nonce = input_arg(nonce, "nonce")
-        if len(nonce) != self._nonce_size:
-            raise self._bad_nonce(nonce)
+        nonce_buf = input_arg(nonce, "nonce")
+        if len(nonce_buf) != self._nonce_size:
+            raise self._bad_nonce(nonce_buf)
         src = input_arg(data, "data")
         tag_buf = input_arg(tag, "tag")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = len(src)
         out = fresh_bytes(n)
         rc = lib.nacre_aead_open_detached(
-            self._handle(), out, n, len_cell(), nonce, len(nonce),
+            self._handle(), out, n, len_cell(), nonce_buf, len(nonce_buf),
             src, n, tag_buf, len(tag_buf), ad, ad_len,
         )
         if rc:
@@ -382,7 +402,7 @@ class _AEAD:
         return random_bytes(max(cls._ALG_BY_KEY_SIZE))
 
     @classmethod
-    def _random_key_bits(cls, bit_length: Any) -> bytes:
+    def _random_key_bits(cls, bit_length: int) -> bytes:
         sizes = sorted(cls._ALG_BY_KEY_SIZE)
         if isinstance(bit_length, bool) or not isinstance(bit_length, int):
             raise TypeError("bit_length must be an integer")
@@ -412,13 +432,12 @@ class _RandomNonce(_AEAD):
 
     def seal(self, data: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Encrypt ``data`` under a fresh random nonce; return nonce ‖ ciphertext ‖ tag."""
-        if type(data) is not bytes:
-            data = readable(data, "data")
+        src = data if type(data) is bytes else readable(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
-        n = self._nonce_size + len(data) + self._tag_size
+        n = self._nonce_size + len(src) + self._tag_size
         out = fresh_bytes(n)
         rc = lib.nacre_aead_seal_with_random_nonce(
-            self._handle(), out, n, len_cell(), data, len(data), ad, ad_len
+            self._handle(), out, n, len_cell(), src, len(src), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} seal")
@@ -426,15 +445,14 @@ class _RandomNonce(_AEAD):
 
     def open(self, box: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Check and decrypt what :meth:`seal` produced; :class:`nacre.InvalidTag` otherwise."""
-        if type(box) is not bytes:
-            box = readable(box, "box")
+        src = box if type(box) is bytes else readable(box, "box")
         ad, ad_len = optional_input(associated_data, "associated_data")
-        n = len(box) - self._nonce_size - self._tag_size
+        n = len(src) - self._nonce_size - self._tag_size
         if n < 0:
             raise self._short("box")
         out = fresh_bytes(n)
         rc = lib.nacre_aead_open_with_nonce_prefix(
-            self._handle(), out, n, len_cell(), box, len(box), ad, ad_len
+            self._handle(), out, n, len_cell(), src, len(src), ad, ad_len
         )
         if rc:
             check(rc, f"{self._what} open", mismatch=InvalidTag)
@@ -446,7 +464,10 @@ class AESGCM(_AEAD):
     nonces and 16-byte tags. AES-128-GCM runs on BoringSSL; AES-256-GCM on both backends."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AES_128_GCM, 32: lib.NACRE_AEAD_AES_256_GCM}
+    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {
+        16: lib.NACRE_AEAD_AES_128_GCM,
+        32: lib.NACRE_AEAD_AES_256_GCM,
+    }
 
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
@@ -459,7 +480,10 @@ class AESGCMSIV(_RandomNonce):
     same message was sent again. 16- or 32-byte keys, 12-byte nonces, 16-byte tags; BoringSSL."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AES_128_GCM_SIV, 32: lib.NACRE_AEAD_AES_256_GCM_SIV}
+    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {
+        16: lib.NACRE_AEAD_AES_128_GCM_SIV,
+        32: lib.NACRE_AEAD_AES_256_GCM_SIV,
+    }
 
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
@@ -471,7 +495,7 @@ class ChaCha20Poly1305(_AEAD):
     """ChaCha20-Poly1305 (RFC 8439): 32-byte keys, 12-byte nonces, 16-byte tags; both backends."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_CHACHA20_POLY1305}
+    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {32: lib.NACRE_AEAD_CHACHA20_POLY1305}
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -484,7 +508,7 @@ class XChaCha20Poly1305(_RandomNonce):
     are safe), 16-byte tags; both backends."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_XCHACHA20_POLY1305}
+    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {32: lib.NACRE_AEAD_XCHACHA20_POLY1305}
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -497,7 +521,7 @@ class AEGIS128L(_AEAD):
     libsodium."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE = {16: lib.NACRE_AEAD_AEGIS_128L}
+    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {16: lib.NACRE_AEAD_AEGIS_128L}
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -510,7 +534,7 @@ class AEGIS256(_RandomNonce):
     safe), 32-byte tags; libsodium."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE = {32: lib.NACRE_AEAD_AEGIS_256}
+    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {32: lib.NACRE_AEAD_AEGIS_256}
 
     @classmethod
     def generate_key(cls) -> bytes:

@@ -27,13 +27,16 @@ Keys of another class than X25519 are a TypeError.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ._buffers import Buffer, input_arg, readable
 from ._errors import InvalidArgument, InvalidTag
-from ._random import random_bytes
 from ._nacre import lib
+from ._random import random_bytes
 from .keys import X25519PrivateKey, X25519PublicKey, _output
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 __all__ = ["seal", "seal_open", "Box", "SEAL_OVERHEAD", "OVERHEAD", "NONCE_SIZE"]
 
@@ -45,7 +48,7 @@ OVERHEAD: int = lib.NACRE_BOX_OVERHEAD
 NONCE_SIZE: int = lib.NACRE_BOX_NONCE_LEN
 
 
-def _require(key: Any, cls: type, what: str) -> None:
+def _require(key: object, cls: type, what: str) -> None:
     if not isinstance(key, cls):
         raise TypeError(f"{what} must be an {cls.__name__}, not {type(key).__name__!r}")
 
@@ -92,7 +95,7 @@ class Box:
         self._peer = peer_public_key
 
     @staticmethod
-    def _nonce(nonce: Buffer) -> Any:
+    def _nonce(nonce: Buffer) -> Union[bytes, CData]:
         buf = input_arg(nonce, "nonce")
         if len(buf) != NONCE_SIZE:
             raise InvalidArgument(f"Box: nonce must be {NONCE_SIZE} bytes, got {len(buf)}")

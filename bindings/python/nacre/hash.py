@@ -23,12 +23,28 @@ it first.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable, Dict, FrozenSet, Optional, Tuple, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    FrozenSet,
+    Literal,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+    overload,
+)
 
 from ._backends import backend_number, backends_implementing
 from ._buffers import Buffer, len_cell, new_output, readable, size, to_bytes, writable
 from ._errors import InvalidArgument, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 __all__ = [
     "Hash",
@@ -78,6 +94,16 @@ _ALIASES: Dict[str, str] = {
     "shake128": "shake_128",
     "shake256": "shake_256",
 }
+# The names new() takes, for type checkers: canonical names and the aliases above (any case works
+# at run time, and any str is accepted; these give new() a precise return type).
+FixedSizeName = Literal[
+    "sha256", "sha-256", "sha384", "sha-384", "sha512", "sha-512", "sha512_256", "sha512-256",
+    "sha512/256", "sha-512/256", "sha3_256", "sha3-256", "sha3_512", "sha3-512",
+]
+Blake2bName = Literal["blake2b", "blake2b512", "blake2b-512"]
+XofName = Literal["shake_128", "shake128", "shake_256", "shake256"]
+
+
 _DIGEST_SIZE: Dict[str, int] = {name: lib.nacre_hash_digest_len(alg) for name, alg in _ALGS.items()}
 _BLOCK_SIZE: Dict[str, int] = {name: lib.nacre_hash_block_len(alg) for name, alg in _ALGS.items()}
 
@@ -87,6 +113,8 @@ BLAKE2B_MAX_KEY_SIZE = 64
 
 algorithms_guaranteed: FrozenSet[str] = frozenset(_ALGS)
 algorithms_available: FrozenSet[str] = frozenset(_ALGS)
+
+_S = TypeVar("_S", bound="_State")
 
 _EMPTY = b""
 _LAZY_MAX = 65536  # bytes a hash object may hold by reference before it opens a C state
@@ -131,6 +159,13 @@ class _State:
 
     __slots__ = ("_ctx", "_pending", "_backend", "_lock", "_name", "_block_size", "__weakref__")
 
+    _ctx: Optional[CData]
+    _pending: Optional[bytes]
+    _backend: Optional[str]
+    _lock: threading.Lock
+    _name: str
+    _block_size: int
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError(
             f"cannot create {type(self).__name__} directly; use nacre.hash.new() or a "
@@ -138,7 +173,7 @@ class _State:
         )
 
     @classmethod
-    def _wrap(cls, ctx: Any, name: str, block_size: int) -> Any:
+    def _wrap(cls: Type[_S], ctx: CData, name: str, block_size: int) -> _S:
         obj = cls.__new__(cls)
         obj._ctx = ctx
         obj._pending = None
@@ -159,7 +194,7 @@ class _State:
         """The internal block (rate) size in bytes."""
         return self._block_size
 
-    def _open_state(self) -> Any:
+    def _open_state(self) -> CData:
         """The C state, opened now (absorbing the pending bytes) if there is none yet; call
         with the lock held."""
         ctx = self._ctx
@@ -182,7 +217,7 @@ class _State:
         if rc:
             check(rc, f"{self._name} update")
 
-    def _copy_ctx(self) -> Any:
+    def _copy_ctx(self) -> CData:
         cell = ffi.new("nacre_hash_ctx **")
         with self._lock:
             rc = lib.nacre_hash_ctx_copy(self._open_state(), cell)
@@ -202,8 +237,10 @@ class Hash(_State):
 
     __slots__ = ("_digest_size",)
 
+    _digest_size: int
+
     @classmethod
-    def _wrap_hash(cls, ctx: Any, name: str, block_size: int, digest_size: int) -> "Hash":
+    def _wrap_hash(cls, ctx: CData, name: str, block_size: int, digest_size: int) -> Hash:
         obj: Hash = cls._wrap(ctx, name, block_size)
         obj._digest_size = digest_size
         return obj
@@ -239,7 +276,8 @@ class Hash(_State):
         return self.digest().hex()
 
     def digest_into(self, out: Buffer) -> int:
-        """Write the digest into ``out`` (writable, exactly ``digest_size`` bytes); return its size."""
+        """Write the digest into ``out`` (writable, exactly ``digest_size`` bytes); return its
+        size."""
         dst = writable(out)
         n = self._digest_size
         if len(dst) != n:
@@ -252,7 +290,7 @@ class Hash(_State):
             check(rc, f"{self._name} digest_into")
         return n
 
-    def copy(self) -> "Hash":
+    def copy(self) -> Hash:
         """An independent copy of the state: updating one does not affect the other."""
         return Hash._wrap_hash(self._copy_ctx(), self._name, self._block_size, self._digest_size)
 
@@ -294,12 +332,12 @@ class Xof(_State):
             check(rc, f"{self._name} digest_into")
         return n
 
-    def copy(self) -> "Xof":
+    def copy(self) -> Xof:
         """An independent copy of the state."""
         return Xof._wrap(self._copy_ctx(), self._name, self._block_size)
 
 
-def _open(name: str, backend: Optional[str]) -> Any:
+def _open(name: str, backend: Optional[str]) -> CData:
     cell = ffi.new("nacre_hash_ctx **")
     rc = lib.nacre_hash_ctx_new(cell, _ALGS[name], backend_number(backend))
     if rc:
@@ -421,6 +459,23 @@ _CONSTRUCTORS: Dict[str, Callable[..., Union[Hash, Xof]]] = {
 }
 
 
+@overload
+def new(name: FixedSizeName, data: Buffer = ..., *, backend: Optional[str] = ...) -> Hash: ...
+@overload
+def new(
+    name: Blake2bName,
+    data: Buffer = ...,
+    *,
+    digest_size: int = ...,
+    key: Buffer = ...,
+    backend: Optional[str] = ...,
+) -> Hash: ...
+@overload
+def new(name: XofName, data: Buffer = ..., *, backend: Optional[str] = ...) -> Xof: ...
+@overload
+def new(name: str, data: Buffer = ..., **kwargs: Any) -> Union[Hash, Xof]: ...
+
+
 def new(name: str, data: Buffer = _EMPTY, **kwargs: Any) -> Union[Hash, Xof]:
     """A hash object by name, like :func:`hashlib.new`.
 
@@ -450,11 +505,11 @@ def digest(
             raise TypeError(f"{name}: length is required")
         _require_backend(name, backend)
         n = size(length)
-        out = new_output(n)
-        rc = lib.nacre_xof(_ALGS[name], out, n, src, len(src))
+        xof_out = new_output(n)
+        rc = lib.nacre_xof(_ALGS[name], xof_out, n, src, len(src))
         if rc:
             check(rc, name)
-        return to_bytes(out, n)
+        return to_bytes(xof_out, n)
     if length is not None:
         raise TypeError(f"{name}: length applies to shake_128 and shake_256 only")
     n = _DIGEST_SIZE[name]

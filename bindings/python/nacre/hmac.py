@@ -14,7 +14,8 @@ HMAC objects may be shared between threads: each holds a lock around its C state
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable, Dict, Optional, Tuple, Union
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, Union
 
 from . import hash as _hash
 from ._backends import backend_number, backends_implementing
@@ -22,6 +23,10 @@ from ._buffers import Buffer, len_cell, readable, writable
 from ._constant_time import compare_digest
 from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
+from ._typing import Named
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 __all__ = [
     "HMAC",
@@ -35,7 +40,7 @@ __all__ = [
 
 # What a digestmod may be: a name, a constructor (nacre.hash.sha256, hashlib.sha256) or a module
 # with a new() function (PEP 247), as the standard hmac module accepts.
-DigestMod = Union[str, Callable[..., Any], Any]
+DigestMod = Union[str, Callable[[], Named], ModuleType]
 
 _ALGS: Dict[str, int] = {
     "sha256": lib.NACRE_HASH_SHA256,
@@ -52,10 +57,11 @@ _KNOWN: Dict[Any, str] = {
 }
 
 
-def _hash_name(digestmod: DigestMod) -> str:
+def _hash_name(digestmod: Optional[DigestMod]) -> str:
     """hashlib's name of the hash that ``digestmod`` designates, if nacre has HMAC with it."""
     if digestmod is None or (isinstance(digestmod, str) and not digestmod):
         raise TypeError("Missing required parameter 'digestmod'.")
+    name: object
     if isinstance(digestmod, str):
         name = digestmod
     elif digestmod in _KNOWN:
@@ -94,11 +100,15 @@ class HMAC:
 
     __slots__ = ("_ctx", "_lock", "_hash_name", "__weakref__")
 
+    _ctx: CData
+    _lock: threading.Lock
+    _hash_name: str
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("cannot create HMAC directly; use nacre.hmac.new()")
 
     @classmethod
-    def _wrap(cls, ctx: Any, hash_name: str) -> "HMAC":
+    def _wrap(cls, ctx: CData, hash_name: str) -> HMAC:
         obj = cls.__new__(cls)
         obj._ctx = ctx
         obj._lock = threading.Lock()  # a C state must not be used by two threads at once
@@ -166,7 +176,7 @@ class HMAC:
         if rc:
             check(rc, f"{self.name} verify", mismatch=InvalidSignature)
 
-    def copy(self) -> "HMAC":
+    def copy(self) -> HMAC:
         """An independent copy of the state: updating one does not affect the other."""
         cell = ffi.new("nacre_hmac_ctx **")
         with self._lock:
@@ -181,7 +191,7 @@ class HMAC:
 def new(
     key: Buffer,
     msg: Optional[Buffer] = None,
-    digestmod: DigestMod = None,
+    digestmod: Optional[DigestMod] = None,
     *,
     backend: Optional[str] = None,
 ) -> HMAC:

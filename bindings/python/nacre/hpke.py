@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import enum
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._buffers import Buffer, input_arg, size
+from ._buffers import Buffer, input_arg, size, to_bytes
 from ._errors import InvalidArgument, InvalidTag, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 from .keys import X25519PrivateKey, X25519PublicKey, _output
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 _EXPORT_MAX = 255 * 32  # RFC 9180 section 5.3: 255 * Nh, HKDF-SHA256
 
@@ -55,7 +58,7 @@ class Suite(enum.IntEnum):
     X25519_SHA256_CHACHA20POLY1305 = lib.NACRE_HPKE_X25519_SHA256_CHACHA20POLY1305
 
 
-def _suite(suite: Any) -> int:
+def _suite(suite: object) -> int:
     if isinstance(suite, bool) or not isinstance(suite, int):
         raise TypeError(f"suite must be an hpke.Suite, not {type(suite).__name__!r}")
     try:
@@ -64,7 +67,7 @@ def _suite(suite: Any) -> int:
         raise UnsupportedAlgorithm(f"unknown HPKE suite {suite!r}") from None
 
 
-def _require(key: Any, cls: type, what: str) -> None:
+def _require(key: object, cls: type, what: str) -> None:
     if not isinstance(key, cls):
         raise TypeError(f"{what} must be an {cls.__name__}, not {type(key).__name__!r}")
 
@@ -90,7 +93,7 @@ def seal(
     )
 
 
-def open(  # noqa: A001 - the module's name for it, as in the RFC
+def open(  # shadows the builtin here: the module's name for it, as in the RFC
     suite: Suite,
     recipient_private_key: X25519PrivateKey,
     data: Buffer,
@@ -120,7 +123,7 @@ class _Context:
 
     __slots__ = ("_ctx", "_lock", "__weakref__")
 
-    def _adopt(self, cell: Any) -> None:
+    def _adopt(self, cell: CData) -> None:
         self._ctx = ffi.gc(cell[0], lib.nacre_hpke_ctx_free)
         self._lock = threading.Lock()
 
@@ -137,7 +140,7 @@ class _Context:
             rc = lib.nacre_hpke_ctx_export(self._ctx, out, n, ctx_buf, len(ctx_buf))
         if rc:
             check(rc, f"{type(self).__name__}.export")
-        result = ffi.buffer(out, n)[:]
+        result = to_bytes(out, n)
         ffi.memmove(out, bytes(n), n)
         return result
 
@@ -168,7 +171,7 @@ class SenderContext(_Context):
         if rc:
             check(rc, "hpke.SenderContext")
         self._adopt(cell)
-        self._enc = ffi.buffer(enc, enc_len[0])[:]
+        self._enc = to_bytes(enc, enc_len[0])
 
     @property
     def enc(self) -> bytes:

@@ -20,13 +20,17 @@ thread-safe and runs without the GIL.
 from __future__ import annotations
 
 import operator
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Callable, Dict, Optional, Union
 
 from . import hash as _hash
 from ._backends import backend_number
-from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size
+from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size, to_bytes
 from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm, check
-from ._nacre import ffi, lib
+from ._nacre import lib
+from ._typing import Named
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 __all__ = [
     "hkdf",
@@ -65,15 +69,21 @@ SUBKEY_MAX_SIZE: int = lib.NACRE_KDF_MAX_LEN
 PBKDF2_MAX_SIZE: int = lib.NACRE_PBKDF2_MAX_LEN
 SCRYPT_MAX_SIZE: int = lib.NACRE_SCRYPT_MAX_LEN
 
+#: How a hash is named: "sha256" (hashlib's names and other spellings), a constructor
+#: (``hashlib.sha256``, ``nacre.hash.sha256``) or an object with a ``name`` (pyca/cryptography's
+#: ``hashes.SHA256()``, a hashlib object).
+HashAlgorithm = Union[str, Named, Callable[[], Named]]
+
 _U32_MAX = 2**32 - 1
 _U64_MAX = 2**64 - 1
 _SCRYPT_MAX_MEMORY: int = lib.NACRE_PWHASH_MAX_MEMLIMIT
 
 
-def _hash_name(algorithm: Any, table: Dict[str, int], what: str) -> str:
+def _hash_name(algorithm: HashAlgorithm, table: Dict[str, int], what: str) -> str:
     """hashlib's name of the hash ``algorithm`` designates, if ``table`` offers it."""
+    name: object
     if isinstance(algorithm, str):
-        name: Any = algorithm
+        name = algorithm
     else:
         name = getattr(algorithm, "name", None)  # pyca hash objects, hashlib objects
         if not isinstance(name, str) and callable(algorithm):
@@ -88,16 +98,16 @@ def _hash_name(algorithm: Any, table: Dict[str, int], what: str) -> str:
     return canonical
 
 
-def _optional(data: Optional[Buffer], what: str) -> Any:
+def _optional(data: Optional[Buffer], what: str) -> Union[bytes, CData]:
     return input_arg(b"" if data is None else data, what)
 
 
-def hkdf_max_length(algorithm: Any) -> int:
+def hkdf_max_length(algorithm: HashAlgorithm) -> int:
     """The longest HKDF output with ``algorithm``: 255 times its digest size."""
     return _HKDF_MAX[_hash_name(algorithm, _HKDF, "HKDF")]
 
 
-def _hkdf_length(name: str, length: Any) -> int:
+def _hkdf_length(name: str, length: int) -> int:
     n = size(length, "length")
     if not 1 <= n <= _HKDF_MAX[name]:
         raise InvalidArgument(f"HKDF-{name}: length must be 1 to {_HKDF_MAX[name]} bytes, got {n}")
@@ -109,7 +119,7 @@ def _what(name: str, backend: Optional[str]) -> str:
 
 
 def hkdf(
-    algorithm: Any,
+    algorithm: HashAlgorithm,
     length: int,
     ikm: Buffer,
     salt: Optional[Buffer] = b"",
@@ -134,11 +144,15 @@ def hkdf(
     )
     if rc:
         check(rc, _what(name, backend))
-    return ffi.buffer(out, n)[:]
+    return to_bytes(out, n)
 
 
 def hkdf_extract(
-    algorithm: Any, ikm: Buffer, salt: Optional[Buffer] = b"", *, backend: Optional[str] = None
+    algorithm: HashAlgorithm,
+    ikm: Buffer,
+    salt: Optional[Buffer] = b"",
+    *,
+    backend: Optional[str] = None,
 ) -> bytes:
     """HKDF-Extract: the pseudorandom key (the hash's digest size) of ``ikm`` and ``salt``."""
     name = _hash_name(algorithm, _HKDF, "HKDF")
@@ -152,11 +166,11 @@ def hkdf_extract(
     )
     if rc:
         check(rc, f"{_what(name, backend)} extract")
-    return ffi.buffer(out, n)[:]
+    return to_bytes(out, n)
 
 
 def hkdf_expand(
-    algorithm: Any,
+    algorithm: HashAlgorithm,
     length: int,
     prk: Buffer,
     info: Optional[Buffer] = b"",
@@ -180,11 +194,11 @@ def hkdf_expand(
     )
     if rc:
         check(rc, f"{_what(name, backend)} expand")
-    return ffi.buffer(out, n)[:]
+    return to_bytes(out, n)
 
 
 def pbkdf2_hmac(
-    hash_name: Any,
+    hash_name: HashAlgorithm,
     password: Buffer,
     salt: Buffer,
     iterations: int,
@@ -209,7 +223,7 @@ def pbkdf2_hmac(
     rc = lib.nacre_pbkdf2(_PBKDF2[name], out, n, pw, len(pw), salt_buf, len(salt_buf), rounds)
     if rc:
         check(rc, f"PBKDF2-HMAC-{name}")
-    return ffi.buffer(out, n)[:]
+    return to_bytes(out, n)
 
 
 def scrypt(
@@ -255,7 +269,7 @@ def scrypt(
     )
     if rc:
         check(rc, f"scrypt on backend {backend!r}" if backend else "scrypt")
-    return ffi.buffer(out, out_len)[:]
+    return to_bytes(out, out_len)
 
 
 def derive_subkey(key: Buffer, subkey_id: int, context: Buffer, length: int) -> bytes:
@@ -283,4 +297,4 @@ def derive_subkey(key: Buffer, subkey_id: int, context: Buffer, length: int) -> 
     rc = lib.nacre_kdf_derive(out, n, number, ctx, len(ctx), key_buf, len(key_buf))
     if rc:
         check(rc, "derive_subkey")
-    return ffi.buffer(out, n)[:]
+    return to_bytes(out, n)

@@ -46,10 +46,22 @@ keyword ``backend=`` picks one, None the faster); ECDSA, ECDH and RSA on BoringS
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type, TypeVar, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+    cast,
+)
 
 from ._backends import backend_number
-from ._buffers import Buffer, input_arg, readable, size
+from ._buffers import Buffer, input_arg, readable, size, to_bytes
 from ._errors import (
     InvalidArgument,
     InvalidKey,
@@ -60,6 +72,12 @@ from ._errors import (
     check,
 )
 from ._nacre import ffi, lib
+from ._typing import Named
+
+if TYPE_CHECKING:
+    from typing_extensions import Self  # typing.Self is 3.11+; not needed at run time
+
+    from ._buffers import CData
 
 __all__ = [
     "PrivateKey",
@@ -82,6 +100,12 @@ __all__ = [
 ]
 
 _K = TypeVar("_K", bound="_Key")
+_PrivK = TypeVar("_PrivK", bound="PrivateKey")
+_PubK = TypeVar("_PubK", bound="PublicKey")
+
+#: A curve: its name ("p256", "P-256", "secp256r1", ...) or an object with such a ``name``
+#: (pyca/cryptography's ``ec.SECP256R1()``).
+Curve = Union[str, Named]
 
 _NULL = ffi.NULL
 _KEY_CELL = ffi.typeof("nacre_key **")
@@ -165,7 +189,7 @@ _RSA_PADDING: Dict[str, int] = {
 
 
 def _output(
-    call: Callable[[Any, int, Any], int],
+    call: Callable[[CData, int, CData], int],
     what: str,
     capacity: Optional[int] = None,
     *,
@@ -189,20 +213,20 @@ def _output(
     rc = call(out, capacity, cell)
     if rc:
         check(rc, what, mismatch=mismatch)
-    result = ffi.buffer(out, cell[0])[:]
+    result = to_bytes(out, cell[0])
     if secret:
         ffi.memmove(out, bytes(capacity), capacity)
     return result
 
 
-def _info(handle: Any) -> Tuple[int, bool, int]:
+def _info(handle: CData) -> Tuple[int, bool, int]:
     """(nacre_key_type, has a private part, size in bits) of a key handle."""
     key_type, has_private, bits = ffi.new(_INT_CELL), ffi.new(_INT_CELL), ffi.new(_SIZE_CELL)
     check(lib.nacre_key_info(handle, key_type, has_private, bits), "nacre_key_info")
     return key_type[0], bool(has_private[0]), bits[0]
 
 
-def _curve_type(curve: Any) -> int:
+def _curve_type(curve: Curve) -> int:
     """The nacre key type of a curve name ("p256", "p384", aliases, pyca curve objects)."""
     name = curve if isinstance(curve, str) else getattr(curve, "name", None)
     if not isinstance(name, str):
@@ -215,15 +239,15 @@ def _curve_type(curve: Any) -> int:
     return CURVES[canonical]
 
 
-def _view(data: Any) -> Any:
+def _view(data: Union[Buffer, CData]) -> Union[bytes, CData]:
     """:func:`input_arg` of ``data``, or ``data`` itself when a caller already made that view
     (to look at the data before the call)."""
     return data if isinstance(data, ffi.CData) else input_arg(data, "data")
 
 
-def _is_pem(buf: Any) -> bool:
+def _is_pem(buf: CData) -> bool:
     """Whether an encoding is PEM text (its first non-blank bytes are "-----") rather than DER."""
-    data = ffi.buffer(buf, min(len(buf), 4096))[:]
+    data = to_bytes(buf, min(len(buf), 4096))
     return data.lstrip(b" \t\r\n").startswith(b"-----")
 
 
@@ -238,7 +262,7 @@ class _Key:
     #: The nacre key types this class holds (two for EC: one per curve).
     _TYPES: ClassVar[Tuple[int, ...]] = ()
     _HAS_PRIVATE: ClassVar[bool] = False
-    _key: Any
+    _key: CData
     _type: int
     _bits: int
 
@@ -249,7 +273,7 @@ class _Key:
         )
 
     @classmethod
-    def _wrap(cls: Type[_K], handle: Any, what: str) -> _K:
+    def _wrap(cls: Type[_K], handle: CData, what: str) -> _K:
         """An object of ``cls`` (or of the right concrete class when ``cls`` is PrivateKey or
         PublicKey) around a fresh handle; InvalidKey when the handle holds another kind of key."""
         key_type, has_private, bits = _info(handle)
@@ -261,11 +285,15 @@ class _Key:
         obj._key = handle
         obj._type = key_type
         obj._bits = bits
-        return obj  # type: ignore[return-value]
+        return obj
 
     @classmethod
     def _import(
-        cls: Type[_K], fmt: int, data: Buffer, what: str, key_type: Optional[int] = None
+        cls: Type[_K],
+        fmt: int,
+        data: Union[Buffer, CData],
+        what: str,
+        key_type: Optional[int] = None,
     ) -> _K:
         """Import ``data`` in ``fmt``. ``key_type`` None: the class's type when it has one, else
         0 (PKCS#8 and SPKI name their type themselves)."""
@@ -315,10 +343,10 @@ class _Key:
         extra = self._describe()
         return f"<nacre.keys.{type(self).__name__}{' ' + extra if extra else ''} at {id(self):#x}>"
 
-    def __copy__(self: _K) -> _K:
+    def __copy__(self) -> Self:
         return self  # immutable
 
-    def __deepcopy__(self: _K, memo: Any) -> _K:
+    def __deepcopy__(self, memo: Any) -> Self:
         return self
 
 
@@ -328,8 +356,10 @@ class PrivateKey(_Key):
     __slots__ = ()
     _HAS_PRIVATE = True
     #: The matching public key class (set below for each key type).
-    _PUBLIC: ClassVar[Type["PublicKey"]]
+    _PUBLIC: ClassVar[Type[PublicKey]]
 
+    # Private keys are unhashable. The ignore is unavoidable: to mypy, None cannot replace the
+    # method object.__hash__ (typeshed marks unhashable classes with the same ignore).
     __hash__ = None  # type: ignore[assignment]
 
     @classmethod
@@ -341,13 +371,17 @@ class PrivateKey(_Key):
             check(rc, what)
         return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), what)
 
-    def public_key(self) -> Any:
-        """The public key of this key pair (an object of the matching public class)."""
+    def public_key(self) -> PublicKey:
+        """The public key of this key pair (an object of the matching public class; each key
+        class declares which)."""
+        return self._public_key(self._PUBLIC)
+
+    def _public_key(self, cls: Type[_PubK]) -> _PubK:
         cell = ffi.new(_KEY_CELL)
         rc = lib.nacre_key_public(self._key, cell)
         if rc:
             check(rc, f"{type(self).__name__}.public_key")
-        return self._PUBLIC._wrap(ffi.gc(cell[0], lib.nacre_key_free), "public_key")
+        return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), "public_key")
 
     def __reduce__(self) -> Any:
         raise TypeError(f"cannot pickle {type(self).__name__} objects: they hold a private key")
@@ -453,9 +487,9 @@ class _FixedType(PrivateKey):
     __slots__ = ()
 
     @classmethod
-    def generate(cls: Type[_K]) -> _K:
+    def generate(cls: Type[_PrivK]) -> _PrivK:
         """A fresh random key pair."""
-        return cls._generate(cls._TYPES[0])  # type: ignore[attr-defined,no-any-return]
+        return cls._generate(cls._TYPES[0])
 
 
 # --- operations shared by several key types -------------------------------------------------------
@@ -500,7 +534,7 @@ class _Verifier(PublicKey):
 class _Agreement(PrivateKey):
     __slots__ = ()
 
-    def _agree(self, peer: Any, backend: Optional[str]) -> bytes:
+    def _agree(self, peer: PublicKey, backend: Optional[str]) -> bytes:
         if not isinstance(peer, self._PUBLIC):
             raise TypeError(
                 f"{type(self).__name__}.exchange: peer_public_key must be a "
@@ -530,13 +564,14 @@ class _KEMPublic(_RawPublic):
         rc = lib.nacre_kem_encapsulate(self._key, ct, ct_n, ct_len, ss, ss_n, ss_len)
         if rc:
             check(rc, f"{type(self).__name__}.encapsulate")
-        result = ffi.buffer(ct, ct_len[0])[:], ffi.buffer(ss, ss_len[0])[:]
+        result = to_bytes(ct, ct_len[0]), to_bytes(ss, ss_len[0])
         ffi.memmove(ss, bytes(ss_n), ss_n)
         return result
 
 
 class _KEMPrivate(_RawPrivate, _FixedType):
     __slots__ = ()
+    _PUBLIC: ClassVar[Type[_KEMPublic]]
 
     def decapsulate(self, ciphertext: Buffer) -> bytes:
         """The shared secret carried by ``ciphertext``. Implicit rejection: an altered
@@ -547,7 +582,7 @@ class _KEMPrivate(_RawPrivate, _FixedType):
         return _output(
             lambda out, cap, n: lib.nacre_kem_decapsulate(key, out, cap, n, ct, len(ct)),
             f"{type(self).__name__}.decapsulate",
-            public.SHARED_SECRET_SIZE,  # type: ignore[attr-defined]
+            public.SHARED_SECRET_SIZE,
             secret=True,
         )
 
@@ -569,6 +604,10 @@ class X25519PrivateKey(_RawPrivate, _PKCS8, _FixedType, _Agreement):
     __slots__ = ()
     _TYPES = (_X25519,)
     _PUBLIC = X25519PublicKey
+
+    def public_key(self) -> X25519PublicKey:
+        """The public key of this key pair."""
+        return self._public_key(X25519PublicKey)
 
     def exchange(self, peer_public_key: X25519PublicKey, *, backend: Optional[str] = None) -> bytes:
         """The 32-byte X25519 shared secret with ``peer_public_key``. Hash it with a KDF
@@ -595,6 +634,10 @@ class Ed25519PrivateKey(_RawPrivate, _PKCS8, _FixedType, _Signer):
     __slots__ = ()
     _TYPES = (_ED25519,)
     _PUBLIC = Ed25519PublicKey
+
+    def public_key(self) -> Ed25519PublicKey:
+        """The public key of this key pair."""
+        return self._public_key(Ed25519PublicKey)
 
     def sign(self, data: Buffer, *, backend: Optional[str] = None) -> bytes:
         """The 64-byte Ed25519 signature of ``data`` (deterministic)."""
@@ -638,7 +681,12 @@ class _EC(_Key):
 
     @classmethod
     def _curve_import(
-        cls: Type[_K], fmt: int, data: Buffer, curve: Any, sizes: Dict[int, int], what: str
+        cls: Type[_K],
+        fmt: int,
+        data: Union[Buffer, CData],
+        curve: Optional[Curve],
+        sizes: Dict[int, int],
+        what: str,
     ) -> _K:
         """Import a raw or SEC1 encoding, whose curve is ``curve`` or, when None, the one the
         length designates (``sizes``: length -> key type)."""
@@ -660,14 +708,14 @@ class ECPublicKey(_EC, _SPKI, _Verifier):
     __slots__ = ()
 
     @classmethod
-    def from_raw(cls, data: Buffer, curve: Any = None) -> "ECPublicKey":
+    def from_raw(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPublicKey:
         """The public key from its uncompressed SEC1 point (65 bytes for P-256, 97 for P-384);
         ``curve`` None: the length says which."""
         sizes = {65: _P256, 97: _P384}
         return cls._curve_import(_RAW_PUBLIC, data, curve, sizes, "ECPublicKey.from_raw")
 
     @classmethod
-    def from_sec1(cls, data: Buffer, curve: Any = None) -> "ECPublicKey":
+    def from_sec1(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPublicKey:
         """The public key from a SEC1 point, compressed (33 or 49 bytes) or uncompressed (65 or
         97 bytes); ``curve`` None: the length says which."""
         buf = input_arg(data, "data")
@@ -706,13 +754,17 @@ class ECPrivateKey(_EC, _PKCS8, _Signer, _Agreement):
     __slots__ = ()
     _PUBLIC = ECPublicKey
 
+    def public_key(self) -> ECPublicKey:
+        """The public key of this key pair."""
+        return self._public_key(ECPublicKey)
+
     @classmethod
-    def generate(cls, curve: Any) -> "ECPrivateKey":
+    def generate(cls, curve: Curve) -> ECPrivateKey:
         """A fresh key pair on ``curve`` ("p256" or "p384")."""
         return cls._generate(_curve_type(curve))
 
     @classmethod
-    def from_raw(cls, data: Buffer, curve: Any = None) -> "ECPrivateKey":
+    def from_raw(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPrivateKey:
         """The key pair from its big-endian scalar; ``curve`` None: the length (32 or 48 bytes)
         says which."""
         sizes = {32: _P256, 48: _P384}
@@ -786,8 +838,12 @@ class RSAPrivateKey(_RSAKey, _PKCS8, _Signer):
     __slots__ = ()
     _PUBLIC = RSAPublicKey
 
+    def public_key(self) -> RSAPublicKey:
+        """The public key of this key pair."""
+        return self._public_key(RSAPublicKey)
+
     @classmethod
-    def generate(cls, bits: int = 3072) -> "RSAPrivateKey":
+    def generate(cls, bits: int = 3072) -> RSAPrivateKey:
         """A fresh key pair with a ``bits``-bit modulus (2048, 3072 or 4096) and exponent
         65537. Takes a while: seconds for 4096 bits."""
         return cls._generate(_RSA, size(bits, "bits"))
@@ -833,8 +889,12 @@ class MLKEM768PrivateKey(_KEMPrivate):
     _TYPES = (_MLKEM768,)
     _PUBLIC = MLKEM768PublicKey
 
+    def public_key(self) -> MLKEM768PublicKey:
+        """The public key of this key pair."""
+        return self._public_key(MLKEM768PublicKey)
+
     @classmethod
-    def from_seed(cls, seed: Buffer) -> "MLKEM768PrivateKey":
+    def from_seed(cls, seed: Buffer) -> MLKEM768PrivateKey:
         """The key pair from its 64-byte seed d || z (the raw form, as :meth:`from_raw`)."""
         return cls._import(_RAW_PRIVATE, seed, "MLKEM768PrivateKey.from_seed")
 
@@ -844,7 +904,7 @@ class MLKEM768PrivateKey(_KEMPrivate):
         return self._export(_RAW_PRIVATE, "to_seed")
 
     @classmethod
-    def from_expanded(cls, data: Buffer) -> "MLKEM768PrivateKey":
+    def from_expanded(cls, data: Buffer) -> MLKEM768PrivateKey:
         """The key pair from the 2400-byte FIPS 203 decapsulation key (the hash of the
         embedded encapsulation key is checked: InvalidKey when it does not match)."""
         return cls._import(_MLKEM_EXPANDED, data, "MLKEM768PrivateKey.from_expanded")
@@ -869,6 +929,10 @@ class XWingPrivateKey(_KEMPrivate):
     __slots__ = ()
     _TYPES = (_XWING,)
     _PUBLIC = XWingPublicKey
+
+    def public_key(self) -> XWingPublicKey:
+        """The public key of this key pair."""
+        return self._public_key(XWingPublicKey)
 
 
 _TYPE_NAME: Dict[int, str] = {
@@ -910,7 +974,8 @@ def load_private_key(data: Buffer) -> AnyPrivateKey:
     """
     buf = readable(data, "data")
     fmt = _PKCS8_PEM if _is_pem(buf) else _PKCS8_DER
-    return PrivateKey._import(fmt, buf, "load_private_key", 0)  # type: ignore[return-value]
+    # _wrap makes the concrete class the key's type calls for: always one of the union.
+    return cast(AnyPrivateKey, PrivateKey._import(fmt, buf, "load_private_key", 0))
 
 
 def load_public_key(data: Buffer) -> AnyPublicKey:
@@ -918,4 +983,4 @@ def load_public_key(data: Buffer) -> AnyPublicKey:
     for (see :func:`load_private_key`)."""
     buf = readable(data, "data")
     fmt = _SPKI_PEM if _is_pem(buf) else _SPKI_DER
-    return PublicKey._import(fmt, buf, "load_public_key", 0)  # type: ignore[return-value]
+    return cast(AnyPublicKey, PublicKey._import(fmt, buf, "load_public_key", 0))

@@ -30,9 +30,9 @@ Every function is thread-safe and runs without the GIL.
 
 from __future__ import annotations
 
-from typing import Any, Dict, NamedTuple, Optional
+from typing import Dict, NamedTuple, Optional, Union
 
-from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size
+from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size, to_bytes
 from ._errors import InvalidArgument, UnsupportedAlgorithm, VerificationFailed, check
 from ._nacre import ffi, lib
 
@@ -85,6 +85,10 @@ _U64_MAX = 2**64 - 1
 _U32_MAX = 2**32 - 1
 
 
+#: A hash string as stored: str (ASCII) or bytes-like.
+HashString = Union[str, Buffer]
+
+
 class Limits(NamedTuple):
     """Cost limits: ``opslimit`` and ``memlimit`` (bytes)."""
 
@@ -92,7 +96,7 @@ class Limits(NamedTuple):
     memlimit: int
 
 
-def _algorithm(algorithm: Any) -> str:
+def _algorithm(algorithm: object) -> str:
     if not isinstance(algorithm, str):
         raise TypeError(f"algorithm must be a str, not {type(algorithm).__name__!r}")
     name = algorithm.lower()
@@ -144,7 +148,7 @@ def salt_size(algorithm: str) -> int:
     return lib.nacre_pwhash_salt_len(ALGORITHMS[_algorithm(algorithm)])
 
 
-def _hash_string(hash_str: Any) -> bytes:
+def _hash_string(hash_str: HashString) -> bytes:
     """The hash string as bytes for the C call (str must be ASCII)."""
     if isinstance(hash_str, str):
         try:
@@ -161,7 +165,7 @@ def _hash_string(hash_str: Any) -> bytes:
         ) from None
 
 
-def identify(hash_str: Any) -> str:
+def identify(hash_str: HashString) -> str:
     """The algorithm of a hash string, from its prefix ("argon2id", "argon2i" or "scrypt"),
     without checking the rest (:class:`nacre.InvalidArgument` for an unknown prefix)."""
     data = _hash_string(hash_str)
@@ -192,10 +196,10 @@ def hash_password(
     )
     if rc:
         check(rc, f"hash_password ({name})")
-    return ffi.string(out, out_len[0]).decode("ascii")
+    return to_bytes(out, out_len[0]).decode("ascii")
 
 
-def verify_password(hash_str: Any, password: Buffer) -> None:
+def verify_password(hash_str: HashString, password: Buffer) -> None:
     """Check ``password`` against the hash string ``hash_str`` (str or bytes).
 
     Returns None on a match; raises :class:`nacre.VerificationFailed` for a wrong password and
@@ -209,7 +213,7 @@ def verify_password(hash_str: Any, password: Buffer) -> None:
 
 
 def needs_rehash(
-    hash_str: Any,
+    hash_str: HashString,
     *,
     algorithm: Optional[str] = None,
     preset: Optional[str] = None,
@@ -271,5 +275,5 @@ def derive_key(
     )
     if rc:
         check(rc, f"derive_key ({name})")
-    return ffi.buffer(out, n)[:]
+    return to_bytes(out, n)
 

@@ -37,7 +37,8 @@ from __future__ import annotations
 import errno
 import io
 import threading
-from typing import Any, List, Optional, Tuple
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, List, Optional, Protocol, Tuple, Type, Union
 
 from ._buffers import (
     Buffer,
@@ -45,6 +46,7 @@ from ._buffers import (
     optional_input,
     readable,
     size,
+    to_bytes,
     uninitialised,
     writable,
 )
@@ -58,6 +60,9 @@ from ._errors import (
 )
 from ._nacre import ffi, lib
 from ._random import random_bytes
+
+if TYPE_CHECKING:
+    from ._buffers import CData
 
 __all__ = [
     "KEY_SIZE",
@@ -103,14 +108,14 @@ def generate_key() -> bytes:
     return random_bytes(KEY_SIZE)
 
 
-def _key(key: Any) -> Any:
+def _key(key: Buffer) -> Union[bytes, CData]:
     buf = input_arg(key, "key")
     if len(buf) != KEY_SIZE:
         raise InvalidKey(f"secretstream keys must be {KEY_SIZE} bytes, got {len(buf)}")
     return buf
 
 
-def _tag(tag: Any) -> int:
+def _tag(tag: object) -> int:
     if isinstance(tag, bool) or not isinstance(tag, int):
         raise TypeError(f"tag must be an int, not {type(tag).__name__!r}")
     if tag not in _TAGS:
@@ -139,7 +144,7 @@ class Encryptor:
             check(rc, "secretstream encryptor")
         self._st = ffi.gc(cell[0], lib.nacre_secretstream_encryptor_free)
         self._lock = threading.Lock()
-        self._header = ffi.buffer(header, HEADER_SIZE)[:]
+        self._header = to_bytes(header, HEADER_SIZE)
         self._finished = False
 
     @property
@@ -153,7 +158,14 @@ class Encryptor:
         return self._finished
 
     def _push(
-        self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int, tag: int
+        self,
+        out: CData,
+        out_cap: int,
+        src: Union[bytes, CData],
+        n: int,
+        ad: Union[bytes, CData],
+        ad_len: int,
+        tag: int,
     ) -> int:
         with self._lock:
             rc = lib.nacre_secretstream_push(
@@ -178,7 +190,7 @@ class Encryptor:
         n = len(src) + OVERHEAD
         out = uninitialised(_U8_ARRAY, n)  # filled by the library (zeroed on failure)
         self._push(out, n, src, len(src), ad, ad_len, _tag(tag))
-        return ffi.buffer(out, n)[:]
+        return to_bytes(out, n)
 
     def push_into(
         self,
@@ -257,7 +269,13 @@ class Decryptor:
             raise TruncatedStream("secretstream: the input ended before the final message")
 
     def _pull(
-        self, out: Any, out_cap: int, src: Any, n: int, ad: Any, ad_len: int
+        self,
+        out: CData,
+        out_cap: int,
+        src: Union[bytes, CData],
+        n: int,
+        ad: Union[bytes, CData],
+        ad_len: int,
     ) -> Tuple[int, int]:
         with self._lock:
             if self._is_finished():
@@ -282,7 +300,7 @@ class Decryptor:
         n = max(len(src) - OVERHEAD, 0)
         out = uninitialised(_U8_ARRAY, n)  # filled by the library (zeroed on failure)
         _, tag = self._pull(out, n, src, len(src), ad, ad_len)
-        return ffi.buffer(out, n)[:], tag
+        return to_bytes(out, n), tag
 
     def pull_into(
         self, data: Buffer, out: Buffer, associated_data: Optional[Buffer] = None
@@ -309,14 +327,28 @@ class Decryptor:
 # --- file wrappers ----------------------------------------------------------------------------
 
 
-def _chunk_size(chunk_size: Any) -> int:
+def _chunk_size(chunk_size: int) -> int:
     n = size(chunk_size, "chunk_size")
     if not 1 <= n <= MAX_CHUNK_SIZE:
         raise InvalidArgument(f"chunk_size must be 1 to {MAX_CHUNK_SIZE} bytes, got {n}")
     return n
 
 
-def _write_all(file: Any, data: Any) -> None:
+class _Writer(Protocol):
+    """What EncryptingWriter writes to: any binary file (``write`` may write only part, as a
+    raw file's does, and return None when it would block)."""
+
+    def write(self, data: memoryview, /) -> Optional[int]: ...
+
+
+class _Reader(Protocol):
+    """What DecryptingReader reads from: any binary file (``readinto`` is used when present;
+    None means it would block)."""
+
+    def read(self, size: int, /) -> Optional[bytes]: ...
+
+
+def _write_all(file: _Writer, data: Buffer) -> None:
     """Write all of ``data`` to ``file``, which may be a raw file that writes only part."""
     view = memoryview(data)
     while view:
@@ -344,7 +376,7 @@ class EncryptingWriter(io.BufferedIOBase):
     than as a shorter, valid one.
     """
 
-    def __init__(self, file: Any, key: Buffer, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
+    def __init__(self, file: _Writer, key: Buffer, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
         super().__init__()
         self._done = True  # finalized or aborted; until set up, nothing to finalize
         self._chunk = _chunk_size(chunk_size)
@@ -366,11 +398,11 @@ class EncryptingWriter(io.BufferedIOBase):
     def writable(self) -> bool:
         return True
 
-    def _emit(self, src: Any, n: int, tag: int) -> None:
+    def _emit(self, src: CData, n: int, tag: int) -> None:
         size_out = self._enc._push(self._out_c, len(self._out), src, n, ffi.NULL, 0, tag)
         _write_all(self._file, memoryview(self._out)[:size_out])
 
-    def write(self, data: Buffer) -> int:  # type: ignore[override]
+    def write(self, data: Buffer) -> int:
         """Encrypt all of ``data`` (any bytes-like object); return its length."""
         if self.closed:
             raise ValueError("write to closed file")
@@ -425,7 +457,12 @@ class EncryptingWriter(io.BufferedIOBase):
         if not self.closed:
             super().close()
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
         if exc_type is not None:
             self.abort()
         else:
@@ -433,7 +470,8 @@ class EncryptingWriter(io.BufferedIOBase):
 
     def __del__(self) -> None:
         # io.IOBase would call close() and so finalize an unfinished stream: abort instead.
-        try:
+        # Not contextlib.suppress: at interpreter shutdown, module globals may already be gone.
+        try:  # noqa: SIM105
             self.abort()
         except Exception:  # pragma: no cover - nothing to report to at collection time
             pass
@@ -457,7 +495,7 @@ class DecryptingReader(io.BufferedIOBase):
     :meth:`close` does not close ``file``.
     """
 
-    def __init__(self, file: Any, key: Buffer, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
+    def __init__(self, file: _Reader, key: Buffer, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
         super().__init__()
         self._chunk = _chunk_size(chunk_size)
         self._file = file
@@ -500,8 +538,10 @@ class DecryptingReader(io.BufferedIOBase):
                 n = self._readinto(view[got:want])
             else:
                 piece = self._file.read(want - got)
-                n = None if piece is None else len(piece)
-                if n:
+                if piece is None:
+                    n = None
+                else:
+                    n = len(piece)
                     view[got : got + n] = piece
             if n is None:
                 raise BlockingIOError(errno.EAGAIN, "the underlying file would block")
@@ -521,7 +561,7 @@ class DecryptingReader(io.BufferedIOBase):
         ffi.memmove(self._pt_c, bytes(len(self._pt)), len(self._pt))
         return exc
 
-    def _next_message(self, out: Any, out_cap: int) -> int:
+    def _next_message(self, out: CData, out_cap: int) -> int:
         """Decrypt the next message into ``out`` (``out_cap`` >= chunk_size); return its size."""
         if self._error is not None:
             raise self._error
@@ -567,7 +607,7 @@ class DecryptingReader(io.BufferedIOBase):
         self._pos = 0
         return True
 
-    def _readinto_c(self, dst: Any, want: int) -> int:
+    def _readinto_c(self, dst: CData, want: int) -> int:
         done = 0
         while done < want:
             avail = self._end - self._pos
@@ -590,7 +630,7 @@ class DecryptingReader(io.BufferedIOBase):
         if self.closed:
             raise ValueError("read from closed file")
 
-    def readinto(self, b: Any) -> int:
+    def readinto(self, b: Buffer) -> int:
         """Fill the writable buffer ``b``; fewer bytes only at the end of the stream."""
         self._check_open()
         dst = writable(b, "b")
@@ -604,7 +644,7 @@ class DecryptingReader(io.BufferedIOBase):
             return self.readall()
         out = ffi.new(_U8_ARRAY, n)
         got = self._readinto_c(out, n)
-        return ffi.buffer(out, got)[:]
+        return to_bytes(out, got)
 
     def readall(self) -> bytes:
         """Everything that remains (in memory: prefer reading in pieces for large streams)."""
