@@ -2,7 +2,7 @@
 types, the *_into and random-nonce variants, threads, and interop with pyca/cryptography and
 PyNaCl where those are importable.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Expected values come from the vector file, pyca/cryptography or PyNaCl, never from nacre.
 """
 

@@ -1,7 +1,7 @@
 """Project Wycheproof AEAD vectors (AES-GCM, AES-GCM-SIV, ChaCha20-Poly1305, XChaCha20-Poly1305,
 AEGIS-128L, AEGIS-256) on every backend.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 
 The folder comes from NACRE_WYCHEPROOF_DIR, else ../shared/vectors/wycheproof next to the
 repository. Where it is absent the tests skip, unless NACRE_REQUIRE_WYCHEPROOF=1 (CI), which

@@ -1,7 +1,7 @@
 """Bad-input matrix: every public callable of the nacre package, given bad arguments, raises the
 exception its documentation names -- never a crash, never a silently accepted value.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 
 How it is organised:
 

@@ -1,7 +1,7 @@
 """bench/python/bench.py works: every case runs and gives the same output as its peers, and the
 report (and its JSON) has the expected shape. Tiny settings; no timing is asserted.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. The peers
+Interpreter and nacre: see conftest.py. The peers
 (pyca/cryptography, PyNaCl) are used when importable; hashlib and hmac always are.
 """
 

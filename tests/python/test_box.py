@@ -1,7 +1,7 @@
 """nacre.box: sealed boxes and crypto_box (Box) round trips, sizes, nonces, tampering, wrong
 keys and types. Interoperability with PyNaCl is in test_pk_interop.py.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Zero-copy inputs: bytes, bytearray, memoryview (slices too) and other buffers are read in
 place; outputs can be written into a caller's buffer.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. Python's hashlib
+Interpreter and nacre: see conftest.py. Python's hashlib
 and hmac compute the expected values.
 """
 

@@ -1,6 +1,6 @@
 """The compiled CFFI module matches capi/include/nacre.h: every function, every constant.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 
 The header is read here with its own small parser (not the one in nacre/_build.py), so a fault in
 the build script's derivation of the cdef cannot hide itself.

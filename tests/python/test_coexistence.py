@@ -2,7 +2,7 @@
 nacre's BoringSSL (and nacre must not disturb them), and the extension exports nothing but its
 module entry point.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. The import-order
+Interpreter and nacre: see conftest.py. The import-order
 test runs a fresh interpreter (the same one) in a subprocess, so the order is real.
 """
 

@@ -1,7 +1,7 @@
 """Property tests: both backends agree with each other and with Python's hashlib/hmac, however the
 input is chunked, and copy() forks a state.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Python's hashlib and hmac are the independent oracle.
 """
 

@@ -1,6 +1,6 @@
 """Errors: wrong types, bad sizes, unknown names, failed verification, and the status mapping.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Key agreement: X25519 (RFC 7748 vectors, both backends, small-order peers) and ECDH on P-256
 and P-384; wrong peers and types.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Expected values come from RFC 7748; agreement with pyca/cryptography is in test_pk_interop.py.
 """
 

@@ -1,7 +1,7 @@
 """nacre.hash: known answers from tests/vectors (sha2.txt, sha3.txt, blake2b.txt) on every backend
 that implements each algorithm, and the hashlib-shaped API.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. Expected values
+Interpreter and nacre: see conftest.py. Expected values
 come from the vector files or from Python's hashlib, never from nacre.
 """
 

@@ -1,7 +1,7 @@
 """nacre.hmac: known answers from tests/vectors/hmac.txt (RFC 4231) on every backend that
 implements each hash, and the hmac-module-shaped API.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. Expected values
+Interpreter and nacre: see conftest.py. Expected values
 come from the vector file or from Python's hmac module, never from nacre.
 """
 

@@ -1,6 +1,6 @@
 """Project Wycheproof HMAC vectors (hmac_sha256/384/512_test.json) on every backend.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 
 The folder comes from NACRE_WYCHEPROOF_DIR, else ../shared/vectors/wycheproof next to the
 repository. Where it is absent the tests skip, unless NACRE_REQUIRE_WYCHEPROOF=1 (CI), which

@@ -2,7 +2,7 @@
 tampering, wrong keys, info and aad, and argument errors. An independent RFC 9180
 implementation (over pyca/cryptography) checks the wire format in test_pk_interop.py.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 """
 
 from __future__ import annotations

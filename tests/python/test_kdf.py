@@ -1,7 +1,7 @@
 """nacre.kdf: known answers from tests/vectors/{hkdf,pbkdf2,scrypt,kdf_blake2b}.txt on every
 backend, cross-checks against Python's hashlib/hmac on generated inputs, and limits.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Expected values come from the vector files, hashlib (pbkdf2_hmac, scrypt, blake2b) and an HKDF
 written here from RFC 5869 over Python's hmac module, never from nacre.
 """

@@ -1,7 +1,7 @@
 """Project Wycheproof HKDF (hkdf_sha256/384/512_test.json) and PBKDF2
 (pbkdf2_hmacsha256/512_test.json) vectors, HKDF on every backend.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 
 The folder comes from NACRE_WYCHEPROOF_DIR, else ../shared/vectors/wycheproof next to the
 repository. Where it is absent the tests skip, unless NACRE_REQUIRE_WYCHEPROOF=1 (CI), which

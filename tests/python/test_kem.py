@@ -1,7 +1,7 @@
 """nacre.kem: ML-KEM-768 and X-Wing round trips, sizes, implicit rejection, wrong sizes and
 types, and the Wycheproof ML-KEM-768 key generation and decapsulation vectors.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Sizes come from FIPS 203 and the X-Wing draft; known answers from Wycheproof (FIPS 203 seeds,
 AWS-LC and reenc decapsulation cases). Absent Wycheproof files skip, unless
 NACRE_REQUIRE_WYCHEPROOF=1.

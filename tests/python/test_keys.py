@@ -1,7 +1,7 @@
 """nacre.keys: generation, every encoding both ways, load_private_key/load_public_key, equality,
 hashing, repr, pickling, and the errors for bad input (sizes, malformed DER/PEM, wrong types).
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Sizes come from capi/include/nacre.h ("Encodings") and the standards; no expected value here
 was produced by nacre. Interoperability with pyca/cryptography is in test_pk_interop.py.
 """

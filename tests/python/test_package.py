@@ -1,6 +1,6 @@
 """The nacre package itself: version, random bytes, constant-time comparison, type hints.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 the encoded strings), hash/verify/needs_rehash round trips at libsodium's minimum limits,
 malformed strings, and interop with argon2-cffi where it is importable.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Expected values come from the vector file, libsodium's documented constants and argon2-cffi
 (the reference libargon2), never from nacre.
 """

@@ -2,7 +2,7 @@
 interop with PyNaCl where importable, and the file wrappers, including a 300 MiB stream in
 constant memory.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 secretstream has no published known-answer vectors; PyNaCl (libsodium 1.0.18, a separate build)
 is the independent implementation where it is importable, and the round trips check the rest.
 """

@@ -2,7 +2,7 @@
 P1363, over messages and digests), RSA-PSS and PKCS#1 v1.5 verification; tampering, strictness,
 sizes, types and threads.
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel.
+Interpreter and nacre: see conftest.py.
 Expected values come from RFC 8032 and the standards; signatures made by pyca/cryptography are
 checked in test_pk_interop.py.
 """

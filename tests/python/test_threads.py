@@ -1,6 +1,6 @@
 """Threads: concurrent hashing gives correct results (correctness only, no timing).
 
-Interpreter: a venv of requirements-dev.txt (conftest.py); nacre from PYTHONPATH or a wheel. Python's hashlib
+Interpreter and nacre: see conftest.py. Python's hashlib
 and hmac compute the expected values.
 """
 
