@@ -43,7 +43,7 @@ SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept {
 SecretBytes::~SecretBytes() { release(); }
 
 void SecretBytes::release() noexcept {
-  if (data_ != nullptr) detail::pool_free(data_);
+  if (data_ != nullptr) detail::pool_free(data_, size_);
   data_ = nullptr;
   size_ = 0;
 }

@@ -111,6 +111,36 @@ NACRE_EXPORT int nacre_random_bytes(uint8_t *out, size_t out_len) NACRE_NOEXCEPT
 NACRE_EXPORT int nacre_constant_time_equal(const uint8_t *a, const uint8_t *b, size_t len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
+/* Secret memory.
+ *
+ * Keys, keyed states and derived secrets live in nacre's secret memory: arenas of 4 MiB, each one
+ * mapping fenced by inaccessible guard pages and excluded from core dumps, carved into size
+ * classes and wiped on free. The pool grows as keys are created and gives emptied arenas back;
+ * creating a key costs the same at any number of live keys. Slabs are mlock'ed while
+ * RLIMIT_MEMLOCK allows; past it secret memory is still wiped, guarded and kept out of core
+ * dumps, and one warning goes to stderr. When memory runs out, the call that needed it returns
+ * NACRE_ERR_OUT_OF_MEMORY. */
+
+/* A snapshot of the secret memory pool. Fields are only ever appended. */
+typedef struct nacre_memory_stats {
+  uint64_t arenas;           /* arenas mapped */
+  uint64_t capacity_bytes;   /* bytes of slab space in those arenas */
+  uint64_t locked_bytes;     /* bytes of slab space that are mlock'ed */
+  uint64_t unlocked_bytes;   /* bytes of slabs holding secrets that could not be locked */
+  uint64_t lock_limit_bytes; /* RLIMIT_MEMLOCK when the pool started; UINT64_MAX: no limit */
+  uint64_t live_secrets;     /* secrets alive now */
+  uint64_t live_bytes;       /* bytes they occupy (rounded up to their size class) */
+  uint64_t large_secrets;    /* live secrets above 64 KiB, each from sodium_malloc */
+} nacre_memory_stats;
+
+/* nacre_secret_memory_stats writes a consistent snapshot of the pool to |*out|, whose size the
+ * caller passes in |out_size| (sizeof(nacre_memory_stats) when compiled). A larger |out_size|
+ * (a caller built against a later header) gets the fields this library knows, the rest zeroed.
+ * Errors: NACRE_ERR_INVALID_ARGUMENT (|out| NULL, or |out_size| smaller than this first version
+ * of the struct, 64 bytes). Thread-safe. */
+NACRE_EXPORT int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_size) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
 /* Hash functions.
  *
  * SHA-256 and SHA-512 are implemented by both backends; SHA-384 and SHA-512/256 by BoringSSL;

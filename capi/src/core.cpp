@@ -1,4 +1,7 @@
-// Statuses, versions, randomness and comparison.
+// Statuses, versions, randomness, comparison and secret memory statistics.
+#include <cstdint>
+#include <cstring>
+
 #include "guard.hpp"
 #include "nacre/backend.hpp"
 #include "nacre/random.hpp"
@@ -31,6 +34,24 @@ int nacre_constant_time_equal(const uint8_t *a, const uint8_t *b, size_t len) no
   });
   if (rc != NACRE_OK) return rc;
   return equal ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
+}
+
+int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_size) noexcept {
+  // The first version of the struct: eight uint64_t. Later versions only append.
+  constexpr std::size_t kFirstVersion = 8 * sizeof(std::uint64_t);
+  static_assert(sizeof(nacre_memory_stats) >= kFirstVersion);
+  if (out == nullptr || out_size < kFirstVersion) return NACRE_ERR_INVALID_ARGUMENT;
+  if (capi::impossible_range(out, out_size)) return NACRE_ERR_INVALID_ARGUMENT;
+  const SecretPoolStats s = secret_pool_stats();
+  const auto u64 = [](std::size_t v) {
+    return v == SIZE_MAX ? UINT64_MAX : static_cast<std::uint64_t>(v);
+  };
+  const nacre_memory_stats known{u64(s.arenas),         u64(s.capacity), u64(s.locked_bytes),
+                                 u64(s.unlocked_bytes), u64(s.lock_limit), u64(s.in_use),
+                                 u64(s.in_use_bytes),   u64(s.large)};
+  std::memset(out, 0, out_size);
+  std::memcpy(out, &known, out_size < sizeof(known) ? out_size : sizeof(known));
+  return NACRE_OK;
 }
 
 }  // extern "C"

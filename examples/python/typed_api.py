@@ -80,6 +80,14 @@ def package() -> None:
     # Compare secrets (tags, tokens) in constant time; unequal lengths are simply unequal.
     assert nacre.compare_digest(key, bytearray(key)) and not nacre.compare_digest(key, key[:-1])
     print(f"nacre {version} (C ABI {abi}): random_bytes, random_bytes_into, compare_digest")
+    # Where keys live: locked while RLIMIT_MEMLOCK allows, always guarded and wiped.
+    held = nacre.AESGCM(bytearray(key))  # a key object: its key schedule is in secret memory
+    mem: nacre.SecretMemoryStats = nacre.secret_memory_stats()
+    assert mem.live_secrets >= 0 and mem.locked_bytes <= (mem.lock_limit_bytes or mem.locked_bytes)
+    assert mem.live_secrets <= mem.live_bytes and mem.unlocked_bytes <= mem.capacity_bytes
+    assert mem.arenas >= 1 and 1 <= mem.live_secrets and mem.large_secrets < mem.live_secrets
+    del held
+    print(f"secret memory: {len(mem)} statistics, locked and unlocked bytes")
 
 
 # --- nacre.hash: hashlib's shape ------------------------------------------------------------------

@@ -9,11 +9,14 @@
 
 namespace nacre {
 
-// SecretBytes owns a fixed-size buffer of secret bytes. Its memory comes from a pool: one
-// mlock'ed region, fenced by inaccessible guard pages and excluded from core dumps, carved into
-// slots; secrets too large for a slot, or allocated when the pool is full, come from
-// sodium_malloc (guard pages of their own). Memory is wiped when freed. Allocation and release
-// from the pool cost tens of nanoseconds; both are thread-safe.
+// SecretBytes owns a fixed-size buffer of secret bytes. Its memory comes from a pool of arenas
+// (several MiB each, one mapping fenced by inaccessible guard pages, excluded from core dumps)
+// carved into size classes; the pool grows as secrets are created and gives emptied arenas
+// back. Slabs are mlock'ed while RLIMIT_MEMLOCK allows; past it they are still wiped, guarded and
+// kept out of core dumps (one warning on stderr). Secrets above 64 KiB come from sodium_malloc.
+// Memory is wiped when freed. Allocation and release cost tens of nanoseconds at any number of
+// live secrets; both are thread-safe. After fork() the child keeps its secrets (a pre-forking
+// server's workers need their keys) and re-locks them.
 //
 // SecretBytes is move-only, compares in constant time (the length is not secret), and cannot be
 // printed. A moved-from SecretBytes is empty.
@@ -59,12 +62,16 @@ class SecretBytes {
 // constant_time_equal compares two views in time that depends only on their sizes.
 bool constant_time_equal(ByteView a, ByteView b) noexcept;
 
-// Pool statistics, for tests and diagnostics.
+// Secret memory statistics, for diagnostics and tests (a consistent snapshot).
 struct SecretPoolStats {
-  std::size_t capacity;     // bytes in the pool region
-  std::size_t in_use;       // slots currently handed out
-  std::size_t fallbacks;    // allocations served by sodium_malloc since start
-  bool locked;              // the region is mlock'ed
+  std::size_t arenas;          // arenas mapped (each one mapping with its guard pages)
+  std::size_t capacity;        // bytes of slab space in those arenas
+  std::size_t locked_bytes;    // bytes of slab space mlock'ed
+  std::size_t unlocked_bytes;  // bytes of slabs holding secrets that could not be locked
+  std::size_t lock_limit;      // RLIMIT_MEMLOCK when the pool started; SIZE_MAX: unlimited
+  std::size_t in_use;          // secrets live now (pool slots and large secrets)
+  std::size_t in_use_bytes;    // bytes those secrets occupy (slot sizes; large: their sizes)
+  std::size_t large;           // live secrets too large for a slot, from sodium_malloc
 };
 SecretPoolStats secret_pool_stats() noexcept;
 

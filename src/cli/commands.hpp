@@ -15,6 +15,10 @@ void add_selftest_command(CLI::App &app);
 void add_crypt_commands(CLI::App &app);
 void add_key_commands(CLI::App &app);  // keygen, sign, verify
 void add_speed_command(CLI::App &app);
+void add_info_command(CLI::App &app);
+
+// One line on the secret memory pool: arenas, locked and unlocked bytes, live secrets.
+std::string describe_secret_memory();
 
 // Key files as `nacre keygen` writes them (key_commands.cpp). Both throw std::runtime_error with
 // a message naming |path| for an unreadable file or one that does not hold such a key.

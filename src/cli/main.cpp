@@ -1,5 +1,5 @@
 // nacre: command-line front end to the library (selftest, hash, random, encrypt/decrypt,
-// keygen/sign/verify, speed).
+// keygen/sign/verify, speed, info).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -18,6 +18,7 @@ int main(int argc, char **argv) {
   nacre::cli::add_crypt_commands(app);
   nacre::cli::add_key_commands(app);
   nacre::cli::add_speed_command(app);
+  nacre::cli::add_info_command(app);
   int rc = 0;
   try {
     app.parse(argc, argv);

@@ -22,6 +22,7 @@ void add_selftest_command(CLI::App &app) {
                   r.backend.c_str());
     }
     std::printf("%d passed, %d failed\n", total - failed, failed);
+    std::printf("%s\n", describe_secret_memory().c_str());
     if (failed != 0) throw CLI::RuntimeError(1);
   });
 }

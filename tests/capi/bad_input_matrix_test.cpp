@@ -488,6 +488,28 @@ void core_rows(Rows &rows) {
                 [=](Probe &, const uint8_t *b, size_t n) { return nacre_constant_time_equal(d, b, n); });
   rows.status("nacre_constant_time_equal", Cls::zero_len, "len 0 with NULL pointers compares equal", NACRE_OK,
               [](Probe &) { return nacre_constant_time_equal(nullptr, nullptr, 0); });
+  const char *stats = "nacre_secret_memory_stats";
+  rows.status(stats, Cls::null_ptr, "out NULL", NACRE_ERR_INVALID_ARGUMENT,
+              [](Probe &) { return nacre_secret_memory_stats(nullptr, sizeof(nacre_memory_stats)); });
+  for (size_t n : {size_t{0}, size_t{8}, sizeof(nacre_memory_stats) - 1}) {
+    rows.status(stats, Cls::small_out, "out_size " + std::to_string(n) + " (below the first version)",
+                NACRE_ERR_INVALID_ARGUMENT, [=](Probe &) {
+                  nacre_memory_stats st{};
+                  return nacre_secret_memory_stats(&st, n);
+                });
+  }
+  rows.status(stats, Cls::huge_len, "out_size SIZE_MAX", NACRE_ERR_INVALID_ARGUMENT, [](Probe &) {
+    nacre_memory_stats st{};
+    return nacre_secret_memory_stats(&st, SIZE_MAX);
+  });
+  rows.value(stats, Cls::no_bad_input, "a larger struct (a later header) gets its tail zeroed", 1, [](Probe &) {
+    Guarded out(sizeof(nacre_memory_stats) + 16);
+    auto *st = reinterpret_cast<nacre_memory_stats *>(out.data());
+    if (nacre_secret_memory_stats(st, out.cap()) != NACRE_OK) return 0;
+    const bool tail_zero = std::all_of(out.data() + sizeof(nacre_memory_stats), out.data() + out.cap(),
+                                       [](uint8_t b) { return b == 0; });
+    return out.fences_intact() && tail_zero && st->locked_bytes <= st->lock_limit_bytes && st->live_bytes >= st->live_secrets ? 1 : 0;
+  });
 }
 
 void hash_rows(Rows &rows) {

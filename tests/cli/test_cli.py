@@ -6,6 +6,7 @@ hashlib, an independent implementation.
 import base64
 import hashlib
 import os
+import re
 import resource
 import subprocess
 
@@ -148,6 +149,40 @@ def test_selftest_passes_on_every_backend():
     assert len(results) >= 16
     assert all(line.startswith("PASS") for line in results)
     assert any("boringssl" in r for r in results) and any("sodium" in r for r in results)
+
+
+_SECRET_MEMORY = re.compile(
+    r"secret memory: (\d+) arena\(s\), (\d+) KiB of slabs; (\d+) KiB locked, (\d+) KiB unlocked "
+    r"\(RLIMIT_MEMLOCK (unlimited|\d+ KiB)\); (\d+) live secrets in (\d+) bytes, (\d+) above 64 KiB$"
+)
+
+
+def _secret_memory_line(text):
+    lines = [m for m in map(_SECRET_MEMORY.match, text.splitlines()) if m]
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def test_info_reports_versions_and_secret_memory():
+    r = run("info")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert out.startswith("nacre ") and "(C ABI 1)" in out.splitlines()[0]
+    assert "libsodium 1.0." in out and "BoringSSL" in out
+    m = _secret_memory_line(out)
+    arenas, slabs, locked, unlocked = (int(m.group(i)) for i in range(1, 5))
+    assert locked + unlocked <= slabs
+    assert arenas == 0 or slabs > 0
+    if m.group(5) != "unlimited":
+        assert locked <= int(m.group(5).split()[0])
+
+
+def test_selftest_reports_secret_memory_after_using_it():
+    r = run("selftest")
+    assert r.returncode == 0
+    m = _secret_memory_line(r.stdout.decode())
+    assert int(m.group(1)) >= 1  # the known-answer tests made keys: an arena was mapped
+    assert int(m.group(3)) > 0 or int(m.group(4)) > 0  # their slabs, locked or not
 
 
 def test_hash_streams_in_constant_memory(tmp_path):

@@ -471,6 +471,10 @@ def _top_rows() -> List[Row]:
     p = "nacre.compare_digest"
     rows += not_buffers(p, "a", lambda v: nacre.compare_digest(v, b"k" * 32))
     rows += not_buffers(p, "b", lambda v: nacre.compare_digest(b"k" * 32, v))
+    # No parameters: one more is a TypeError. The stats tuple is built by the function only
+    # (a NamedTuple: fields are required, so a call without them is a TypeError too).
+    rows.append(extra_arg("nacre.secret_memory_stats", nacre.secret_memory_stats))
+    rows.append(Row("nacre.SecretMemoryStats", "missing-fields", lambda: nacre.SecretMemoryStats(), TYPE))
     return rows
 
 

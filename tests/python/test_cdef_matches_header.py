@@ -56,6 +56,8 @@ def _typedefs() -> Dict[str, str]:
     text = _header_text()
     names = {alias: f"struct {tag}" for tag, alias in
              re.findall(r"typedef\s+struct\s+(\w+)\s+(\w+)\s*;", text)}
+    names.update({alias: f"struct {tag}" for tag, alias in
+                  re.findall(r"typedef\s+struct\s+(\w+)\s*\{[^}]*\}\s*(\w+)\s*;", text)})
     names.update({alias: f"enum {tag}" for tag, alias in
                   re.findall(r"typedef\s+enum\s+(\w+)\s*\{[^}]*\}\s*(\w+)\s*;", text)})
     return names

@@ -40,6 +40,7 @@ def test_example_runs_and_prints_each_area() -> None:
     assert result.stdout.splitlines() == [
         f"nacre {nacre.__version__} (C ABI {nacre.abi_version}): random_bytes, random_bytes_into, "
         "compare_digest",
+        "secret memory: 8 statistics, locked and unlocked bytes",
         "hash: 9 algorithms match hashlib; sha256 on boringssl, sodium",
         "hmac: sha256/384/512 match hmac; sha384 on boringssl",
         "aead: 8 algorithms round-trip; chacha20-poly1305 on boringssl, sodium",

@@ -15,6 +15,9 @@ signatures, key agreement, RSA-OAEP. :mod:`nacre.box` (sealed boxes and crypto_b
 
 Every exception raised by the library derives from :class:`nacre.Error`; bad sizes are also
 ValueErrors. Inputs may be any bytes-like object and are read in place, without copying.
+
+Keys live in secret memory (guarded, kept out of core dumps, locked while RLIMIT_MEMLOCK
+allows, wiped when freed); :func:`nacre.secret_memory_stats` reports it.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from ._errors import (
     VerificationFailed,
 )
 from ._errors import c_string as _c_string
+from ._memory import SecretMemoryStats, secret_memory_stats
 from ._nacre import lib as _lib
 from ._random import random_bytes, random_bytes_into
 from .aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
@@ -64,6 +68,8 @@ abi_version: int = _lib.nacre_abi_version()
 __all__ = [
     "__version__",
     "abi_version",
+    "secret_memory_stats",
+    "SecretMemoryStats",
     "hash",
     "hmac",
     "aead",

@@ -19,7 +19,7 @@ struct Sha {
     check(Final(out.data(), c), "SHA final");
   }
   static void copy(Ctx *dst, const Ctx *src) noexcept { plain_copy(dst, src); }
-  static void cleanup(Ctx *) noexcept {}  // the memory is wiped by SecretBytes
+  static void cleanup(Ctx *) noexcept {}  // the memory is wiped where it lives
 };
 
 using Sha256 = Sha<SHA256_CTX, SHA256_Init, SHA256_Update, SHA256_Final, SHA256_DIGEST_LENGTH>;
@@ -68,13 +68,13 @@ void hash(HashAlg alg, ByteView in, MutableByteView out) {
 std::unique_ptr<DigestState> hash_state(HashAlg alg) {
   switch (alg) {
     case HashAlg::sha256:
-      return std::make_unique<SecretState<Sha256>>();
+      return std::make_unique<PlainState<Sha256>>();
     case HashAlg::sha384:
-      return std::make_unique<SecretState<Sha384>>();
+      return std::make_unique<PlainState<Sha384>>();
     case HashAlg::sha512:
-      return std::make_unique<SecretState<Sha512>>();
+      return std::make_unique<PlainState<Sha512>>();
     case HashAlg::sha512_256:
-      return std::make_unique<SecretState<Sha512_256>>();
+      return std::make_unique<PlainState<Sha512_256>>();
     default:
       throw Error(Status::unsupported, "hash not implemented by BoringSSL");
   }

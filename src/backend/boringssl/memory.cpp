@@ -1,7 +1,8 @@
 // BoringSSL's allocator hooks (crypto/mem.c), defined inside libnacre only (see
-// cmake/boringssl_private_hooks.h). Whatever BoringSSL allocates for us (HMAC pads, GCM-SIV key
-// schedules, error queues) comes from the locked secret pool when it fits a slot, else from
-// malloc; either way it is wiped on free, as BoringSSL requires of these hooks.
+// cmake/boringssl_private_hooks.h). Whatever BoringSSL allocates for us (EC and RSA private
+// scalars in BIGNUMs, Ed25519 and X25519 keys inside EVP_PKEYs, HMAC pads, error queues) comes
+// from the secret pool when it fits a slot, else from malloc; either way it is wiped on free.
+// The hooks cannot tell a private scalar from a public point, so all of it counts as secret.
 #include <cstdlib>
 #include <cstring>
 
@@ -10,12 +11,16 @@
 
 namespace {
 
-// A size header keeps realloc (OPENSSL_memory_get_size) and wiping working; 16 bytes keep the
-// payload aligned as malloc's is.
-constexpr std::size_t kHeader = 16;
+// A header keeps realloc (OPENSSL_memory_get_size), wiping and the way back working; 16 bytes
+// keep the payload aligned as malloc's is.
+struct Header {
+  std::size_t size;
+  std::size_t from_pool;  // 1: a pool slot; 0: malloc
+};
+static_assert(sizeof(Header) == 16);
 
-std::size_t &size_of(void *payload) noexcept {
-  return *reinterpret_cast<std::size_t *>(static_cast<unsigned char *>(payload) - kHeader);
+Header &header_of(void *payload) noexcept {
+  return *reinterpret_cast<Header *>(static_cast<unsigned char *>(payload) - sizeof(Header));
 }
 
 }  // namespace
@@ -23,26 +28,30 @@ std::size_t &size_of(void *payload) noexcept {
 extern "C" {
 
 __attribute__((visibility("hidden"))) void *OPENSSL_memory_alloc(size_t size) {
-  if (size > SIZE_MAX - kHeader) return nullptr;
-  void *block = nacre::detail::pool_try_allocate(size + kHeader);
-  if (block == nullptr) block = std::malloc(size + kHeader);  // NOLINT: the fallback allocator
+  if (size > SIZE_MAX - sizeof(Header)) return nullptr;
+  const std::size_t total = size + sizeof(Header);
+  void *block = nacre::detail::pool_try_allocate(total);
+  const bool from_pool = block != nullptr;
+  if (!from_pool) block = std::malloc(total);  // NOLINT: large or pool exhausted
   if (block == nullptr) return nullptr;
-  void *payload = static_cast<unsigned char *>(block) + kHeader;
-  size_of(payload) = size;
+  void *payload = static_cast<unsigned char *>(block) + sizeof(Header);
+  header_of(payload) = {size, from_pool ? 1U : 0U};
   return payload;
 }
 
 __attribute__((visibility("hidden"))) void OPENSSL_memory_free(void *ptr) {
-  const std::size_t size = size_of(ptr);
-  void *block = static_cast<unsigned char *>(ptr) - kHeader;
-  if (nacre::detail::pool_owns(block)) {
+  const Header h = header_of(ptr);
+  void *block = static_cast<unsigned char *>(ptr) - sizeof(Header);
+  if (h.from_pool != 0) {
     nacre::detail::pool_release(block);  // wipes
   } else {
-    nacre::detail::sodium::wipe(block, size + kHeader);
+    nacre::detail::sodium::wipe(block, h.size + sizeof(Header));
     std::free(block);  // NOLINT: pairs with the malloc above
   }
 }
 
-__attribute__((visibility("hidden"))) size_t OPENSSL_memory_get_size(void *ptr) { return size_of(ptr); }
+__attribute__((visibility("hidden"))) size_t OPENSSL_memory_get_size(void *ptr) {
+  return header_of(ptr).size;
+}
 
 }  // extern "C"

@@ -15,7 +15,7 @@ struct Fixed {
     check(Final(c, out.data()), "hash final");
   }
   static void copy(Ctx *dst, const Ctx *src) noexcept { plain_copy(dst, src); }
-  static void cleanup(Ctx *) noexcept {}  // the memory is wiped by SecretBytes
+  static void cleanup(Ctx *) noexcept {}  // the memory is wiped where it lives
 };
 
 template <class S, int (*Init)(S *), int (*Upd)(S *, const unsigned char *, unsigned long long),
@@ -130,19 +130,19 @@ std::unique_ptr<DigestState> hash_state(HashAlg alg) {
   ensure_init();
   switch (alg) {
     case HashAlg::sha256:
-      return std::make_unique<SecretState<Sha256>>();
+      return std::make_unique<PlainState<Sha256>>();
     case HashAlg::sha512:
-      return std::make_unique<SecretState<Sha512>>();
+      return std::make_unique<PlainState<Sha512>>();
     case HashAlg::sha3_256:
-      return std::make_unique<SecretState<Sha3_256>>();
+      return std::make_unique<PlainState<Sha3_256>>();
     case HashAlg::sha3_512:
-      return std::make_unique<SecretState<Sha3_512>>();
+      return std::make_unique<PlainState<Sha3_512>>();
     case HashAlg::blake2b:
       return blake2b_state(crypto_generichash_blake2b_BYTES_MAX, {});
     case HashAlg::shake128:
-      return std::make_unique<SecretState<Shake128>>();
+      return std::make_unique<PlainState<Shake128>>();
     case HashAlg::shake256:
-      return std::make_unique<SecretState<Shake256>>();
+      return std::make_unique<PlainState<Shake256>>();
     default:
       throw Error(Status::unsupported, "hash not implemented by libsodium");
   }
@@ -159,6 +159,8 @@ void blake2b(ByteView in, ByteView key, MutableByteView out) {
 std::unique_ptr<DigestState> blake2b_state(std::size_t digest_len, ByteView key) {
   ensure_init();
   check_blake2b_sizes(digest_len, key);
+  // Keyed, it holds the key: secret memory. Unkeyed, it is a plain hash state.
+  if (key.empty()) return std::make_unique<PlainState<Blake2b>>(digest_len, key);
   return std::make_unique<SecretState<Blake2b>>(digest_len, key);
 }
 
