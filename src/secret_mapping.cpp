@@ -23,10 +23,10 @@ ArenaMapping map_arena(std::size_t arena_bytes, std::size_t slab_area) noexcept 
   if (raw == MAP_FAILED) return {};
   const auto start = reinterpret_cast<std::uintptr_t>(raw);
   const std::uintptr_t aligned = (start + arena_bytes - 1) & ~(std::uintptr_t{arena_bytes} - 1);
-  auto *base = reinterpret_cast<std::uint8_t *>(aligned);
-  if (aligned > start) munmap(raw, aligned - start);
   const std::uintptr_t end = start + 2 * arena_bytes;
-  if (end > aligned + used) munmap(base + used, end - (aligned + used));
+  if (aligned > start) munmap(raw, aligned - start);
+  if (end > aligned + used) munmap(reinterpret_cast<void *>(aligned + used), end - (aligned + used));
+  auto *base = reinterpret_cast<std::uint8_t *>(aligned);
 
   ArenaMapping m{base, base + 2 * page, slab_area};
   if (mprotect(m.base, page, PROT_READ | PROT_WRITE) != 0 ||

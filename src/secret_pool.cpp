@@ -13,8 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
-#include <new>
 #include <utility>
 
 #include "backend/adapters.hpp"
@@ -211,6 +211,7 @@ class Pool {
         break;
       }
     }
+    if (s == nullptr) return nullptr;  // cannot happen: free_slabs counted one
     --a->free_slabs;
     s->cls = static_cast<std::uint8_t>(c);
     if (!s->locked) lock_slab(s);
@@ -247,7 +248,7 @@ class Pool {
     if (m.base == nullptr) return nullptr;
     POISON(m.slabs, m.slab_bytes);
     static_assert(sizeof(Arena) <= 4096, "the arena header must fit its page");
-    auto *a = ::new (m.base) Arena();
+    Arena *a = std::construct_at(reinterpret_cast<Arena *>(m.base));
     a->magic = kMagic;
     a->map = m;
     a->prev = nullptr;
