@@ -315,7 +315,7 @@ TEST_CASE("the pool is shared safely between eight threads", "[pool]") {
 
 TEST_CASE("a forked child keeps its secrets, locked again, and its own pool works", "[pool]") {
   auto key = SecretBytes::copy_of(std::vector<std::uint8_t>(32, 0x42));
-  const bool was_locked = vm_flags_of(key.data()).find(" lo") != std::string::npos;
+  [[maybe_unused]] const bool was_locked = vm_flags_of(key.data()).find(" lo") != std::string::npos;
   const int rc = in_child([&] {
     if (!std::all_of(key.data(), key.data() + 32, [](std::uint8_t b) { return b == 0x42; })) {
       return 1;
