@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <random>
 #include <sstream>
+#include <vector>
 
 #include "algorithms.hpp"
 #include "nacre/hash.hpp"
+#include "nacre/secret.hpp"
 #include "nacre/random.hpp"
 #include "vectors.hpp"
 
@@ -176,4 +179,33 @@ TEST_CASE("BLAKE2b at every digest length, keyed and unkeyed (RFC 7693 Appendix 
     }
   }
   CHECK(grand.digest() == v.bytes("RESULT"));
+}
+
+TEST_CASE("unkeyed hash states stay off the secret pool; a keyed BLAKE2b state is in it", "[hash][secret]") {
+  // docs/memory.md, "What is secret": a hash state holds no key, so a million hash objects must
+  // not spend the pool or the lock budget; a keyed BLAKE2b state holds its key.
+  using nacre::Backend;
+  const auto live = [] { return nacre::secret_pool_stats().in_use; };
+  const std::size_t before = live();
+  {
+    std::vector<nacre::Hasher> plain;
+    for (HashAlg alg : {HashAlg::sha256, HashAlg::sha384, HashAlg::sha512, HashAlg::sha512_256,
+                        HashAlg::sha3_256, HashAlg::sha3_512, HashAlg::blake2b, HashAlg::shake128,
+                        HashAlg::shake256}) {
+      for (Backend b : {Backend::boringssl, Backend::sodium}) {
+        if (!nacre::is_available(alg, b)) continue;
+        plain.push_back(nacre::Hasher::create(alg, b));
+        plain.back().update(std::vector<std::uint8_t>(100, 1));
+      }
+    }
+    REQUIRE(plain.size() >= 11);
+    plain.push_back(nacre::Hasher::blake2b(32));
+    CHECK(live() == before);
+    auto keyed = nacre::Hasher::blake2b(32, std::vector<std::uint8_t>(32, 7));
+    CHECK(live() == before + 1);
+    const auto copy = keyed.copy();
+    CHECK(live() == before + 2);
+    CHECK(copy.digest() == keyed.digest());
+  }
+  CHECK(live() == before);
 }

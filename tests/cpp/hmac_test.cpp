@@ -120,7 +120,7 @@ TEST_CASE("HMAC verify rejects altered tags and copies fork", "[hmac]") {
   CHECK_THROWS_AS(Hmac::create(HashAlg::sha384, key, Backend::sodium), Error);
 }
 
-TEST_CASE("BoringSSL's HMAC key state lives in the locked pool too", "[hmac][secret]") {
+TEST_CASE("BoringSSL's HMAC key state lives in the secret pool too", "[hmac][secret]") {
   // The HMAC_CTX shell is a SecretBytes; the inner and outer digest states BoringSSL allocates
   // for the key pads come through its allocator hooks, which nacre points at the pool.
   const Bytes key = random_bytes(32);

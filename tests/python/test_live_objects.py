@@ -15,10 +15,11 @@ import subprocess
 import sys
 import textwrap
 
-import nacre
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM as PycaAESGCM
+
+import nacre
 from nacre.hash import sha256
 
 SCALE = float(os.environ.get("NACRE_LIVE_SCALE", "1"))
@@ -93,9 +94,40 @@ def test_ed25519_and_p256_keys_live_at_once() -> None:
     assert bad == 0
 
 
+def test_past_the_lock_limit_one_warning_and_the_keys_still_work() -> None:
+    # In a child interpreter (fresh pool): keys for three times RLIMIT_MEMLOCK. Locked bytes stop
+    # at the limit, the rest is reported unlocked, every key still works, and stderr holds
+    # exactly one warning however many secrets land in unlocked memory.
+    limit = nacre.secret_memory_stats().lock_limit_bytes
+    if limit is None or limit > (64 << 20):
+        pytest.skip("RLIMIT_MEMLOCK is unlimited or large here; the unlocked path is not reached")
+    script = textwrap.dedent(
+        f"""
+        import nacre
+        count = {3 * limit} // 768
+        keys = [nacre.AESGCM(bytearray(i.to_bytes(32, "little"))) for i in range(count)]
+        ok = all(k.decrypt(bytes(12), k.encrypt(bytes(12), b"m", None), None) == b"m" for k in keys)
+        s = nacre.secret_memory_stats()
+        print(ok, s.locked_bytes, s.unlocked_bytes, s.lock_limit_bytes)
+        """
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=600,
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
+    )
+    assert r.returncode == 0, r.stderr
+    ok, locked, unlocked, lim = r.stdout.split()
+    assert ok == "True"
+    assert int(locked) <= int(lim) and int(unlocked) > 0
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("nacre: warning:")]
+    assert len(warnings) == 1, r.stderr
+    assert "RLIMIT_MEMLOCK" in warnings[0]
+
+
 @pytest.mark.skipif(
     "asan" in os.environ.get("LD_PRELOAD", ""),
-    reason="ASan's shadow memory is address space RLIMIT_AS would count; the release run checks this",
+    reason="ASan's shadow memory is address space RLIMIT_AS would count; "
+    "the release run checks this",
 )
 def test_at_exhaustion_the_call_fails_and_the_interpreter_carries_on() -> None:
     # In a child interpreter limited to 512 MiB more address space than it has: keys until
