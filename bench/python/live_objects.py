@@ -2,8 +2,9 @@
 
 For each family and each count N of live objects (1, 1,000, 1,000,000 by default), a fresh
 interpreter first makes N - 1 objects and keeps them (each used twice, so each holds its state),
-then times create + first use (two uses for AEAD keys) + free of one more, in batches; the median per object is reported,
-with the resident memory per live object. Numbers to read, never assertions.
+then times create + first use (two uses for AEAD keys) + free of one more, in batches; the
+median per object is reported, with the resident memory per live object. Numbers to read,
+never assertions.
 
     $(scripts/python-env) bench/python/live_objects.py [--counts 1,1000,1000000] [--families ...]
 
@@ -30,12 +31,13 @@ def _families() -> Dict[str, Dict[str, Callable[[int], Callable[[], Any]]]]:
     import hashlib
     import hmac as std_hmac
 
-    import nacre
-    import nacre.hash
-    import nacre.hmac
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519, x25519
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    import nacre
+    import nacre.hash
+    import nacre.hmac
 
     peer_n = nacre.X25519PrivateKey.generate().public_key()
     peer_p = x25519.X25519PrivateKey.generate().public_key()
@@ -108,7 +110,9 @@ def _rss() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def measure(family: str, library: str, live: int, batches: int = 15, per_batch: int = 200) -> Dict[str, Any]:
+def measure(
+    family: str, library: str, live: int, batches: int = 15, per_batch: int = 200
+) -> Dict[str, Any]:
     """In this process: keep live - 1 objects, then time create + use + free of one more."""
     make = _families()[family][library]
     rss0 = _rss()
@@ -133,7 +137,9 @@ def measure(family: str, library: str, live: int, batches: int = 15, per_batch: 
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--counts", default="1,1000,1000000")
     ap.add_argument("--families", default=",".join(_families()))
     ap.add_argument("--json", help="also write the results here")
@@ -153,8 +159,12 @@ def main() -> None:
                     check=True, capture_output=True, text=True,
                 ).stdout
                 rows.append(json.loads(out.splitlines()[-1]))
-                print(f"{family:20} {library:8} {live:>9,} live: {rows[-1]['us_per_object']:8.2f} us"
-                      f"  {rows[-1]['rss_per_live_object']:8.0f} B/live", file=sys.stderr)
+                last = rows[-1]
+                print(
+                    f"{family:20} {library:8} {live:>9,} live: {last['us_per_object']:8.2f} us"
+                    f"  {last['rss_per_live_object']:8.0f} B/live",
+                    file=sys.stderr,
+                )
     print(table(rows))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
@@ -167,7 +177,8 @@ def table(rows: List[Dict[str, Any]]) -> str:
     for r in rows:
         by.setdefault((r["family"], r["live"]), {})[r["library"]] = r
     lines = [
-        "| family | live objects | nacre µs | other | other µs | nacre / other | nacre B per live | other B per live |",
+        "| family | live objects | nacre µs | other | other µs | nacre / other "
+        "| nacre B per live | other B per live |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for (family, live), libs in by.items():
@@ -179,8 +190,8 @@ def table(rows: List[Dict[str, Any]]) -> str:
             rss_n = f"{n['rss_per_live_object']:.0f}" if live > 1 else "-"
             rss_o = f"{o['rss_per_live_object']:.0f}" if live > 1 else "-"
             lines.append(
-                f"| {family} | {live:,} | {n['us_per_object']:.2f} | {name} | {o['us_per_object']:.2f} | "
-                f"{ratio:.2f}x | {rss_n} | {rss_o} |"
+                f"| {family} | {live:,} | {n['us_per_object']:.2f} | {name} "
+                f"| {o['us_per_object']:.2f} | {ratio:.2f}x | {rss_n} | {rss_o} |"
             )
     return "\n".join(lines)
 

@@ -85,7 +85,7 @@ def package() -> None:
     mem: nacre.SecretMemoryStats = nacre.secret_memory_stats()
     assert mem.live_secrets >= 0 and mem.locked_bytes <= (mem.lock_limit_bytes or mem.locked_bytes)
     assert mem.live_secrets <= mem.live_bytes and mem.unlocked_bytes <= mem.capacity_bytes
-    assert mem.arenas >= 1 and 1 <= mem.live_secrets and mem.large_secrets < mem.live_secrets
+    assert mem.arenas >= 1 and mem.live_secrets >= 1 and mem.large_secrets < mem.live_secrets
     del held
     print(f"secret memory: {len(mem)} statistics, locked and unlocked bytes")
 

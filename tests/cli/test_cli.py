@@ -153,7 +153,8 @@ def test_selftest_passes_on_every_backend():
 
 _SECRET_MEMORY = re.compile(
     r"secret memory: (\d+) arena\(s\), (\d+) KiB of slabs; (\d+) KiB locked, (\d+) KiB unlocked "
-    r"\(RLIMIT_MEMLOCK (unlimited|\d+ KiB)\); (\d+) live secrets in (\d+) bytes, (\d+) above 64 KiB$"
+    r"\(RLIMIT_MEMLOCK (unlimited|\d+ KiB)\); "
+    r"(\d+) live secrets in (\d+) bytes, (\d+) above 64 KiB$"
 )
 
 

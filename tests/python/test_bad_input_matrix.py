@@ -474,7 +474,9 @@ def _top_rows() -> List[Row]:
     # No parameters: one more is a TypeError. The stats tuple is built by the function only
     # (a NamedTuple: fields are required, so a call without them is a TypeError too).
     rows.append(extra_arg("nacre.secret_memory_stats", nacre.secret_memory_stats))
-    rows.append(Row("nacre.SecretMemoryStats", "missing-fields", lambda: nacre.SecretMemoryStats(), TYPE))
+    rows.append(
+        Row("nacre.SecretMemoryStats", "missing-fields", lambda: nacre.SecretMemoryStats(), TYPE)
+    )
     return rows
 
 
