@@ -58,9 +58,7 @@ int nacre_aead_is_available(int alg, int backend) noexcept {
 
 int nacre_aead_key_new(nacre_aead_key **out, int alg, int backend, const uint8_t *key,
                        size_t key_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     auto k = AeadKey::create(capi::aead_from(alg), capi::input(key, key_len),
                              capi::backend_from(backend));
     KeyHandle::create(out, std::make_unique<AeadKey>(std::move(k)));

@@ -28,20 +28,22 @@ int nacre_random_bytes(uint8_t *out, size_t out_len) noexcept {
 }
 
 int nacre_constant_time_equal(const uint8_t *a, const uint8_t *b, size_t len) noexcept {
-  bool equal = false;
-  const int rc = capi::guard([&] {
-    equal = constant_time_equal(capi::input(a, len), capi::input(b, len));
+  return capi::verdict("the buffers differ", [&] {
+    return constant_time_equal(capi::input(a, len), capi::input(b, len));
   });
-  if (rc != NACRE_OK) return rc;
-  return equal ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
 }
 
 int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_size) noexcept {
   // The first version of the struct: eight uint64_t. Later versions only append.
   constexpr std::size_t kFirstVersion = 8 * sizeof(std::uint64_t);
   static_assert(sizeof(nacre_memory_stats) >= kFirstVersion);
-  if (out == nullptr || out_size < kFirstVersion) return NACRE_ERR_INVALID_ARGUMENT;
-  if (capi::impossible_range(out, out_size)) return NACRE_ERR_INVALID_ARGUMENT;
+  if (out == nullptr) return capi::fail(NACRE_ERR_INVALID_ARGUMENT, "out is NULL");
+  if (out_size < kFirstVersion) {
+    return capi::fail(NACRE_ERR_INVALID_ARGUMENT, "out_size is smaller than the first version");
+  }
+  if (capi::impossible_range(out, out_size)) {
+    return capi::fail(NACRE_ERR_INVALID_ARGUMENT, "length overflows the address space");
+  }
   const SecretPoolStats s = secret_pool_stats();
   const auto u64 = [](std::size_t v) {
     return v == SIZE_MAX ? UINT64_MAX : static_cast<std::uint64_t>(v);

@@ -13,19 +13,56 @@
 
 namespace nacre::capi {
 
-// guard runs |f| and turns every exception into a status: nothing crosses the C boundary.
+// set_last_error keeps |message| (truncated to fit; never allocates) as the calling thread's
+// nacre_last_error_message. Messages are nacre's own: they never hold key material.
+void set_last_error(const char *message) noexcept;
+
+// fail records why a call failed and returns its status.
+inline int fail(int status, const char *message) noexcept {
+  set_last_error(message);
+  return status;
+}
+
+// guard runs |f| and turns every exception into a status and a message: nothing crosses the C
+// boundary.
 template <class F>
 int guard(F &&f) noexcept {
   try {
     f();
     return NACRE_OK;
   } catch (const Error &e) {
-    return static_cast<int>(e.status());
+    return fail(static_cast<int>(e.status()), e.what());
   } catch (const std::bad_alloc &) {
-    return NACRE_ERR_OUT_OF_MEMORY;
+    return fail(NACRE_ERR_OUT_OF_MEMORY, "out of memory");
   } catch (...) {
-    return NACRE_ERR_INTERNAL;
+    return fail(NACRE_ERR_INTERNAL, "internal error: an unexpected exception");
   }
+}
+
+// clear_handle_out checks the |H **out| of a constructor and sets |*out| to NULL, where it stays
+// unless the call succeeds.
+template <class H>
+int clear_handle_out(H **out) noexcept {
+  if (out == nullptr) return fail(NACRE_ERR_INVALID_ARGUMENT, "the handle pointer is NULL");
+  *out = nullptr;
+  return NACRE_OK;
+}
+
+// with_new_handle runs a constructor |f| whose result goes to |*out|.
+template <class H, class F>
+int with_new_handle(H **out, F &&f) noexcept {
+  const int rc = clear_handle_out(out);
+  return rc != NACRE_OK ? rc : guard(f);
+}
+
+// verdict runs a comparison |f| (returning bool): NACRE_OK when it holds,
+// NACRE_ERR_VERIFICATION_FAILED with |mismatch| when not, or the status of its failure.
+template <class F>
+int verdict(const char *mismatch, F &&f) noexcept {
+  bool ok = false;
+  const int rc = guard([&] { ok = f(); });
+  if (rc != NACRE_OK) return rc;
+  return ok ? NACRE_OK : fail(NACRE_ERR_VERIFICATION_FAILED, mismatch);
 }
 
 [[noreturn]] inline void invalid(const char *what) { throw Error(Status::invalid_argument, what); }
@@ -123,7 +160,7 @@ int with_outputs(std::initializer_list<Output *> outs, F &&f) noexcept {
   for (Output *o : outs) {
     if (!o->has_len()) {
       for (Output *p : outs) p->wipe();
-      return NACRE_ERR_INVALID_ARGUMENT;
+      return fail(NACRE_ERR_INVALID_ARGUMENT, "out_len is NULL");
     }
   }
   const int rc = guard([&] {

@@ -46,9 +46,7 @@ int nacre_blake2b(uint8_t *out, size_t out_len, const uint8_t *key, size_t key_l
 }
 
 int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     auto h = Hasher::create(capi::hash_from(alg), capi::backend_from(backend));
     HashHandle::create(out, std::make_unique<Hasher>(std::move(h)));
   });
@@ -56,9 +54,7 @@ int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend) noexcept {
 
 int nacre_hash_ctx_new_blake2b(nacre_hash_ctx **out, size_t digest_len, const uint8_t *key,
                                size_t key_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     auto h = Hasher::blake2b(digest_len, capi::input(key, key_len));
     HashHandle::create(out, std::make_unique<Hasher>(std::move(h)));
   });
@@ -91,9 +87,7 @@ int nacre_hash_ctx_digest_len(const nacre_hash_ctx *ctx, size_t *out_len) noexce
 }
 
 int nacre_hash_ctx_copy(const nacre_hash_ctx *ctx, nacre_hash_ctx **out) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     HashHandle::create(out, std::make_unique<Hasher>(HashHandle::get(ctx).copy()));
   });
 }

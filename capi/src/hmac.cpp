@@ -42,22 +42,17 @@ int nacre_hmac(int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_l
 
 int nacre_hmac_verify(int alg, int backend, const uint8_t *tag, size_t tag_len,
                       const uint8_t *key, size_t key_len, const uint8_t *in, size_t in_len) noexcept {
-  bool ok = false;
-  const int rc = capi::guard([&] {
+  return capi::verdict("the HMAC tag does not match", [&] {
     const HashAlg a = hmac_alg(alg);
     const ByteView t = capi::input(tag, tag_len);
-    ok = hmac_verify(a, capi::input(key, key_len), capi::input(in, in_len), t,
-                     capi::backend_from(backend));
+    return hmac_verify(a, capi::input(key, key_len), capi::input(in, in_len), t,
+                       capi::backend_from(backend));
   });
-  if (rc != NACRE_OK) return rc;
-  return ok ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
 }
 
 int nacre_hmac_ctx_new(nacre_hmac_ctx **out, int alg, int backend, const uint8_t *key,
                        size_t key_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     auto h = Hmac::create(hmac_alg(alg), capi::input(key, key_len), capi::backend_from(backend));
     HmacHandle::create(out, std::make_unique<Hmac>(std::move(h)));
   });
@@ -76,16 +71,12 @@ int nacre_hmac_ctx_final(const nacre_hmac_ctx *ctx, uint8_t *out, size_t out_cap
 }
 
 int nacre_hmac_ctx_verify(const nacre_hmac_ctx *ctx, const uint8_t *tag, size_t tag_len) noexcept {
-  bool ok = false;
-  const int rc = capi::guard([&] { ok = HmacHandle::get(ctx).verify(capi::input(tag, tag_len)); });
-  if (rc != NACRE_OK) return rc;
-  return ok ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
+  return capi::verdict("the HMAC tag does not match",
+                       [&] { return HmacHandle::get(ctx).verify(capi::input(tag, tag_len)); });
 }
 
 int nacre_hmac_ctx_copy(const nacre_hmac_ctx *ctx, nacre_hmac_ctx **out) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     HmacHandle::create(out, std::make_unique<Hmac>(HmacHandle::get(ctx).copy()));
   });
 }

@@ -36,8 +36,7 @@ int nacre_hpke_open(int suite, const nacre_key *recipient, uint8_t *out, size_t 
 
 int nacre_hpke_sender_new(nacre_hpke_ctx **out, int suite, const nacre_key *recipient, uint8_t *enc,
                           size_t enc_cap, size_t *enc_len, const uint8_t *info, size_t info_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
+  if (const int rc = capi::clear_handle_out(out); rc != NACRE_OK) return rc;
   return capi::with_output(enc, enc_cap, enc_len, [&](capi::Output &o) {
     const HpkeSuite s = capi::hpke_suite_from(suite);
     const Key &r = capi::key_of(recipient);
@@ -49,9 +48,7 @@ int nacre_hpke_sender_new(nacre_hpke_ctx **out, int suite, const nacre_key *reci
 
 int nacre_hpke_receiver_new(nacre_hpke_ctx **out, int suite, const nacre_key *recipient, const uint8_t *enc,
                             size_t enc_len, const uint8_t *info, size_t info_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     const HpkeSuite s = capi::hpke_suite_from(suite);
     const Key &r = capi::key_of(recipient);
     const ByteView e = capi::input(enc, enc_len);

@@ -7,15 +7,11 @@ using namespace nacre;
 extern "C" {
 
 int nacre_key_generate(nacre_key **out, int type, size_t rsa_bits) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] { capi::new_key(out, Key::generate(capi::key_type_from(type), rsa_bits)); });
+  return capi::with_new_handle(out, [&] { capi::new_key(out, Key::generate(capi::key_type_from(type), rsa_bits)); });
 }
 
 int nacre_key_import(nacre_key **out, int type, int format, const uint8_t *in, size_t in_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     const ByteView bytes = capi::input(in, in_len);
     const KeyFormat f = capi::key_format_from(format);
     std::optional<KeyType> t;
@@ -37,9 +33,7 @@ int nacre_key_export(const nacre_key *key, int format, uint8_t *out, size_t out_
 }
 
 int nacre_key_public(const nacre_key *key, nacre_key **out) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] { capi::new_key(out, capi::key_of(key).public_key()); });
+  return capi::with_new_handle(out, [&] { capi::new_key(out, capi::key_of(key).public_key()); });
 }
 
 int nacre_key_info(const nacre_key *key, int *type, int *has_private, size_t *bits) noexcept {

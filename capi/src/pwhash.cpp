@@ -77,17 +77,14 @@ int nacre_pwhash_str(int alg, char *out, size_t out_cap, size_t *out_len, const 
 
 int nacre_pwhash_str_verify(const char *str, size_t str_len, const uint8_t *password,
                             size_t password_len) noexcept {
-  bool ok = false;
-  const int rc = capi::guard([&] {
-    ok = pwhash_str_verify(str_input(str, str_len), capi::input(password, password_len));
+  return capi::verdict("the password does not match", [&] {
+    return pwhash_str_verify(str_input(str, str_len), capi::input(password, password_len));
   });
-  if (rc != NACRE_OK) return rc;
-  return ok ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
 }
 
 int nacre_pwhash_str_needs_rehash(const char *str, size_t str_len, uint64_t opslimit,
                                   size_t memlimit, int *needs_rehash) noexcept {
-  if (needs_rehash == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
+  if (needs_rehash == nullptr) return capi::fail(NACRE_ERR_INVALID_ARGUMENT, "needs_rehash is NULL");
   *needs_rehash = 0;
   return capi::guard([&] {
     *needs_rehash = pwhash_str_needs_rehash(str_input(str, str_len), {opslimit, memlimit}) ? 1 : 0;

@@ -11,8 +11,7 @@ extern "C" {
 
 int nacre_secretstream_encryptor_new(nacre_secretstream_encryptor **out, uint8_t *header, size_t header_cap,
                                 size_t *header_len, const uint8_t *key, size_t key_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
+  if (const int rc = capi::clear_handle_out(out); rc != NACRE_OK) return rc;
   return capi::with_output(header, header_cap, header_len, [&](capi::Output &o) {
     const ByteView k = capi::input(key, key_len);
     if (k.size() != kSecretStreamKeySize) throw Error(Status::invalid_key, "secretstream keys are 32 bytes");
@@ -39,9 +38,7 @@ void nacre_secretstream_encryptor_free(nacre_secretstream_encryptor *st) noexcep
 
 int nacre_secretstream_decryptor_new(nacre_secretstream_decryptor **out, const uint8_t *header,
                                 size_t header_len, const uint8_t *key, size_t key_len) noexcept {
-  if (out == nullptr) return NACRE_ERR_INVALID_ARGUMENT;
-  *out = nullptr;
-  return capi::guard([&] {
+  return capi::with_new_handle(out, [&] {
     const ByteView h = capi::input(header, header_len);
     const ByteView k = capi::input(key, key_len);
     PullHandle::create(out, std::make_unique<SecretStreamPull>(k, h));
@@ -65,10 +62,8 @@ int nacre_secretstream_pull(nacre_secretstream_decryptor *st, uint8_t *out, size
 }
 
 int nacre_secretstream_decryptor_is_finished(const nacre_secretstream_decryptor *st) noexcept {
-  bool finished = false;
-  const int rc = capi::guard([&] { finished = PullHandle::get(st).finished(); });
-  if (rc != NACRE_OK) return rc;
-  return finished ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
+  return capi::verdict("the stream has not reached its final message",
+                       [&] { return PullHandle::get(st).finished(); });
 }
 
 void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor *st) noexcept { PullHandle::destroy(st); }

@@ -475,6 +475,12 @@ void core_rows(Rows &rows) {
   });
   rows.value("nacre_abi_version", Cls::no_bad_input, "no parameters; returns 1", 1,
              [](Probe &) { return nacre_abi_version(); });
+  rows.value("nacre_last_error_message", Cls::no_bad_input, "no parameters; the last failure's message", 1,
+             [](Probe &) {
+               const int rc = nacre_aead_key_new(nullptr, NACRE_AEAD_AES_256_GCM, 0, nullptr, 0);
+               return rc == NACRE_ERR_INVALID_ARGUMENT &&
+                      std::strcmp(nacre_last_error_message(), "the handle pointer is NULL") == 0 ? 1 : 0;
+             });
   for (int b : kBadBackends) {
     rows.value("nacre_backend_name", Cls::unknown_num, "NULL for " + std::to_string(b), 1,
                [=](Probe &) { return nacre_backend_name(b) == nullptr ? 1 : 0; });
@@ -1898,15 +1904,30 @@ struct Outcome {
   int64_t got;
   bool fences;
   bool zeroed;
+  bool explained;
   uint32_t n_lens;
   size_t lens[4];
 };
 
+// A failed call says why: nacre_last_error_message is a new, non-empty line of printable text.
+// Before the row, a failure of nacre_secret_memory_stats leaves a message no other function gives.
+bool explains_itself(const Row &r, bool failed, const std::string &before) {
+  if (!failed) return true;
+  const std::string now = nacre_last_error_message();
+  const bool printable = std::all_of(now.begin(), now.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+  const bool fresh = now != before || r.fn == "nacre_secret_memory_stats";
+  return !now.empty() && now.size() < 256 && printable && fresh;
+}
+
 Outcome execute(const Row &r) {
   Probe p;
   Outcome o{};
+  nacre_memory_stats too_small{};
+  REQUIRE(nacre_secret_memory_stats(&too_small, 1) == NACRE_ERR_INVALID_ARGUMENT);
+  const std::string before = nacre_last_error_message();
   o.got = r.call(p);
   const bool failed = !r.value && o.got != NACRE_OK;
+  o.explained = explains_itself(r, failed, before);
   o.fences = p.fences_intact();
   o.zeroed = !failed || p.outputs_zeroed();
   o.n_lens = static_cast<uint32_t>(std::min<size_t>(p.lens().size(), 4));
@@ -1960,6 +1981,7 @@ void check_row(const Row &r) {
   } else {
     CHECK(status_text(o.got) == status_text(r.want));
   }
+  CHECK(o.explained);  // a failure has a message of its own
   CHECK(o.fences);  // nothing written outside the buffers
   CHECK(o.zeroed);  // a failed call leaves its outputs zeroed
   for (size_t i = 0; i < r.want_len.size(); ++i) {

@@ -14,6 +14,7 @@ import pytest
 import nacre
 import nacre.hash
 import nacre.hmac
+import nacre.keys
 from nacre._errors import check
 from vectors import header_path
 
@@ -237,3 +238,37 @@ def test_exceptions_pickle() -> None:
     except nacre.UnsupportedAlgorithm as exc:
         again = pickle.loads(pickle.dumps(exc))
         assert type(again) is nacre.UnsupportedAlgorithm and str(again) == str(exc)
+
+
+# --- the library's own message ------------------------------------------------------------------
+
+
+def test_a_library_failure_carries_the_library_message() -> None:
+    from nacre._errors import c_string
+    from nacre._nacre import lib
+
+    with pytest.raises(nacre.InvalidKey) as info:
+        nacre.keys.ECPublicKey.from_sec1(b"\x04" + bytes(64), curve="p256")
+    reason = c_string(lib.nacre_last_error_message())
+    assert reason and reason in str(info.value)
+    assert "NACRE_ERR_INVALID_KEY" in str(info.value)
+    with pytest.raises(nacre.InvalidTag) as tag_info:
+        nacre.AESGCM(bytes(32)).decrypt(bytes(12), bytes(20), None)
+    assert c_string(lib.nacre_last_error_message()) in str(tag_info.value)
+
+
+def test_the_message_belongs_to_the_thread_that_failed() -> None:
+    import threading
+
+    from nacre._errors import c_string
+    from nacre._nacre import lib
+
+    with pytest.raises(nacre.InvalidKey):
+        nacre.keys.ECPublicKey.from_sec1(b"\x04" + bytes(64), curve="p256")
+    mine = c_string(lib.nacre_last_error_message())
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(c_string(lib.nacre_last_error_message())))
+    worker.start()
+    worker.join()
+    assert seen == [""]  # a fresh thread has no failure of its own
+    assert c_string(lib.nacre_last_error_message()) == mine

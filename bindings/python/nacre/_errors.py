@@ -173,5 +173,7 @@ def check(
     else:
         # A status this module does not know yet (the ABI may grow) is still an Error.
         cls = _BY_STATUS.get(status, Error)
-    name = status_name(status)
-    raise cls(f"{what}: {name}" if what else name, status)
+    # Why the call failed, as the library recorded it for this thread (never key material).
+    reason = c_string(lib.nacre_last_error_message())
+    detail = f"{reason} ({status_name(status)})" if reason else status_name(status)
+    raise cls(f"{what}: {detail}" if what else detail, status)
