@@ -60,8 +60,8 @@
  *     key, whose rho is not marked.
  *   nacre decisions that are public by design (branches in nacre's code on a secret-derived
  *   value that is the operation's public result; nacre cannot declassify without valgrind):
- *   - capi/src/core.cpp:33 nacre_constant_time_equal, capi/src/hmac.cpp:53 nacre_hmac_verify,
- *     capi/src/hmac.cpp:82 nacre_hmac_ctx_verify: `ok ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED`.
+ *   - capi/src/guard.hpp verdict(), in nacre_constant_time_equal, nacre_hmac_verify and
+ *     nacre_hmac_ctx_verify: `ok ? NACRE_OK : fail(NACRE_ERR_VERIFICATION_FAILED, mismatch)`.
  *   - src/aead.cpp:157 AeadKey::open_into: `if (!impl_->open(...))`, for libsodium AES-256-GCM
  *     and AEGIS-128L, which return the tag comparison's result as a computed value.
  *   - src/backend/boringssl/curve25519.cpp:45 and src/backend/sodium/curve25519.cpp:66, x25519:

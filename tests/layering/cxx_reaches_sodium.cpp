@@ -1,0 +1,2 @@
+// libsodium's header: only the backend adapters may include it.
+#include <sodium.h>
