@@ -1,15 +1,25 @@
-// nacre's C++ API. It may change between minor versions; the C ABI (nacre.h) is the stable one.
+// nacre's C++ API: every public header. It may change between minor versions; the C ABI
+// (nacre.h) is the stable one. tests/layering/check_umbrella.cmake keeps this list complete.
 #pragma once
 
+#include "nacre/aead.hpp"
+#include "nacre/agreement.hpp"
 #include "nacre/backend.hpp"
+#include "nacre/box.hpp"
 #include "nacre/bytes.hpp"
 #include "nacre/encoding.hpp"
 #include "nacre/hash.hpp"
 #include "nacre/hmac.hpp"
+#include "nacre/hpke.hpp"
 #include "nacre/kdf.hpp"
+#include "nacre/kem.hpp"
+#include "nacre/keys.hpp"
 #include "nacre/pwhash.hpp"
 #include "nacre/random.hpp"
+#include "nacre/rsa_oaep.hpp"
 #include "nacre/secret.hpp"
+#include "nacre/secretstream.hpp"
 #include "nacre/selftest.hpp"
+#include "nacre/signature.hpp"
 #include "nacre/status.hpp"
 #include "nacre/version.hpp"

@@ -1,0 +1,16 @@
+# The umbrella header includes every public header, so that <nacre/nacre.hpp> is the whole C++
+# API. Usage: cmake -DINCLUDE_DIR=<include> -P this
+file(GLOB headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/nacre/*.hpp")
+file(READ "${INCLUDE_DIR}/nacre/nacre.hpp" umbrella)
+set(missing "")
+foreach(h IN LISTS headers)
+  if(NOT h STREQUAL "nacre/nacre.hpp" AND NOT umbrella MATCHES "#include \"${h}\"")
+    list(APPEND missing "${h}")
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "nacre/nacre.hpp does not include: ${missing}")
+endif()
+list(LENGTH headers n)
+math(EXPR n "${n} - 1")
+message(STATUS "nacre/nacre.hpp includes all ${n} other public headers")
