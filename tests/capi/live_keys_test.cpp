@@ -71,8 +71,10 @@ TEST_CASE("a million AES-256-GCM keys live at once, each used and checked", "[li
   const nacre_memory_stats full = memory();
   CHECK(full.live_secrets >= before.live_secrets + n);
   CHECK(full.locked_bytes <= full.lock_limit_bytes);
-  // A few mappings per 4 MiB arena, never one per key.
-  CHECK(nacre::test::mapping_count() < maps_before + 8 * full.arenas + 16);
+  // A few mappings per 4 MiB arena, never one per key. A sanitizer's allocator maps this test's
+  // own heap (the vector of handles) in many more pieces than glibc's: room for those.
+  const std::size_t foreign = NACRE_SANITIZED ? n / 100 : 0;
+  CHECK(nacre::test::mapping_count() < maps_before + 8 * full.arenas + 16 + foreign);
   INFO("arenas " << full.arenas << ", live bytes " << full.live_bytes << ", locked " << full.locked_bytes);
 
   std::size_t sealed = 0, opened = 0, crossed = 0;
