@@ -304,6 +304,9 @@ class Pool {
     locked_bytes_ -= locked_slabs(gone) * kSlabBytes;
     if (locked_bytes_ + kSlabBytes <= lock_limit_) lock_refused_ = false;
     --arenas_;
+    // ASan's shadow outlives the mapping: left poisoned, whatever is mapped here next (another
+    // allocator's memory) would be reported as a use-after-poison.
+    UNPOISON(gone->map.slabs, gone->map.slab_bytes);
     unmap_arena(gone->map);
   }
 
