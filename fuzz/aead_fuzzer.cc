@@ -4,8 +4,8 @@
 #include "fuzzer.hpp"
 
 void nacre_fuzz(FuzzedDataProvider &in) {
-  const int alg = in.ConsumeIntegralInRange<int>(NACRE_AEAD_AES_128_GCM, NACRE_AEAD_AEGIS_256);
-  const std::size_t ks = nacre_aead_key_len(alg), ns = nacre_aead_nonce_len(alg), ts = nacre_aead_overhead(alg);
+  const int alg = pick_number(in, nacre_aead_count(), nacre_aead_at);
+  const std::size_t ks = nacre_aead_key_len(alg), ns = nacre_aead_nonce_len(alg), ts = nacre_aead_tag_len(alg);
   const std::vector<std::uint8_t> key = in.ConsumeBytes<std::uint8_t>(ks);
   const std::vector<std::uint8_t> nonce = in.ConsumeBytes<std::uint8_t>(ns);
   const std::vector<std::uint8_t> ad = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 64));

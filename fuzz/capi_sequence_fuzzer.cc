@@ -53,15 +53,15 @@ void nacre_fuzz(FuzzedDataProvider &in) {
     std::size_t len = 0;
     int rc = NACRE_OK;
     switch (op) {
-      case 0: nacre_hash_ctx_free(hashes[i]); rc = nacre_hash_ctx_new(&hashes[i], in.ConsumeIntegralInRange<int>(-1, 10), in.ConsumeIntegralInRange<int>(-1, 3)); break;
+      case 0: nacre_hash_ctx_free(hashes[i]); rc = nacre_hash_ctx_new(&hashes[i], pick_number(in, nacre_hash_count(), nacre_hash_at, true), in.ConsumeIntegralInRange<int>(-1, 3)); break;
       case 1: { In m(in); rc = nacre_hash_ctx_update(hashes[i], m.ptr(), m.len); break; }
       case 2: rc = nacre_hash_ctx_digest(hashes[i], o.out(), o.cap, &len); break;
       case 3: nacre_hash_ctx_free(hashes[i]); break;  // the pointer is kept: later calls use it freed
-      case 4: { In k(in); nacre_hmac_ctx_free(macs[i]); rc = nacre_hmac_ctx_new(&macs[i], in.ConsumeIntegralInRange<int>(0, 10), in.ConsumeIntegralInRange<int>(0, 3), k.ptr(), k.len); break; }
-      case 5: rc = nacre_hmac_ctx_final(macs[i], o.out(), o.cap, &len); break;
+      case 4: { In k(in); nacre_hmac_ctx_free(macs[i]); rc = nacre_hmac_ctx_new(&macs[i], pick_number(in, nacre_hash_count(), nacre_hash_at, true), in.ConsumeIntegralInRange<int>(0, 3), k.ptr(), k.len); break; }
+      case 5: rc = nacre_hmac_ctx_digest(macs[i], o.out(), o.cap, &len); break;
       case 6: { In t(in); rc = nacre_hmac_ctx_verify(macs[i], t.ptr(), t.len); break; }
       case 7: nacre_hmac_ctx_free(macs[i]); break;
-      case 8: { In k(in); nacre_aead_key_free(keys[i]); rc = nacre_aead_key_new(&keys[i], in.ConsumeIntegralInRange<int>(0, 9), in.ConsumeIntegralInRange<int>(0, 3), k.ptr(), k.len); break; }
+      case 8: { In k(in); nacre_aead_key_free(keys[i]); rc = nacre_aead_key_new(&keys[i], pick_number(in, nacre_aead_count(), nacre_aead_at, true), in.ConsumeIntegralInRange<int>(0, 3), k.ptr(), k.len); break; }
       case 9: {
         In n(in), m(in), a(in);
         rc = in.ConsumeBool() ? nacre_aead_seal(keys[i], o.out(), o.cap, &len, n.ptr(), n.len, m.ptr(), m.len, a.ptr(), a.len)

@@ -23,6 +23,20 @@
 
 // Every status a nacre function may return is one of the documented ones.
 // NACRE_ERR_INTERNAL is never expected: it would mean a backend failed where it should not.
+// A number from a library table (nacre_X_count / nacre_X_at), or with |unknown| one of two that
+// are not in it (0 and -1).
+inline int pick_number(FuzzedDataProvider &in, std::size_t count, int (*at)(std::size_t), bool unknown = false) {
+  const std::size_t pick = in.ConsumeIntegralInRange<std::size_t>(0, unknown ? count + 1 : count - 1);
+  return pick < count ? at(pick) : (pick == count ? 0 : -1);
+}
+
+// The nacre_hash_info of |alg| (zeroed for an unknown number).
+inline nacre_hash_info hash_facts(int alg) {
+  nacre_hash_info h{};
+  if (nacre_hash_describe(alg, &h, sizeof h) != NACRE_OK) h = nacre_hash_info{};
+  return h;
+}
+
 inline bool documented_status(int rc) { return rc <= 0 && rc > NACRE_ERR_INTERNAL; }
 
 inline bool all_zero(const std::vector<std::uint8_t> &v, std::size_t n) {

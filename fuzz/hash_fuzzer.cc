@@ -3,7 +3,7 @@
 #include "fuzzer.hpp"
 
 void nacre_fuzz(FuzzedDataProvider &in) {
-  const int alg = in.ConsumeIntegralInRange<int>(0, 10);  // 0 and 10 are not algorithms
+  const int alg = pick_number(in, nacre_hash_count(), nacre_hash_at, true);
   const int backend = in.ConsumeIntegralInRange<int>(0, 3);
   const std::vector<std::uint8_t> msg = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 4096));
   const std::size_t digest = nacre_hash_digest_len(alg);

@@ -69,7 +69,7 @@ int hpke_open(int suite, const nacre_key *k, const Bytes &info, const Bytes &ct,
 }
 
 void hpke_round_trip(FuzzedDataProvider &in) {
-  const int suite = in.ConsumeIntegralInRange<int>(0, 4);  // 0 and 4 are not suites
+  const int suite = pick_number(in, nacre_hpke_suite_count(), nacre_hpke_suite_at, true);
   const Bytes info = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 64));
   const Bytes aad = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 64));
   const Bytes msg = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 512));
@@ -124,7 +124,7 @@ void hpke_round_trip(FuzzedDataProvider &in) {
 
 // Arbitrary bytes as enc || ciphertext for a recipient; what opens must stop opening once altered.
 void hpke_arbitrary(FuzzedDataProvider &in) {
-  const int suite = in.ConsumeIntegralInRange<int>(1, 3);
+  const int suite = pick_number(in, nacre_hpke_suite_count(), nacre_hpke_suite_at);
   const Bytes info = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 64));
   const Bytes aad = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 64));
   const bool ctx = in.ConsumeBool();

@@ -11,7 +11,7 @@ namespace {
 
 using pk::Bytes;
 
-constexpr int kBackends[] = {NACRE_BACKEND_DEFAULT, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM};
+constexpr int kBackends[] = {NACRE_BACKEND_AUTOMATIC, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM};
 
 // Agrees through a size query and a buffer with room to spare; |out| is the secret on success.
 int agree(const nacre_key *k, const nacre_key *peer, int backend, Bytes &out, std::size_t expect) {
@@ -125,7 +125,7 @@ void ecdh(FuzzedDataProvider &in) {
     if (format != NACRE_KEY_FORMAT_SPKI_DER) FUZZ_CHECK(format == NACRE_KEY_FORMAT_SEC1_COMPRESSED ? comp == peer_bytes : unc == peer_bytes);
     if (a) {
       // (DEFAULT is BoringSSL for the NIST curves: the two calls also cover both numbers.)
-      const Bytes s = must_agree(a.get(), peer.get(), NACRE_BACKEND_DEFAULT, n);
+      const Bytes s = must_agree(a.get(), peer.get(), NACRE_BACKEND_AUTOMATIC, n);
       FUZZ_CHECK(must_agree(a.get(), again.get(), NACRE_BACKEND_BORINGSSL, n) == s);
       Bytes x;
       FUZZ_CHECK(agree(a.get(), peer.get(), NACRE_BACKEND_SODIUM, x, n) == NACRE_ERR_UNSUPPORTED);
@@ -134,7 +134,7 @@ void ecdh(FuzzedDataProvider &in) {
   if (a && b) {
     // b's key pair as the peer: only its public part is used.
     const pk::Key pa = pk::public_of(a.get());
-    const Bytes ab = must_agree(a.get(), b.get(), NACRE_BACKEND_DEFAULT, n);
+    const Bytes ab = must_agree(a.get(), b.get(), NACRE_BACKEND_AUTOMATIC, n);
     FUZZ_CHECK(must_agree(b.get(), pa.get(), NACRE_BACKEND_BORINGSSL, n) == ab);
   }
   if (a) {

@@ -11,7 +11,7 @@ namespace {
 
 using pk::Bytes;
 
-constexpr int kBackends[] = {NACRE_BACKEND_DEFAULT, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM};
+constexpr int kBackends[] = {NACRE_BACKEND_AUTOMATIC, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM};
 
 int sig_key_type(int alg) {
   switch (alg) {
@@ -129,7 +129,7 @@ void ecdsa(FuzzedDataProvider &in, const Bytes &msg) {
   const int der_alg = p384 ? NACRE_SIG_ECDSA_P384_SHA384 : NACRE_SIG_ECDSA_P256_SHA256;
   const int alg = der_alg + (in.ConsumeBool() ? 1 : 0);  // the P1363 form follows the DER one
   const bool p1363 = alg != der_alg;
-  const int backend = in.ConsumeBool() ? NACRE_BACKEND_BORINGSSL : NACRE_BACKEND_DEFAULT;
+  const int backend = in.ConsumeBool() ? NACRE_BACKEND_BORINGSSL : NACRE_BACKEND_AUTOMATIC;
   const Bytes sig = sign(k.get(), alg, backend, msg);
   if (p1363) FUZZ_CHECK(sig.size() == (p384 ? 96u : 64u));
   check_signature(in, k.get(), pub.get(), alg, backend, sig, msg);
@@ -181,7 +181,7 @@ void rsa(FuzzedDataProvider &in, const Bytes &msg) {
     return p;
   }();
   const int alg = NACRE_SIG_RSA_PSS_SHA256;
-  const Bytes sig = sign(k, alg, in.ConsumeBool() ? NACRE_BACKEND_BORINGSSL : NACRE_BACKEND_DEFAULT, msg);
+  const Bytes sig = sign(k, alg, in.ConsumeBool() ? NACRE_BACKEND_BORINGSSL : NACRE_BACKEND_AUTOMATIC, msg);
   FUZZ_CHECK(sig.size() == 256);
   check_signature(in, k, pub, alg, 0, sig, msg);
   const Bytes dig = digest_of(alg, msg);

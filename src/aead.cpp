@@ -6,20 +6,13 @@
 #include "backend/aead_adapters.hpp"
 #include "backend/adapters.hpp"
 #include "nacre/random.hpp"
+#include "table.hpp"
 
 namespace nacre {
 namespace {
 
-struct AlgInfo {
-  AeadAlg alg;
-  std::string_view name;
-  std::size_t key, nonce, tag;
-  bool random_nonce_safe;
-  // Where both backends implement it, the faster one measured by bench/layers_aead.cpp.
-  Backend preferred;
-};
-
-constexpr std::array<AlgInfo, 8> kAlgs = {{
+// In enum order. |preferred|: where both backends run it, the faster (bench/layers_aead.cpp).
+constexpr AeadInfo kAlgs[] = {
     {AeadAlg::aes128_gcm, "aes-128-gcm", 16, 12, 16, false, Backend::boringssl},
     {AeadAlg::aes256_gcm, "aes-256-gcm", 32, 12, 16, false, Backend::boringssl},
     {AeadAlg::aes128_gcm_siv, "aes-128-gcm-siv", 16, 12, 16, true, Backend::boringssl},
@@ -28,14 +21,8 @@ constexpr std::array<AlgInfo, 8> kAlgs = {{
     {AeadAlg::xchacha20_poly1305, "xchacha20-poly1305", 32, 24, 16, true, Backend::boringssl},
     {AeadAlg::aegis128l, "aegis-128l", 16, 16, 32, false, Backend::sodium},
     {AeadAlg::aegis256, "aegis-256", 32, 32, 32, true, Backend::sodium},
-}};
-
-const AlgInfo &info(AeadAlg alg) {
-  for (const auto &a : kAlgs) {
-    if (a.alg == alg) return a;
-  }
-  throw Error(Status::unsupported, "unknown AEAD algorithm");
-}
+};
+static_assert(in_enum_order(kAlgs), "kAlgs must list AeadAlg in order from 1");
 
 bool runs_on(AeadAlg alg, Backend b) noexcept {
   if (b == Backend::boringssl) return detail::bssl::aead_supported(alg);
@@ -49,17 +36,12 @@ void wipe(MutableByteView out) noexcept {
 
 }  // namespace
 
-std::size_t aead_key_size(AeadAlg alg) { return info(alg).key; }
-std::size_t aead_nonce_size(AeadAlg alg) { return info(alg).nonce; }
-std::size_t aead_tag_size(AeadAlg alg) { return info(alg).tag; }
-std::string_view aead_name(AeadAlg alg) { return info(alg).name; }
-bool aead_random_nonce_safe(AeadAlg alg) { return info(alg).random_nonce_safe; }
+std::span<const AeadInfo> aead_algorithms() noexcept { return kAlgs; }
+
+const AeadInfo &aead_info(AeadAlg alg) { return detail::entry(aead_algorithms(), alg, "unknown AEAD algorithm"); }
 
 std::optional<AeadAlg> aead_from_name(std::string_view name) noexcept {
-  for (const auto &a : kAlgs) {
-    if (a.name == name) return a.alg;
-  }
-  return std::nullopt;
+  return descriptor_from_name(aead_algorithms(), name);
 }
 
 bool aead_is_available(AeadAlg alg, Backend backend) noexcept {
@@ -72,7 +54,7 @@ bool aead_is_available(AeadAlg alg, Backend backend) noexcept {
 }
 
 Backend aead_resolve_backend(AeadAlg alg, Backend backend) {
-  const AlgInfo &a = info(alg);
+  const AeadInfo &a = aead_info(alg);
   if (backend == Backend::automatic) {
     if (runs_on(alg, a.preferred)) return a.preferred;
     for (Backend b : {Backend::boringssl, Backend::sodium}) {
@@ -101,16 +83,16 @@ AeadKey::~AeadKey() = default;
 
 AeadKey AeadKey::create(AeadAlg alg, ByteView key, Backend backend) {
   const Backend b = aead_resolve_backend(alg, backend);
-  if (key.size() != aead_key_size(alg)) throw Error(Status::invalid_key, "wrong key length");
+  if (key.size() != aead_key_size(alg)) throw_size_error(Status::invalid_key, "key", aead_key_size(alg), key.size());
   auto impl = b == Backend::boringssl ? detail::bssl::aead(alg, key) : detail::sodium::aead(alg, key);
   return AeadKey(alg, b, std::move(impl));
 }
 
 void AeadKey::seal_detached(MutableByteView ct, MutableByteView tag, ByteView nonce, ByteView pt,
                             ByteView aad) const {
-  require_size(nonce, nonce_size_, "wrong nonce length");
-  require_size(tag, tag_size_, "tag buffer has the wrong size");
-  require_size(ct, pt.size(), "ciphertext buffer has the wrong size");
+  require_size(nonce, nonce_size_, "nonce");
+  require_size(tag, tag_size_, "tag buffer");
+  require_size(ct, pt.size(), "ciphertext buffer");
   require_in_place_or_disjoint(ct, pt);
   require_disjoint(ct, nonce);
   require_disjoint(ct, aad);
@@ -123,8 +105,8 @@ void AeadKey::seal_detached(MutableByteView ct, MutableByteView tag, ByteView no
 
 void AeadKey::open_detached(MutableByteView pt, ByteView nonce, ByteView ct, ByteView tag,
                             ByteView aad) const {
-  require_size(nonce, nonce_size_, "wrong nonce length");
-  require_size(pt, ct.size(), "plaintext buffer has the wrong size");
+  require_size(nonce, nonce_size_, "nonce");
+  require_size(pt, ct.size(), "plaintext buffer");
   require_in_place_or_disjoint(pt, ct);
   require_disjoint(pt, nonce);
   require_disjoint(pt, aad);
@@ -138,8 +120,8 @@ void AeadKey::open_detached(MutableByteView pt, ByteView nonce, ByteView ct, Byt
 
 void AeadKey::seal_into(MutableByteView out, ByteView nonce, ByteView pt, ByteView aad) const {
   // The checks of seal_detached, on the joined buffer: the tag cannot overlap the ciphertext.
-  require_size(out, checked_add(pt.size(), tag_size_), "output buffer has the wrong size");
-  require_size(nonce, nonce_size_, "wrong nonce length");
+  require_size(out, checked_add(pt.size(), tag_size_), "output buffer");
+  require_size(nonce, nonce_size_, "nonce");
   require_in_place_or_disjoint(out, pt);
   require_disjoint(out, nonce);
   require_disjoint(out, aad);
@@ -149,8 +131,8 @@ void AeadKey::seal_into(MutableByteView out, ByteView nonce, ByteView pt, ByteVi
 void AeadKey::open_into(MutableByteView out, ByteView nonce, ByteView ct, ByteView aad) const {
   if (ct.size() < tag_size_) throw Error(Status::verification_failed, "ciphertext shorter than a tag");
   const std::size_t n = ct.size() - tag_size_;
-  require_size(out, n, "output buffer has the wrong size");
-  require_size(nonce, nonce_size_, "wrong nonce length");
+  require_size(out, n, "output buffer");
+  require_size(nonce, nonce_size_, "nonce");
   require_in_place_or_disjoint(out, ct);
   require_disjoint(out, nonce);
   require_disjoint(out, aad);
@@ -183,7 +165,7 @@ void AeadKey::require_random_nonce_safe() const {
 void AeadKey::seal_with_random_nonce_into(MutableByteView out, ByteView pt, ByteView aad) const {
   require_random_nonce_safe();
   require_size(out, checked_add(checked_add(nonce_size_, pt.size()), tag_size_),
-               "output buffer has the wrong size");
+               "output buffer");
   require_disjoint(out, pt);  // the nonce comes first, so in place cannot work here
   MutableByteView nonce = out.first(nonce_size_);
   random_fill(nonce);
@@ -193,7 +175,7 @@ void AeadKey::seal_with_random_nonce_into(MutableByteView out, ByteView pt, Byte
 void AeadKey::open_with_nonce_prefix_into(MutableByteView out, ByteView box, ByteView aad) const {
   require_random_nonce_safe();
   if (box.size() < nonce_size_ + tag_size_) throw Error(Status::verification_failed, "box too short");
-  require_size(out, box.size() - nonce_size_ - tag_size_, "output buffer has the wrong size");
+  require_size(out, box.size() - nonce_size_ - tag_size_, "output buffer");
   require_disjoint(out, box);
   open_into(out, box.first(nonce_size_), box.subspan(nonce_size_), aad);
 }

@@ -16,7 +16,7 @@ const detail::KeyParts &x25519_key(const Key &key, bool need_private) {
 }
 
 void check_sizes(MutableByteView out, ByteView in, std::size_t out_size) {
-  require_size(out, out_size, "output has the wrong size");
+  require_size(out, out_size, "output");
   require_disjoint(out, in);
 }
 
@@ -48,7 +48,7 @@ void box_seal_open_into(MutableByteView out, const Key &recipient, ByteView ct) 
 void box_into(MutableByteView out, const Key &sender, const Key &recipient, ByteView nonce, ByteView msg) {
   const auto &s = x25519_key(sender, true);
   const auto &r = x25519_key(recipient, false);
-  require_size(nonce, box_nonce_size, "box nonce must be 24 bytes");
+  require_size(nonce, box_nonce_size, "box nonce");
   check_sizes(out, msg, checked_add(msg.size(), box_overhead));
   require_disjoint(out, nonce);
   detail::sodium::box(out, nonce, r.pub, s.priv.view(), msg);
@@ -57,7 +57,7 @@ void box_into(MutableByteView out, const Key &sender, const Key &recipient, Byte
 void box_open_into(MutableByteView out, const Key &recipient, const Key &sender, ByteView nonce, ByteView ct) {
   const auto &r = x25519_key(recipient, true);
   const auto &s = x25519_key(sender, false);
-  require_size(nonce, box_nonce_size, "box nonce must be 24 bytes");
+  require_size(nonce, box_nonce_size, "box nonce");
   check_sizes(out, ct, opened_size(ct, box_overhead));
   require_disjoint(out, nonce);
   finish_open(detail::sodium::box_open(out, nonce, s.pub, r.priv.view(), ct), out);

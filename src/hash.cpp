@@ -1,48 +1,23 @@
 #include "nacre/hash.hpp"
 
-#include <array>
-
 #include "backend/adapters.hpp"
+#include "table.hpp"
 
 namespace nacre {
 namespace {
 
-struct AlgInfo {
-  HashAlg alg;
-  std::string_view name;
-  std::size_t digest;
-  std::size_t block;
-  // The default where both backends implement the algorithm: BoringSSL's SHA-2 assembly
-  // (SHA-NI/AVX2) measured faster than libsodium's portable C (see the README's table).
-  Backend preferred;
+constexpr HashInfo kAlgs[] = {
+    {HashAlg::sha256, "sha256", 32, 64, true, Backend::boringssl},
+    {HashAlg::sha384, "sha384", 48, 128, true, Backend::boringssl},
+    {HashAlg::sha512, "sha512", 64, 128, true, Backend::boringssl},
+    {HashAlg::sha512_256, "sha512-256", 32, 128, false, Backend::boringssl},
+    {HashAlg::sha3_256, "sha3-256", 32, 136, false, Backend::sodium},
+    {HashAlg::sha3_512, "sha3-512", 64, 72, false, Backend::sodium},
+    {HashAlg::blake2b, "blake2b", 64, 128, false, Backend::sodium},
+    {HashAlg::shake128, "shake128", 0, 168, false, Backend::sodium},
+    {HashAlg::shake256, "shake256", 0, 136, false, Backend::sodium},
 };
-
-constexpr std::array<AlgInfo, 9> kAlgs = {{
-    {HashAlg::sha256, "sha256", 32, 64, Backend::boringssl},
-    {HashAlg::sha384, "sha384", 48, 128, Backend::boringssl},
-    {HashAlg::sha512, "sha512", 64, 128, Backend::boringssl},
-    {HashAlg::sha512_256, "sha512-256", 32, 128, Backend::boringssl},
-    {HashAlg::sha3_256, "sha3-256", 32, 136, Backend::sodium},
-    {HashAlg::sha3_512, "sha3-512", 64, 72, Backend::sodium},
-    {HashAlg::blake2b, "blake2b", 64, 128, Backend::sodium},
-    {HashAlg::shake128, "shake128", 0, 168, Backend::sodium},
-    {HashAlg::shake256, "shake256", 0, 136, Backend::sodium},
-}};
-
-// kAlgs is in enum order, so a lookup is an index: every call makes several.
-constexpr bool in_enum_order() {
-  for (std::size_t i = 0; i < kAlgs.size(); ++i) {
-    if (static_cast<std::size_t>(kAlgs[i].alg) != i + 1) return false;
-  }
-  return true;
-}
-static_assert(in_enum_order(), "kAlgs must list HashAlg in order");
-
-const AlgInfo &info(HashAlg alg) {
-  const auto i = static_cast<std::size_t>(alg) - 1;
-  if (i >= kAlgs.size()) [[unlikely]] throw_error(Status::unsupported, "unknown hash algorithm");
-  return kAlgs[i];
-}
+static_assert(in_enum_order(kAlgs), "kAlgs must list HashAlg in order from 1");
 
 bool backend_has(HashAlg alg, Backend b) noexcept {
   switch (b) {
@@ -54,7 +29,7 @@ bool backend_has(HashAlg alg, Backend b) noexcept {
   return false;
 }
 
-Backend resolve(const AlgInfo &a, Backend backend) {
+Backend resolve(const HashInfo &a, Backend backend) {
   if (backend == Backend::automatic) return a.preferred;
   if (backend != Backend::boringssl && backend != Backend::sodium) {
     throw Error(Status::unsupported, "unknown backend");
@@ -71,31 +46,24 @@ void require_fixed(HashAlg alg) {
 
 }  // namespace
 
-std::size_t digest_size(HashAlg alg) { return info(alg).digest; }
-std::size_t block_size(HashAlg alg) { return info(alg).block; }
-bool is_xof(HashAlg alg) { return info(alg).digest == 0; }
-std::string_view hash_name(HashAlg alg) { return info(alg).name; }
+std::span<const HashInfo> hash_algorithms() noexcept { return kAlgs; }
+
+const HashInfo &hash_info(HashAlg alg) { return detail::entry(hash_algorithms(), alg, "unknown hash algorithm"); }
 
 std::optional<HashAlg> hash_from_name(std::string_view name) noexcept {
-  for (const auto &a : kAlgs) {
-    if (a.name == name) return a.alg;
-  }
-  return std::nullopt;
+  return descriptor_from_name(hash_algorithms(), name);
 }
 
 bool is_available(HashAlg alg, Backend backend) noexcept {
-  for (const auto &a : kAlgs) {
-    if (a.alg == alg) return backend_has(alg, backend);
-  }
-  return false;
+  return descriptor_find(hash_algorithms(), static_cast<long long>(alg)) != nullptr && backend_has(alg, backend);
 }
 
-Backend resolve_backend(HashAlg alg, Backend backend) { return resolve(info(alg), backend); }
+Backend resolve_backend(HashAlg alg, Backend backend) { return resolve(hash_info(alg), backend); }
 
 void hash_into(HashAlg alg, ByteView in, MutableByteView out, Backend backend) {
-  const AlgInfo &a = info(alg);
-  if (a.digest == 0) throw Error(Status::invalid_argument, "an XOF needs an output length");
-  require_size(out, a.digest, "digest buffer has the wrong size");
+  const HashInfo &a = hash_info(alg);
+  if (a.digest_size == 0) throw Error(Status::invalid_argument, "an XOF needs an output length");
+  require_size(out, a.digest_size, "digest buffer");
   if (resolve(a, backend) == Backend::boringssl) {
     detail::bssl::hash(alg, in, out);
   } else {
@@ -154,7 +122,7 @@ Bytes Hasher::digest() const {
 
 void Hasher::digest_into(MutableByteView out) const {
   require_fixed(alg_);
-  require_size(out, digest_size_, "digest buffer has the wrong size");
+  require_size(out, digest_size_, "digest buffer");
   live().finish(out);
 }
 
@@ -167,7 +135,7 @@ Hasher Hasher::copy() const { return Hasher(alg_, backend_, digest_size_, live()
 
 std::string_view backend_name(Backend backend) noexcept {
   switch (backend) {
-    case Backend::automatic: return "default";
+    case Backend::automatic: return "automatic";
     case Backend::boringssl: return "boringssl";
     case Backend::sodium: return "sodium";
   }

@@ -1,8 +1,10 @@
 #include "nacre/hmac.hpp"
 
 #include <array>
+#include <string>
 
 #include "backend/adapters.hpp"
+#include "nacre/descriptor.hpp"
 
 namespace nacre {
 namespace {
@@ -31,13 +33,18 @@ bool verify_state(const detail::DigestState &state, std::size_t size, ByteView t
 }  // namespace
 
 std::size_t hmac_size(HashAlg alg) {
-  if (alg != HashAlg::sha256 && alg != HashAlg::sha384 && alg != HashAlg::sha512) {
-    throw Error(Status::unsupported, "HMAC is offered with SHA-256, SHA-384 and SHA-512");
-  }
-  return digest_size(alg);
+  const HashInfo &h = hash_info(alg);
+  if (!h.hmac) throw Error(Status::unsupported, std::string("HMAC is not offered with ") + h.name);
+  return h.digest_size;
+}
+
+bool hmac_offered(HashAlg alg) noexcept {
+  const HashInfo *h = descriptor_find(hash_algorithms(), static_cast<long long>(alg));
+  return h != nullptr && h->hmac;
 }
 
 bool hmac_is_available(HashAlg alg, Backend backend) noexcept {
+  if (!hmac_offered(alg)) return false;
   switch (backend) {
     case Backend::boringssl: return detail::bssl::hmac_supported(alg);
     case Backend::sodium: return detail::sodium::hmac_supported(alg);
@@ -56,7 +63,7 @@ Backend hmac_resolve_backend(HashAlg alg, Backend backend) {
 }
 
 void hmac_into(HashAlg alg, ByteView key, ByteView in, MutableByteView out, Backend backend) {
-  require_size(out, hmac_size(alg), "tag buffer has the wrong size");
+  require_size(out, hmac_size(alg), "tag buffer");
   if (hmac_resolve_backend(alg, backend) == Backend::boringssl) {
     detail::bssl::hmac(alg, key, in, out);
   } else {
@@ -94,14 +101,14 @@ detail::DigestState &Hmac::live() const {
 
 void Hmac::update(ByteView in) { live().update(in); }
 
-Bytes Hmac::final() const {
+Bytes Hmac::digest() const {
   Bytes out(size_);
   live().finish(out);
   return out;
 }
 
-void Hmac::final_into(MutableByteView out) const {
-  require_size(out, size_, "tag buffer has the wrong size");
+void Hmac::digest_into(MutableByteView out) const {
+  require_size(out, size_, "tag buffer");
   live().finish(out);
 }
 

@@ -5,15 +5,20 @@
 #include <optional>
 
 #include "backend/pkey_adapters.hpp"
+#include "table.hpp"
 
 namespace nacre {
 
 namespace {
 
-void check_suite(HpkeSuite suite) {
-  const int s = static_cast<int>(suite);
-  if (s < 1 || s > 3) throw Error(Status::unsupported, "unknown HPKE suite");
-}
+constexpr HpkeSuiteInfo kSuites[] = {
+    {HpkeSuite::x25519_sha256_aes128gcm, "x25519-sha256-aes-128-gcm", AeadAlg::aes128_gcm},
+    {HpkeSuite::x25519_sha256_aes256gcm, "x25519-sha256-aes-256-gcm", AeadAlg::aes256_gcm},
+    {HpkeSuite::x25519_sha256_chacha20poly1305, "x25519-sha256-chacha20-poly1305", AeadAlg::chacha20_poly1305},
+};
+static_assert(in_enum_order(kSuites), "kSuites must list HpkeSuite in order from 1");
+
+void check_suite(HpkeSuite suite) { hpke_suite_info(suite); }
 
 const detail::KeyParts &recipient_key(const Key &key, bool need_private) {
   if (key.type() != KeyType::x25519) throw Error(Status::invalid_key, "HPKE needs an X25519 key");
@@ -28,6 +33,14 @@ std::size_t opened_size(ByteView ct) {
 
 }  // namespace
 
+std::span<const HpkeSuiteInfo> hpke_suites() noexcept { return kSuites; }
+
+const HpkeSuiteInfo &hpke_suite_info(HpkeSuite suite) { return detail::entry(hpke_suites(), suite, "unknown HPKE suite"); }
+
+std::optional<HpkeSuite> hpke_suite_from_name(std::string_view name) noexcept {
+  return descriptor_from_name(hpke_suites(), name);
+}
+
 HpkeContext::HpkeContext(std::unique_ptr<detail::HpkeImpl> impl) noexcept : impl_(std::move(impl)) {}
 HpkeContext::HpkeContext(HpkeContext &&) noexcept = default;
 HpkeContext &HpkeContext::operator=(HpkeContext &&) noexcept = default;
@@ -41,7 +54,7 @@ HpkeContext HpkeContext::sender_for_testing(HpkeSuite suite, const Key &recipien
                                             MutableByteView enc, ByteView seed) {
   check_suite(suite);
   const auto &r = recipient_key(recipient, false);
-  require_size(enc, hpke_enc_size, "enc must hold 32 bytes");
+  require_size(enc, hpke_enc_size, "enc buffer");
   require_disjoint(enc, info);
   return HpkeContext(detail::bssl::hpke_sender(suite, r.pub, info, enc, seed));
 }
@@ -49,13 +62,13 @@ HpkeContext HpkeContext::sender_for_testing(HpkeSuite suite, const Key &recipien
 HpkeContext HpkeContext::receiver(HpkeSuite suite, const Key &recipient, ByteView enc, ByteView info) {
   check_suite(suite);
   const auto &r = recipient_key(recipient, true);
-  require_size(enc, hpke_enc_size, "enc must be 32 bytes");
+  require_size(enc, hpke_enc_size, "enc");
   return HpkeContext(detail::bssl::hpke_receiver(suite, r.priv.view(), enc, info));
 }
 
 void HpkeContext::seal_into(MutableByteView out, ByteView pt, ByteView aad) {
   if (!impl_) throw Error(Status::invalid_argument, "moved-from HPKE context");
-  require_size(out, checked_add(pt.size(), hpke_tag_size), "output has the wrong size");
+  require_size(out, checked_add(pt.size(), hpke_tag_size), "output");
   require_disjoint(out, pt);
   require_disjoint(out, aad);
   impl_->seal(out, pt, aad);
@@ -63,7 +76,7 @@ void HpkeContext::seal_into(MutableByteView out, ByteView pt, ByteView aad) {
 
 void HpkeContext::open_into(MutableByteView out, ByteView ct, ByteView aad) {
   if (!impl_) throw Error(Status::invalid_argument, "moved-from HPKE context");
-  require_size(out, opened_size(ct), "output has the wrong size");
+  require_size(out, opened_size(ct), "output");
   require_disjoint(out, ct);
   require_disjoint(out, aad);
   if (!impl_->open(out, ct, aad)) {
@@ -81,7 +94,7 @@ void HpkeContext::export_secret(MutableByteView out, ByteView context) const {
 
 void hpke_seal_into(MutableByteView out, HpkeSuite suite, const Key &recipient, ByteView info,
                     ByteView pt, ByteView aad) {
-  require_size(out, checked_add(checked_add(pt.size(), hpke_tag_size), hpke_enc_size), "output has the wrong size");
+  require_size(out, checked_add(checked_add(pt.size(), hpke_tag_size), hpke_enc_size), "output");
   // enc is written before the message is read: no part of |out| may overlap an input.
   require_disjoint(out, pt);
   require_disjoint(out, info);

@@ -1,6 +1,9 @@
 #include "nacre/kdf.hpp"
 
+#include <string>
+
 #include "backend/kdf_adapters.hpp"
+#include "nacre/hmac.hpp"
 
 namespace nacre {
 namespace {
@@ -45,13 +48,13 @@ void expand(HashAlg alg, Backend b, ByteView prk, ByteView info, MutableByteView
 }  // namespace
 
 std::size_t hkdf_max_output(HashAlg alg) {
-  if (alg != HashAlg::sha256 && alg != HashAlg::sha384 && alg != HashAlg::sha512) {
-    throw Error(Status::unsupported, "HKDF is offered with SHA-256, SHA-384 and SHA-512");
-  }
-  return 255 * digest_size(alg);
+  const HashInfo &h = hash_info(alg);
+  if (!h.hmac) throw Error(Status::unsupported, std::string("HKDF is not offered with ") + h.name);
+  return 255 * h.digest_size;
 }
 
 bool hkdf_is_available(HashAlg alg, Backend backend) noexcept {
+  if (!hmac_offered(alg)) return false;
   switch (backend) {
     case Backend::boringssl: return detail::bssl::hkdf_supported(alg);
     case Backend::sodium: return detail::sodium::hkdf_supported(alg);
@@ -120,14 +123,12 @@ SecretBytes hkdf_expand(HashAlg alg, ByteView prk, ByteView info, std::size_t ou
       out_len, [&](MutableByteView out) { hkdf_expand_into(alg, prk, info, out, backend); });
 }
 
-bool pbkdf2_is_available(HashAlg alg) noexcept {
-  return alg == HashAlg::sha256 || alg == HashAlg::sha512;
-}
+bool pbkdf2_is_available(HashAlg alg) noexcept { return hmac_offered(alg); }
 
 void pbkdf2_into(HashAlg alg, ByteView password, ByteView salt, std::uint64_t iterations,
                  MutableByteView out) {
   if (!pbkdf2_is_available(alg)) {
-    throw Error(Status::unsupported, "PBKDF2 is offered with HMAC-SHA256 and HMAC-SHA512");
+    throw Error(Status::unsupported, "PBKDF2 is offered with the hashes HMAC is");
   }
   require_length(iterations, 1, kPbkdf2MaxIterations, "PBKDF2 needs 1 to 2^32-1 iterations");
   check_pbkdf2_output(out.size());
@@ -146,8 +147,8 @@ SecretBytes pbkdf2(HashAlg alg, ByteView password, ByteView salt, std::uint64_t 
 
 void kdf_derive_into(ByteView key, std::uint64_t subkey_id, ByteView context,
                      MutableByteView out) {
-  require_size(key, kKdfKeySize, "crypto_kdf keys hold 32 bytes");
-  require_size(context, kKdfContextSize, "crypto_kdf contexts hold 8 bytes");
+  require_size(key, kKdfKeySize, "crypto_kdf key");
+  require_size(context, kKdfContextSize, "crypto_kdf context");
   check_kdf_output(out.size());
   require_disjoint(out, key);
   require_disjoint(out, context);

@@ -2,9 +2,11 @@
 #include "nacre/keys.hpp"
 
 #include <array>
+#include <string>
 
 #include "backend/pkey_adapters.hpp"
 #include "nacre/hash.hpp"
+#include "table.hpp"
 
 namespace nacre {
 
@@ -12,15 +14,7 @@ using detail::KeyParts;
 
 namespace {
 
-struct TypeFacts {
-  KeyType type;
-  std::string_view name;
-  std::size_t bits;      // 0: per key (RSA)
-  std::size_t raw_priv;  // 0: no raw private encoding
-  std::size_t raw_pub;
-};
-
-constexpr std::array<TypeFacts, 7> kTypes{{
+constexpr KeyTypeInfo kTypes[] = {
     {KeyType::x25519, "x25519", 255, 32, 32},
     {KeyType::ed25519, "ed25519", 255, 32, 32},
     {KeyType::p256, "p256", 256, 32, 65},
@@ -28,19 +22,15 @@ constexpr std::array<TypeFacts, 7> kTypes{{
     {KeyType::rsa, "rsa", 0, 0, 0},
     {KeyType::mlkem768, "ml-kem-768", 768, 64, 1184},
     {KeyType::xwing, "x-wing", 768, 32, 1216},
-}};
+};
+static_assert(in_enum_order(kTypes), "kTypes must list KeyType in order from 1");
 
 // FIPS 203: dk = dk_pke (1152) || ek (1184) || H(ek) (32) || z (32).
 constexpr std::size_t kMlkemExpanded = 2400;
 constexpr std::size_t kMlkemEkOffset = 1152;
 constexpr std::size_t kMlkemHashOffset = 1152 + 1184;
 
-const TypeFacts &facts(KeyType type) {
-  for (const auto &f : kTypes) {
-    if (f.type == type) return f;
-  }
-  throw Error(Status::unsupported, "unknown key type");
-}
+const KeyTypeInfo &facts(KeyType type) { return key_type_info(type); }
 
 bool is_ec(KeyType t) noexcept { return t == KeyType::p256 || t == KeyType::p384; }
 bool is_kem(KeyType t) noexcept { return t == KeyType::mlkem768 || t == KeyType::xwing; }
@@ -51,20 +41,23 @@ bool has_der(KeyType t) noexcept { return !is_kem(t); }
 
 Key share(KeyParts &&parts) { return Key(std::make_shared<const KeyParts>(std::move(parts))); }
 
-void require_len(ByteView in, std::size_t n) {
-  if (in.size() != n) bad_key("key encoding has the wrong length");
+// |what| names the encoding ("raw public key"); the message adds the type and both lengths.
+void require_len(ByteView in, std::size_t n, KeyType type, const char *what) {
+  if (in.size() != n) {
+    throw_size_error(Status::invalid_key, (std::string(facts(type).name) + " " + what).c_str(), n, in.size());
+  }
 }
 
 KeyParts from_raw_private(KeyType type, ByteView in) {
-  const TypeFacts &f = facts(type);
-  if (f.raw_priv == 0) no_format();
-  require_len(in, f.raw_priv);
+  const KeyTypeInfo &f = facts(type);
+  if (f.raw_private_size == 0) no_format();
+  require_len(in, f.raw_private_size, type, "raw private key");
   if (is_ec(type)) return detail::bssl::ec_from_scalar(type, in);
   KeyParts k;
   k.type = type;
   k.bits = f.bits;
   k.has_private = true;
-  k.pub.resize(f.raw_pub);
+  k.pub.resize(f.raw_public_size);
   switch (type) {
     case KeyType::x25519:
       k.priv = SecretBytes::copy_of(in);
@@ -87,13 +80,13 @@ KeyParts from_raw_private(KeyType type, ByteView in) {
 }
 
 KeyParts from_raw_public(KeyType type, ByteView in) {
-  const TypeFacts &f = facts(type);
-  if (f.raw_pub == 0) no_format();
+  const KeyTypeInfo &f = facts(type);
+  if (f.raw_public_size == 0) no_format();
   if (is_ec(type)) {
-    require_len(in, f.raw_pub);
+    require_len(in, f.raw_public_size, type, "raw public key");
     return detail::bssl::ec_from_point(type, in);
   }
-  require_len(in, f.raw_pub);
+  require_len(in, f.raw_public_size, type, "raw public key");
   if (is_kem(type) && !detail::sodium::kem_valid_public_key(type, in)) {
     bad_key("KEM public key fails its encoding check (FIPS 203 7.2 or a small-order X25519 part)");
   }
@@ -106,7 +99,7 @@ KeyParts from_raw_public(KeyType type, ByteView in) {
 
 KeyParts from_mlkem_expanded(KeyType type, ByteView in) {
   if (type != KeyType::mlkem768) no_format();
-  require_len(in, kMlkemExpanded);
+  require_len(in, kMlkemExpanded, type, "expanded private key");
   const ByteView ek = in.subspan(kMlkemEkOffset, 1184);
   const Bytes h = hash(HashAlg::sha3_256, ek);
   if (!constant_time_equal(h, in.subspan(kMlkemHashOffset, 32))) {
@@ -145,13 +138,12 @@ Bytes to_bytes(const SecretBytes &s) { return Bytes(s.view().begin(), s.view().e
 
 }  // namespace
 
-std::string_view key_type_name(KeyType type) { return facts(type).name; }
+std::span<const KeyTypeInfo> key_types() noexcept { return kTypes; }
+
+const KeyTypeInfo &key_type_info(KeyType type) { return detail::entry(key_types(), type, "unknown key type"); }
 
 std::optional<KeyType> key_type_from_name(std::string_view name) noexcept {
-  for (const auto &f : kTypes) {
-    if (f.name == name) return f.type;
-  }
-  return std::nullopt;
+  return descriptor_from_name(key_types(), name);
 }
 
 bool is_private_format(KeyFormat format) noexcept {
@@ -160,13 +152,13 @@ bool is_private_format(KeyFormat format) noexcept {
 }
 
 Key Key::generate(KeyType type, std::size_t rsa_bits) {
-  const TypeFacts &f = facts(type);
+  const KeyTypeInfo &f = facts(type);
   if ((type == KeyType::rsa) != (rsa_bits != 0)) {
     throw Error(Status::invalid_argument, "RSA needs a size in bits; other key types take none");
   }
   if (type == KeyType::rsa) return share(detail::bssl::rsa_generate(rsa_bits));
   if (is_ec(type)) return share(detail::bssl::ec_generate(type));
-  return share(from_raw_private(type, SecretBytes::random(f.raw_priv).view()));
+  return share(from_raw_private(type, SecretBytes::random(f.raw_private_size).view()));
 }
 
 Key Key::import(KeyFormat format, ByteView in, std::optional<KeyType> type) {
@@ -188,8 +180,9 @@ Key Key::import(KeyFormat format, ByteView in, std::optional<KeyType> type) {
       } else {
         if (!is_ec(*type)) no_format();
         const bool compressed = format == KeyFormat::sec1_compressed;
-        const std::size_t n = facts(*type).raw_priv;
-        require_len(in, compressed ? n + 1 : 2 * n + 1);
+        const std::size_t n = facts(*type).raw_private_size;
+        require_len(in, compressed ? n + 1 : 2 * n + 1, *type,
+                    compressed ? "SEC1 compressed point" : "SEC1 uncompressed point");
         k = detail::bssl::ec_from_point(*type, in);
       }
       break;

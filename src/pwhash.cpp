@@ -187,7 +187,7 @@ void pwhash_derive_into(PwhashAlg alg, ByteView password, ByteView salt, PwhashL
                         MutableByteView out) {
   check_limits(alg, limits);
   check_password(alg, password);
-  require_size(salt, pwhash_salt_size(alg), "salt has the wrong size for the algorithm");
+  require_size(salt, pwhash_salt_size(alg), "salt");
   check_output(alg, out.size());
   require_disjoint(out, password);
   require_disjoint(out, salt);

@@ -26,7 +26,7 @@ std::size_t rsa_oaep_max_message(const Key &key) {
 void rsa_oaep_encrypt_into(MutableByteView out, const Key &key, ByteView msg, ByteView label) {
   const auto &k = rsa_key(key);
   if (msg.size() > rsa_oaep_max_message(key)) throw Error(Status::invalid_argument, "message too long for RSA-OAEP");
-  require_size(out, detail::bssl::rsa_modulus_size(k), "output must hold the modulus size");
+  require_size(out, detail::bssl::rsa_modulus_size(k), "output (the modulus size)");
   require_disjoint(out, msg);
   require_disjoint(out, label);
   detail::bssl::rsa_oaep_encrypt(k, out, msg, label);

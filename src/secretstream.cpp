@@ -15,7 +15,7 @@ void require_key(ByteView key) {
 SecretStreamPush::SecretStreamPush(ByteView key, MutableByteView header_out)
     : state_(detail::sodium::secretstream_state_size()) {
   require_key(key);
-  require_size(header_out, kSecretStreamHeaderSize, "header buffer must hold 24 bytes");
+  require_size(header_out, kSecretStreamHeaderSize, "header buffer");
   detail::sodium::secretstream_init_push(state_.mutable_view(), header_out, key);
 }
 
@@ -24,7 +24,7 @@ void SecretStreamPush::push(MutableByteView out, ByteView msg, ByteView aad, Str
   if (static_cast<std::uint8_t>(tag) > static_cast<std::uint8_t>(StreamTag::final)) {
     throw Error(Status::invalid_argument, "unknown stream tag");
   }
-  require_size(out, checked_add(msg.size(), kSecretStreamOverhead), "output buffer has the wrong size");
+  require_size(out, checked_add(msg.size(), kSecretStreamOverhead), "output buffer");
   require_in_place_or_disjoint(out, msg);
   detail::sodium::secretstream_push(state_.mutable_view(), out, msg, aad,
                                     static_cast<std::uint8_t>(tag));
@@ -40,7 +40,7 @@ Bytes SecretStreamPush::push(ByteView msg, ByteView aad, StreamTag tag) {
 SecretStreamPull::SecretStreamPull(ByteView key, ByteView header)
     : state_(detail::sodium::secretstream_state_size()) {
   require_key(key);
-  require_size(header, kSecretStreamHeaderSize, "secretstream headers are 24 bytes");
+  require_size(header, kSecretStreamHeaderSize, "secretstream header");
   detail::sodium::secretstream_init_pull(state_.mutable_view(), header, key);
 }
 
@@ -53,7 +53,7 @@ StreamTag SecretStreamPull::pull(MutableByteView out, ByteView ct, ByteView aad)
   if (failed_) fail("the stream failed to authenticate earlier");
   if (finished_) fail("data after the final message");
   if (ct.size() < kSecretStreamOverhead) fail("message shorter than its overhead");
-  require_size(out, ct.size() - kSecretStreamOverhead, "output buffer has the wrong size");
+  require_size(out, ct.size() - kSecretStreamOverhead, "output buffer");
   require_in_place_or_disjoint(out, ct);
   std::uint8_t tag = 0;
   if (!detail::sodium::secretstream_pull(state_.mutable_view(), out, tag, ct, aad)) {

@@ -5,6 +5,7 @@
 
 #include "backend/pkey_adapters.hpp"
 #include "nacre/hash.hpp"
+#include "table.hpp"
 
 namespace nacre {
 
@@ -12,15 +13,22 @@ using detail::KeyParts;
 
 namespace {
 
-bool is_ecdsa(SigAlg alg) noexcept { return alg >= SigAlg::ecdsa_p256_sha256 && alg <= SigAlg::ecdsa_p384_sha384_p1363; }
-bool is_p1363(SigAlg alg) noexcept {
-  return alg == SigAlg::ecdsa_p256_sha256_p1363 || alg == SigAlg::ecdsa_p384_sha384_p1363;
-}
+constexpr SigInfo kAlgs[] = {
+    {SigAlg::ed25519, "ed25519", KeyType::ed25519, SigScheme::eddsa, HashAlg::sha512},
+    {SigAlg::ecdsa_p256_sha256, "ecdsa-p256-sha256", KeyType::p256, SigScheme::ecdsa_der, HashAlg::sha256},
+    {SigAlg::ecdsa_p256_sha256_p1363, "ecdsa-p256-sha256-p1363", KeyType::p256, SigScheme::ecdsa_p1363,
+     HashAlg::sha256},
+    {SigAlg::ecdsa_p384_sha384, "ecdsa-p384-sha384", KeyType::p384, SigScheme::ecdsa_der, HashAlg::sha384},
+    {SigAlg::ecdsa_p384_sha384_p1363, "ecdsa-p384-sha384-p1363", KeyType::p384, SigScheme::ecdsa_p1363,
+     HashAlg::sha384},
+    {SigAlg::rsa_pss_sha256, "rsa-pss-sha256", KeyType::rsa, SigScheme::rsa_pss, HashAlg::sha256},
+    {SigAlg::rsa_pkcs1_sha256, "rsa-pkcs1-sha256", KeyType::rsa, SigScheme::rsa_pkcs1, HashAlg::sha256},
+};
+static_assert(in_enum_order(kAlgs), "kAlgs must list SigAlg in order from 1");
 
-HashAlg sig_hash(SigAlg alg) {
-  if (alg == SigAlg::ecdsa_p384_sha384 || alg == SigAlg::ecdsa_p384_sha384_p1363) return HashAlg::sha384;
-  return HashAlg::sha256;
-}
+bool is_p1363(SigAlg alg) { return sig_info(alg).scheme == SigScheme::ecdsa_p1363; }
+bool is_ecdsa(SigAlg alg) { return is_p1363(alg) || sig_info(alg).scheme == SigScheme::ecdsa_der; }
+HashAlg sig_hash(SigAlg alg) { return sig_info(alg).hash; }
 
 std::size_t scalar_size(KeyType curve) { return curve == KeyType::p256 ? 32 : 48; }
 
@@ -64,17 +72,12 @@ Backend signature_resolve_backend(SigAlg alg, Backend backend) {
   return Backend::boringssl;
 }
 
-KeyType sig_key_type(SigAlg alg) {
-  switch (alg) {
-    case SigAlg::ed25519: return KeyType::ed25519;
-    case SigAlg::ecdsa_p256_sha256:
-    case SigAlg::ecdsa_p256_sha256_p1363: return KeyType::p256;
-    case SigAlg::ecdsa_p384_sha384:
-    case SigAlg::ecdsa_p384_sha384_p1363: return KeyType::p384;
-    case SigAlg::rsa_pss_sha256:
-    case SigAlg::rsa_pkcs1_sha256: return KeyType::rsa;
-  }
-  throw Error(Status::unsupported, "unknown signature algorithm");
+std::span<const SigInfo> sig_algorithms() noexcept { return kAlgs; }
+
+const SigInfo &sig_info(SigAlg alg) { return detail::entry(sig_algorithms(), alg, "unknown signature algorithm"); }
+
+std::optional<SigAlg> sig_from_name(std::string_view name) noexcept {
+  return descriptor_from_name(sig_algorithms(), name);
 }
 
 std::size_t signature_max_size(const Key &key, SigAlg alg) {

@@ -19,4 +19,13 @@ const char *status_name(int status) noexcept {
 
 void throw_error(Status status, const char *what) { throw Error(status, what); }
 
+void throw_size_error(Status status, const char *what, std::size_t expected, std::size_t got) {
+  throw Error(status, std::string(what) + ": expected " + std::to_string(expected) + " bytes, got " +
+                          std::to_string(got));
+}
+
+void throw_unknown(const char *what, long long number) {
+  throw Error(Status::unsupported, std::string(what) + " " + std::to_string(number));
+}
+
 }  // namespace nacre

@@ -20,13 +20,22 @@
  *   NACRE_ERR_INVALID_ARGUMENT, never a crash. A NULL pointer with a zero length is an empty input.
  *
  * - Algorithms and backends are enums with fixed numbers; an unknown number is
- *   NACRE_ERR_UNSUPPORTED.
+ *   NACRE_ERR_UNSUPPORTED. Each family lists its algorithms in a table that callers read rather
+ *   than copy: nacre_X_count() entries, nacre_X_at(i) the number of entry i (0 <= i < count; 0
+ *   past the end), nacre_X_name(n) a static lower-case name (NULL for an unknown number) and
+ *   nacre_X_from_name(name) its inverse (0 for NULL or an unknown name), for X = hash, aead, sig,
+ *   key_type and hpke_suite. nacre_hash_describe and nacre_aead_describe give all of an
+ *   algorithm's facts. All of these are thread-safe and never fail loudly: they return 0/NULL.
  *
  * - Streaming states are opaque handles created by |nacre_X_new| and released by |nacre_X_free|
  *   (NULL-safe). Each handle carries a type tag checked on every call, so a freed or foreign handle
  *   is reported as NACRE_ERR_INVALID_HANDLE (best effort: memory that was reused cannot always be
  *   told apart). A streaming state belongs to one thread at a time; distinct states may be used
  *   from distinct threads concurrently. Every one-shot function is thread-safe.
+ *
+ * - Words: "overhead" is always how many bytes longer an operation's output is than its input
+ *   (NACRE_BOX_OVERHEAD, NACRE_SECRETSTREAM_OVERHEAD); a "digest" is read from a hash or HMAC
+ *   state without changing it; NACRE_BACKEND_AUTOMATIC is the backend nacre picks.
  *
  * - No global initialisation is needed: backends are initialised lazily and thread-safely.
  *
@@ -96,12 +105,12 @@ NACRE_EXPORT int nacre_abi_version(void) NACRE_NOEXCEPT;
 /* Backends. */
 
 typedef enum nacre_backend {
-  NACRE_BACKEND_DEFAULT = 0, /* the faster backend measured for the algorithm */
+  NACRE_BACKEND_AUTOMATIC = 0, /* the faster backend measured for the algorithm */
   NACRE_BACKEND_BORINGSSL = 1,
   NACRE_BACKEND_SODIUM = 2
 } nacre_backend;
 
-/* nacre_backend_name returns "default", "boringssl" or "sodium", or NULL for an unknown number. */
+/* nacre_backend_name returns "automatic", "boringssl" or "sodium", or NULL for an unknown number. */
 NACRE_EXPORT const char *nacre_backend_name(int backend) NACRE_NOEXCEPT;
 
 /* Random bytes. */
@@ -171,6 +180,40 @@ typedef enum nacre_hash_alg {
   NACRE_HASH_SHAKE128 = 8,
   NACRE_HASH_SHAKE256 = 9
 } nacre_hash_alg;
+
+/* The hash table (see the conventions at the top): names such as "sha256", "sha512-256", "sha3-256", "blake2b", "shake128". */
+NACRE_EXPORT size_t nacre_hash_count(void) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_hash_at(size_t index) NACRE_NOEXCEPT;
+NACRE_EXPORT const char *nacre_hash_name(int alg) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_hash_from_name(const char *name) NACRE_NOEXCEPT;
+
+/* Flags of nacre_hash_info. */
+#define NACRE_HASH_FLAG_XOF 1u  /* an extendable-output function: read with nacre_xof */
+#define NACRE_HASH_FLAG_HMAC 2u /* offered under HMAC, HKDF and PBKDF2 */
+
+/* All of one hash's facts. Later versions of this header only append fields. */
+typedef struct nacre_hash_info {
+  int alg;             /* the nacre_hash_alg number */
+  int default_backend; /* the backend NACRE_BACKEND_AUTOMATIC runs */
+  const char *name;    /* as nacre_hash_name: static */
+  size_t digest_len;   /* as nacre_hash_digest_len: 0 for an XOF */
+  size_t block_len;    /* as nacre_hash_block_len */
+  uint32_t backends;   /* bit (1u << b) set for each nacre_backend b that implements it */
+  uint32_t flags;      /* NACRE_HASH_FLAG_* */
+} nacre_hash_info;
+
+/* nacre_hash_describe writes |alg|'s facts to |*out|, whose size the caller passes in |out_size|
+ * (sizeof(nacre_hash_info) when compiled; a larger struct from a later header gets the fields
+ * this library knows, the rest zeroed). Errors: NACRE_ERR_UNSUPPORTED (unknown |alg|),
+ * NACRE_ERR_INVALID_ARGUMENT (|out| NULL or |out_size| below this first version, 40 bytes on
+ * LP64). Thread-safe. */
+NACRE_EXPORT int nacre_hash_describe(int alg, nacre_hash_info *out, size_t out_size) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* BLAKE2b's limits (nacre_blake2b, nacre_hash_ctx_new_blake2b). */
+#define NACRE_BLAKE2B_MIN_DIGEST_LEN 16
+#define NACRE_BLAKE2B_MAX_DIGEST_LEN 64
+#define NACRE_BLAKE2B_MAX_KEY_LEN 64
 
 /* nacre_hash_digest_len returns the digest length in bytes of |alg| (64 for NACRE_HASH_BLAKE2B),
  * 0 for the XOFs and for unknown numbers. Informational: returns a size, not a status. */
@@ -296,10 +339,10 @@ NACRE_EXPORT int nacre_hmac_ctx_new(nacre_hmac_ctx **out, int alg, int backend,
 NACRE_EXPORT int nacre_hmac_ctx_update(nacre_hmac_ctx *ctx, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
-/* nacre_hmac_ctx_final writes the tag of the input so far to |out|; |ctx| is unchanged, so more
+/* nacre_hmac_ctx_digest writes the tag of the input so far to |out|; |ctx| is unchanged, so more
  * input may follow. Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT,
  * NACRE_ERR_BUFFER_TOO_SMALL. */
-NACRE_EXPORT int nacre_hmac_ctx_final(const nacre_hmac_ctx *ctx, uint8_t *out, size_t out_cap,
+NACRE_EXPORT int nacre_hmac_ctx_digest(const nacre_hmac_ctx *ctx, uint8_t *out, size_t out_cap,
                                       size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hmac_ctx_verify checks in constant time that |tag| is the tag of the input so far; |ctx|
@@ -350,13 +393,41 @@ typedef enum nacre_aead_alg {
   NACRE_AEAD_AEGIS_256 = 8
 } nacre_aead_alg;
 
-/* nacre_aead_key_len, nacre_aead_nonce_len and nacre_aead_overhead return the key, nonce and
+/* The aead table (see the conventions at the top): names such as "aes-256-gcm", "chacha20-poly1305", "aegis-256". */
+NACRE_EXPORT size_t nacre_aead_count(void) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_aead_at(size_t index) NACRE_NOEXCEPT;
+NACRE_EXPORT const char *nacre_aead_name(int alg) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_aead_from_name(const char *name) NACRE_NOEXCEPT;
+
+/* Flags of nacre_aead_info. */
+#define NACRE_AEAD_FLAG_RANDOM_NONCE_SAFE 1u /* nacre_aead_seal_with_random_nonce accepts it */
+
+/* All of one AEAD's facts. Later versions of this header only append fields. */
+typedef struct nacre_aead_info {
+  int alg;             /* the nacre_aead_alg number */
+  int default_backend; /* the backend NACRE_BACKEND_AUTOMATIC runs here; NACRE_BACKEND_AUTOMATIC
+                        * itself when none does (then |backends| is 0) */
+  const char *name;    /* as nacre_aead_name: static */
+  size_t key_len;
+  size_t nonce_len;
+  size_t tag_len;      /* as nacre_aead_tag_len */
+  uint32_t backends;   /* bit (1u << b) set for each nacre_backend b that runs it on this CPU */
+  uint32_t flags;      /* NACRE_AEAD_FLAG_* */
+} nacre_aead_info;
+
+/* nacre_aead_describe writes |alg|'s facts to |*out| as nacre_hash_describe does (first version:
+ * 48 bytes on LP64). Errors: NACRE_ERR_UNSUPPORTED (unknown |alg|), NACRE_ERR_INVALID_ARGUMENT.
+ * Thread-safe. */
+NACRE_EXPORT int nacre_aead_describe(int alg, nacre_aead_info *out, size_t out_size) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aead_key_len, nacre_aead_nonce_len and nacre_aead_tag_len return the key, nonce and
  * tag length in bytes of |alg|, or 0 for an unknown number. Informational: sizes, not statuses. */
 NACRE_EXPORT size_t nacre_aead_key_len(int alg) NACRE_NOEXCEPT;
 NACRE_EXPORT size_t nacre_aead_nonce_len(int alg) NACRE_NOEXCEPT;
-NACRE_EXPORT size_t nacre_aead_overhead(int alg) NACRE_NOEXCEPT;
+NACRE_EXPORT size_t nacre_aead_tag_len(int alg) NACRE_NOEXCEPT;
 
-/* nacre_aead_is_available returns NACRE_OK when |backend| (NACRE_BACKEND_DEFAULT: any) can run
+/* nacre_aead_is_available returns NACRE_OK when |backend| (NACRE_BACKEND_AUTOMATIC: any) can run
  * |alg| on this CPU, else NACRE_ERR_UNSUPPORTED. */
 NACRE_EXPORT int nacre_aead_is_available(int alg, int backend) NACRE_NOEXCEPT;
 
@@ -375,7 +446,7 @@ NACRE_EXPORT void nacre_aead_key_free(nacre_aead_key *key) NACRE_NOEXCEPT;
 
 /* nacre_aead_seal encrypts and authenticates |in_len| bytes of |in| with |ad_len| bytes of
  * associated data |ad| under |nonce| (exactly nacre_aead_nonce_len bytes), writing ciphertext
- * followed by the tag, |in_len| + nacre_aead_overhead(alg) bytes, to |out|. Errors:
+ * followed by the tag, |in_len| + nacre_aead_tag_len(alg) bytes, to |out|. Errors:
  * NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (wrong nonce length, NULL with a length,
  * overlapping buffers, overflowing length), NACRE_ERR_BUFFER_TOO_SMALL. */
 NACRE_EXPORT int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
@@ -384,7 +455,7 @@ NACRE_EXPORT int nacre_aead_seal(const nacre_aead_key *key, uint8_t *out, size_t
                                  size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_open checks and decrypts |in_len| bytes of ciphertext‖tag from |in|, writing
- * |in_len| - nacre_aead_overhead(alg) bytes of plaintext to |out|. Returns NACRE_OK or
+ * |in_len| - nacre_aead_tag_len(alg) bytes of plaintext to |out|. Returns NACRE_OK or
  * NACRE_ERR_VERIFICATION_FAILED (wrong key, nonce, ciphertext, tag or associated data, or input
  * shorter than a tag; |out| is zeroed), or the argument errors of nacre_aead_seal. */
 NACRE_EXPORT int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t out_cap,
@@ -393,7 +464,7 @@ NACRE_EXPORT int nacre_aead_open(const nacre_aead_key *key, uint8_t *out, size_t
                                  size_t ad_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_aead_seal_detached is nacre_aead_seal with the tag written separately: |in_len| bytes
- * of ciphertext to |out| and nacre_aead_overhead(alg) bytes of tag to |tag|. Both outputs are
+ * of ciphertext to |out| and nacre_aead_tag_len(alg) bytes of tag to |tag|. Both outputs are
  * size-checked (and size-queried) like |out|. */
 NACRE_EXPORT int nacre_aead_seal_detached(const nacre_aead_key *key, uint8_t *out,
                                           size_t out_cap, size_t *out_len, uint8_t *tag,
@@ -727,6 +798,12 @@ typedef enum nacre_key_type {
   NACRE_KEY_XWING = 7
 } nacre_key_type;
 
+/* The key_type table (see the conventions at the top): names such as "x25519", "ed25519", "p256", "rsa", "ml-kem-768", "x-wing". */
+NACRE_EXPORT size_t nacre_key_type_count(void) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_key_type_at(size_t index) NACRE_NOEXCEPT;
+NACRE_EXPORT const char *nacre_key_type_name(int type) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_key_type_from_name(const char *name) NACRE_NOEXCEPT;
+
 typedef enum nacre_key_format {
   NACRE_KEY_FORMAT_RAW_PRIVATE = 1,
   NACRE_KEY_FORMAT_RAW_PUBLIC = 2,
@@ -815,6 +892,12 @@ typedef enum nacre_sig_alg {
   NACRE_SIG_RSA_PSS_SHA256 = 6,
   NACRE_SIG_RSA_PKCS1_SHA256 = 7
 } nacre_sig_alg;
+
+/* The sig table (see the conventions at the top): names such as "ed25519", "ecdsa-p256-sha256", "ecdsa-p256-sha256-p1363", "rsa-pss-sha256". */
+NACRE_EXPORT size_t nacre_sig_count(void) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_sig_at(size_t index) NACRE_NOEXCEPT;
+NACRE_EXPORT const char *nacre_sig_name(int alg) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_sig_from_name(const char *name) NACRE_NOEXCEPT;
 
 /* nacre_sign signs |msg| with the key pair |key| under |alg| on |backend| and writes the
  * signature to |out|. A size query (|out_cap| too small) reports the largest signature |key| can
@@ -946,6 +1029,12 @@ typedef enum nacre_hpke_suite {
   NACRE_HPKE_X25519_SHA256_AES256GCM = 2,
   NACRE_HPKE_X25519_SHA256_CHACHA20POLY1305 = 3
 } nacre_hpke_suite;
+
+/* The hpke_suite table (see the conventions at the top): names such as "x25519-sha256-aes-128-gcm", "x25519-sha256-chacha20-poly1305". */
+NACRE_EXPORT size_t nacre_hpke_suite_count(void) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_hpke_suite_at(size_t index) NACRE_NOEXCEPT;
+NACRE_EXPORT const char *nacre_hpke_suite_name(int suite) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_hpke_suite_from_name(const char *name) NACRE_NOEXCEPT;
 
 typedef struct nacre_hpke_ctx nacre_hpke_ctx;
 

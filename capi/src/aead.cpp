@@ -1,18 +1,14 @@
 // The C ABI of AEAD: key handles and seal/open in combined, detached and random-nonce forms.
 #include "convert.hpp"
+#include "descriptor.hpp"
 #include "guard.hpp"
 #include "handles.hpp"
 
 using namespace nacre;
 using KeyHandle = capi::Handle<AeadKey, capi::Tag::aead_key>;
+using Aeads = capi::Family<aead_algorithms>;
 
 namespace {
-
-template <class Size>
-size_t size_or_zero(int alg, Size size) noexcept {
-  if (alg < 1 || alg > 8) return 0;
-  return size(static_cast<AeadAlg>(alg));
-}
 
 
 // The combined forms, shared by the handle and one-shot entry points.
@@ -48,9 +44,30 @@ int oneshot(Combined op, int alg, int backend, const uint8_t *key, size_t key_le
 
 extern "C" {
 
-size_t nacre_aead_key_len(int alg) noexcept { return size_or_zero(alg, aead_key_size); }
-size_t nacre_aead_nonce_len(int alg) noexcept { return size_or_zero(alg, aead_nonce_size); }
-size_t nacre_aead_overhead(int alg) noexcept { return size_or_zero(alg, aead_tag_size); }
+NACRE_CAPI_FAMILY(aead, aead_algorithms)
+
+int nacre_aead_describe(int alg, nacre_aead_info *out, size_t out_size) noexcept {
+  const AeadInfo *a = Aeads::find(alg);
+  if (a == nullptr) return capi::fail(NACRE_ERR_UNSUPPORTED, "unknown AEAD algorithm");
+  const Backend automatic =
+      aead_is_available(a->alg, Backend::automatic) ? aead_resolve_backend(a->alg, Backend::automatic)
+                                                   : Backend::automatic;
+  const nacre_aead_info known{alg,
+                              static_cast<int>(automatic),
+                              a->name,
+                              a->key_size,
+                              a->nonce_size,
+                              a->tag_size,
+                              capi::backend_bits([&](Backend b) { return aead_is_available(a->alg, b); }),
+                              a->random_nonce_safe ? NACRE_AEAD_FLAG_RANDOM_NONCE_SAFE : 0u};
+  // The first version ends with |flags|; later ones append.
+  return capi::write_versioned(out, out_size, offsetof(nacre_aead_info, flags) + sizeof(uint32_t), known,
+                               "out_size is smaller than the first nacre_aead_info");
+}
+
+size_t nacre_aead_key_len(int alg) noexcept { return Aeads::field<&AeadInfo::key_size>(alg); }
+size_t nacre_aead_nonce_len(int alg) noexcept { return Aeads::field<&AeadInfo::nonce_size>(alg); }
+size_t nacre_aead_tag_len(int alg) noexcept { return Aeads::field<&AeadInfo::tag_size>(alg); }
 
 int nacre_aead_is_available(int alg, int backend) noexcept {
   return capi::guard([&] { aead_resolve_backend(capi::aead_from(alg), capi::backend_from(backend)); });

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "descriptor.hpp"
 #include "guard.hpp"
 #include "nacre/backend.hpp"
 #include "nacre/random.hpp"
@@ -19,7 +20,7 @@ const char *nacre_version_string(void) noexcept { return version_string(); }
 int nacre_abi_version(void) noexcept { return abi_version(); }
 
 const char *nacre_backend_name(int backend) noexcept {
-  if (backend < 0 || backend > 2) return nullptr;
+  if (backend < 0 || backend > static_cast<int>(kLastBackend)) return nullptr;
   return backend_name(static_cast<Backend>(backend)).data();
 }
 
@@ -37,13 +38,6 @@ int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_size) noexcept
   // The first version of the struct: eight uint64_t. Later versions only append.
   constexpr std::size_t kFirstVersion = 8 * sizeof(std::uint64_t);
   static_assert(sizeof(nacre_memory_stats) >= kFirstVersion);
-  if (out == nullptr) return capi::fail(NACRE_ERR_INVALID_ARGUMENT, "out is NULL");
-  if (out_size < kFirstVersion) {
-    return capi::fail(NACRE_ERR_INVALID_ARGUMENT, "out_size is smaller than the first version");
-  }
-  if (capi::impossible_range(out, out_size)) {
-    return capi::fail(NACRE_ERR_INVALID_ARGUMENT, "length overflows the address space");
-  }
   const SecretPoolStats s = secret_pool_stats();
   const auto u64 = [](std::size_t v) {
     return v == SIZE_MAX ? UINT64_MAX : static_cast<std::uint64_t>(v);
@@ -51,9 +45,8 @@ int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_size) noexcept
   const nacre_memory_stats known{u64(s.arenas),         u64(s.capacity), u64(s.locked_bytes),
                                  u64(s.unlocked_bytes), u64(s.lock_limit), u64(s.in_use),
                                  u64(s.in_use_bytes),   u64(s.large)};
-  std::memset(out, 0, out_size);
-  std::memcpy(out, &known, out_size < sizeof(known) ? out_size : sizeof(known));
-  return NACRE_OK;
+  return capi::write_versioned(out, out_size, kFirstVersion, known,
+                               "out_size is smaller than the first nacre_memory_stats");
 }
 
 }  // extern "C"

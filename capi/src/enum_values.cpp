@@ -20,7 +20,7 @@ NACRE_SAME(Status, invalid_handle, NACRE_ERR_INVALID_HANDLE);
 NACRE_SAME(Status, out_of_memory, NACRE_ERR_OUT_OF_MEMORY);
 NACRE_SAME(Status, internal, NACRE_ERR_INTERNAL);
 
-NACRE_SAME(Backend, automatic, NACRE_BACKEND_DEFAULT);
+NACRE_SAME(Backend, automatic, NACRE_BACKEND_AUTOMATIC);
 NACRE_SAME(Backend, boringssl, NACRE_BACKEND_BORINGSSL);
 NACRE_SAME(Backend, sodium, NACRE_BACKEND_SODIUM);
 
@@ -89,3 +89,7 @@ NACRE_SAME(HpkeSuite, x25519_sha256_chacha20poly1305, NACRE_HPKE_X25519_SHA256_C
 #undef NACRE_SAME
 
 }  // namespace
+
+static_assert(nacre::kBlake2bMinDigest == NACRE_BLAKE2B_MIN_DIGEST_LEN);
+static_assert(nacre::kBlake2bMaxDigest == NACRE_BLAKE2B_MAX_DIGEST_LEN);
+static_assert(nacre::kBlake2bMaxKey == NACRE_BLAKE2B_MAX_KEY_LEN);

@@ -1,22 +1,36 @@
 // The C ABI of hashing: one-shot functions and nacre_hash_ctx handles.
 #include "convert.hpp"
+#include "descriptor.hpp"
 #include "guard.hpp"
 #include "handles.hpp"
 
 using namespace nacre;
 using HashHandle = capi::Handle<Hasher, capi::Tag::hash>;
+using Hashes = capi::Family<hash_algorithms>;
 
 extern "C" {
 
-size_t nacre_hash_digest_len(int alg) noexcept {
-  if (alg < 1 || alg > 9) return 0;
-  return digest_size(static_cast<HashAlg>(alg));
+NACRE_CAPI_FAMILY(hash, hash_algorithms)
+
+int nacre_hash_describe(int alg, nacre_hash_info *out, size_t out_size) noexcept {
+  const HashInfo *h = Hashes::find(alg);
+  if (h == nullptr) return capi::fail(NACRE_ERR_UNSUPPORTED, "unknown hash algorithm");
+  uint32_t flags = h->digest_size == 0 ? NACRE_HASH_FLAG_XOF : 0u;
+  if (h->hmac) flags |= NACRE_HASH_FLAG_HMAC;
+  const nacre_hash_info known{alg,
+                              static_cast<int>(h->preferred),
+                              h->name,
+                              h->digest_size,
+                              h->block_size,
+                              capi::backend_bits([&](Backend b) { return is_available(h->alg, b); }),
+                              flags};
+  // The first version ends with |flags|; later ones append.
+  return capi::write_versioned(out, out_size, offsetof(nacre_hash_info, flags) + sizeof(uint32_t), known,
+                               "out_size is smaller than the first nacre_hash_info");
 }
 
-size_t nacre_hash_block_len(int alg) noexcept {
-  if (alg < 1 || alg > 9) return 0;
-  return block_size(static_cast<HashAlg>(alg));
-}
+size_t nacre_hash_digest_len(int alg) noexcept { return Hashes::field<&HashInfo::digest_size>(alg); }
+size_t nacre_hash_block_len(int alg) noexcept { return Hashes::field<&HashInfo::block_size>(alg); }
 
 int nacre_hash_is_available(int alg, int backend) noexcept {
   return capi::guard([&] { resolve_backend(capi::hash_from(alg), capi::backend_from(backend)); });

@@ -62,11 +62,11 @@ int nacre_hmac_ctx_update(nacre_hmac_ctx *ctx, const uint8_t *in, size_t in_len)
   return capi::guard([&] { HmacHandle::get(ctx).update(capi::input(in, in_len)); });
 }
 
-int nacre_hmac_ctx_final(const nacre_hmac_ctx *ctx, uint8_t *out, size_t out_cap,
+int nacre_hmac_ctx_digest(const nacre_hmac_ctx *ctx, uint8_t *out, size_t out_cap,
                          size_t *out_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const Hmac &h = HmacHandle::get(ctx);
-    h.final_into(o.take(h.size()));
+    h.digest_into(o.take(h.size()));
   });
 }
 

@@ -1,5 +1,6 @@
 // The C ABI of HPKE: single-shot seal/open and sender/receiver contexts.
 #include "convert.hpp"
+#include "descriptor.hpp"
 #include "key_handle.hpp"
 #include "nacre/hpke.hpp"
 
@@ -7,6 +8,8 @@ using namespace nacre;
 using HpkeHandle = capi::Handle<HpkeContext, capi::Tag::hpke>;
 
 extern "C" {
+
+NACRE_CAPI_FAMILY(hpke_suite, hpke_suites)
 
 int nacre_hpke_seal(int suite, const nacre_key *recipient, uint8_t *out, size_t out_cap, size_t *out_len,
                     const uint8_t *info, size_t info_len, const uint8_t *in, size_t in_len, const uint8_t *aad,

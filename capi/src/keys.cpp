@@ -1,10 +1,13 @@
 // The C ABI of keys: generate, import, export, public part, facts, equality.
 #include "convert.hpp"
+#include "descriptor.hpp"
 #include "key_handle.hpp"
 
 using namespace nacre;
 
 extern "C" {
+
+NACRE_CAPI_FAMILY(key_type, key_types)
 
 int nacre_key_generate(nacre_key **out, int type, size_t rsa_bits) noexcept {
   return capi::with_new_handle(out, [&] { capi::new_key(out, Key::generate(capi::key_type_from(type), rsa_bits)); });

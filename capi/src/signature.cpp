@@ -1,5 +1,6 @@
 // The C ABI of signatures, over messages and over digests.
 #include "convert.hpp"
+#include "descriptor.hpp"
 #include "key_handle.hpp"
 #include "nacre/signature.hpp"
 
@@ -21,6 +22,8 @@ int sign_with(const nacre_key *key, int alg, uint8_t *out, size_t out_cap, size_
 }  // namespace
 
 extern "C" {
+
+NACRE_CAPI_FAMILY(sig, sig_algorithms)
 
 int nacre_sign(const nacre_key *key, int alg, int backend, uint8_t *out, size_t out_cap, size_t *out_len,
                const uint8_t *msg, size_t msg_len) noexcept {

@@ -9,7 +9,7 @@ int main(int argc, char **argv) {
   uint8_t digest[32];
   size_t len = 0;
   size_t i;
-  int rc = nacre_hash(NACRE_HASH_SHA256, NACRE_BACKEND_DEFAULT, digest, sizeof digest, &len,
+  int rc = nacre_hash(NACRE_HASH_SHA256, NACRE_BACKEND_AUTOMATIC, digest, sizeof digest, &len,
                       (const uint8_t *)text, strlen(text));
   if (rc != NACRE_OK) {
     fprintf(stderr, "nacre_hash: %s\n", nacre_status_name(rc));

@@ -22,17 +22,17 @@ int main(void) {
   int status = 1, rc;
 
   CHECK(nacre_key_generate(&signer, NACRE_KEY_ED25519, 0));
-  CHECK(nacre_sign(signer, NACRE_SIG_ED25519, NACRE_BACKEND_DEFAULT, sig, sizeof sig, &sig_len,
+  CHECK(nacre_sign(signer, NACRE_SIG_ED25519, NACRE_BACKEND_AUTOMATIC, sig, sizeof sig, &sig_len,
                    (const uint8_t *)msg, strlen(msg)));
   /* The public key travels as SubjectPublicKeyInfo PEM and is read back. */
   CHECK(nacre_key_export(signer, NACRE_KEY_FORMAT_SPKI_PEM, pem, sizeof pem, &pem_len));
   printf("%.*s", (int)pem_len, (const char *)pem);
   CHECK(nacre_key_import(&verifier, 0, NACRE_KEY_FORMAT_SPKI_PEM, pem, pem_len));
-  CHECK(nacre_verify(verifier, NACRE_SIG_ED25519, NACRE_BACKEND_DEFAULT, sig, sig_len,
+  CHECK(nacre_verify(verifier, NACRE_SIG_ED25519, NACRE_BACKEND_AUTOMATIC, sig, sig_len,
                      (const uint8_t *)msg, strlen(msg)));
   printf("ed25519 signature: verify ok\n");
   sig[0] ^= 1;
-  rc = nacre_verify(verifier, NACRE_SIG_ED25519, NACRE_BACKEND_DEFAULT, sig, sig_len,
+  rc = nacre_verify(verifier, NACRE_SIG_ED25519, NACRE_BACKEND_AUTOMATIC, sig, sig_len,
                     (const uint8_t *)msg, strlen(msg));
   printf("altered signature: %s\n", nacre_status_name(rc));
   if (rc != NACRE_ERR_VERIFICATION_FAILED) goto done;
@@ -40,7 +40,7 @@ int main(void) {
   CHECK(nacre_key_generate(&alice, NACRE_KEY_X25519, 0));
   CHECK(nacre_key_generate(&bob, NACRE_KEY_X25519, 0));
   CHECK(nacre_key_public(bob, &bob_pub));
-  CHECK(nacre_key_agree(alice, bob_pub, NACRE_BACKEND_DEFAULT, secret, sizeof secret, &secret_len));
+  CHECK(nacre_key_agree(alice, bob_pub, NACRE_BACKEND_AUTOMATIC, secret, sizeof secret, &secret_len));
   printf("x25519 shared secret: %zu bytes (hash it with a KDF before use)\n", secret_len);
   status = 0;
 done:

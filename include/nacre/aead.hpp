@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "nacre/backend.hpp"
@@ -15,7 +16,7 @@ namespace detail {
 class AeadImpl;
 }
 
-// Numbers match nacre_aead_alg in nacre.h.
+// Numbers are nacre_aead_alg's in nacre.h (capi/src/enum_values.cpp checks each).
 enum class AeadAlg : int {
   aes128_gcm = 1,
   aes256_gcm = 2,
@@ -27,17 +28,34 @@ enum class AeadAlg : int {
   aegis256 = 8,
 };
 
-// Facts about an algorithm; each throws Error(unsupported) for a number outside AeadAlg.
-std::size_t aead_key_size(AeadAlg alg);
-std::size_t aead_nonce_size(AeadAlg alg);
-std::size_t aead_tag_size(AeadAlg alg);  // 16, or 32 for AEGIS (libsodium's tag length)
-std::string_view aead_name(AeadAlg alg);  // "aes-256-gcm", "xchacha20-poly1305", ...
+// One AEAD's facts: the library's table holds one per AeadAlg, and everything that lists
+// algorithms (the C ABI, Python, the CLI, tests, fuzzers, benchmarks) reads it.
+struct AeadInfo {
+  AeadAlg alg;
+  const char *name;  // "aes-256-gcm", "xchacha20-poly1305", ...: static, NUL-terminated
+  std::size_t key_size, nonce_size, tag_size;  // tags: 16, or 32 for AEGIS (libsodium's)
+  // Whether a random nonce per message is safe for the lifetime of a key: true for AES-GCM-SIV
+  // (nonce-misuse resistant), XChaCha20-Poly1305 and AEGIS-256 (192- and 256-bit nonces). Not
+  // for 96-bit-nonce GCM or ChaCha20-Poly1305: random 96-bit nonces collide after about 2^32
+  // messages (the birthday bound), and a repeated GCM nonce reveals the authentication key.
+  bool random_nonce_safe;
+  // The backend Backend::automatic picks where both run it: the faster one measured by
+  // bench/layers_aead.cpp.
+  Backend preferred;
+};
+
+// Every AEAD, in enum order (entry i is number i + 1).
+std::span<const AeadInfo> aead_algorithms() noexcept;
+// The entry for |alg|; Error(unsupported) for a number outside AeadAlg.
+const AeadInfo &aead_info(AeadAlg alg);
 std::optional<AeadAlg> aead_from_name(std::string_view name) noexcept;
-// Whether a random nonce per message is safe for the lifetime of a key: true for AES-GCM-SIV
-// (nonce-misuse resistant), XChaCha20-Poly1305 and AEGIS-256 (192- and 256-bit nonces). Not for
-// 96-bit-nonce GCM or ChaCha20-Poly1305: random 96-bit nonces collide after about 2^32 messages
-// (the birthday bound), and a repeated GCM nonce reveals the authentication key.
-bool aead_random_nonce_safe(AeadAlg alg);
+
+// Shorthands for aead_info's fields; each throws Error(unsupported) for a number outside AeadAlg.
+inline std::size_t aead_key_size(AeadAlg alg) { return aead_info(alg).key_size; }
+inline std::size_t aead_nonce_size(AeadAlg alg) { return aead_info(alg).nonce_size; }
+inline std::size_t aead_tag_size(AeadAlg alg) { return aead_info(alg).tag_size; }
+inline std::string_view aead_name(AeadAlg alg) { return aead_info(alg).name; }
+inline bool aead_random_nonce_safe(AeadAlg alg) { return aead_info(alg).random_nonce_safe; }
 
 // aead_is_available tells whether |backend| implements |alg| on this CPU (libsodium's AES-256-GCM
 // needs AES-NI and PCLMUL); automatic: whether any backend does.

@@ -5,14 +5,15 @@
 
 namespace nacre {
 
-// Numbers match nacre_backend in nacre.h.
+// Numbers are nacre_backend's in nacre.h (capi/src/enum_values.cpp checks each).
 enum class Backend : int {
   automatic = 0,  // the faster backend measured for the algorithm
   boringssl = 1,
   sodium = 2,
 };
+inline constexpr Backend kLastBackend = Backend::sodium;
 
-// "default", "boringssl" or "sodium".
+// "automatic", "boringssl" or "sodium".
 std::string_view backend_name(Backend backend) noexcept;
 
 }  // namespace nacre

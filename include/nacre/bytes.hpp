@@ -28,7 +28,7 @@ inline std::size_t checked_add(std::size_t a, std::size_t b) {
 // require_size throws Error(invalid_argument) unless |view| holds exactly |n| bytes.
 template <class View>
 inline void require_size(View view, std::size_t n, const char *what) {
-  if (view.size() != n) [[unlikely]] throw_error(Status::invalid_argument, what);
+  if (view.size() != n) [[unlikely]] throw_size_error(Status::invalid_argument, what, n, view.size());
 }
 
 namespace detail {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "nacre/backend.hpp"
@@ -15,7 +16,7 @@ namespace detail {
 class DigestState;
 }
 
-// Numbers match nacre_hash_alg in nacre.h.
+// Numbers are nacre_hash_alg's in nacre.h (capi/src/enum_values.cpp checks each).
 enum class HashAlg : int {
   sha256 = 1,
   sha384 = 2,
@@ -32,12 +33,30 @@ inline constexpr std::size_t kBlake2bMinDigest = 16;
 inline constexpr std::size_t kBlake2bMaxDigest = 64;
 inline constexpr std::size_t kBlake2bMaxKey = 64;
 
-// Facts about an algorithm. Each throws Error(unsupported) for a number outside HashAlg.
-std::size_t digest_size(HashAlg alg);  // 0 for the XOFs
-std::size_t block_size(HashAlg alg);
-bool is_xof(HashAlg alg);
-std::string_view hash_name(HashAlg alg);  // "sha256", "sha512-256", "sha3-256", "shake128", ...
+// One hash function's facts: the library's table holds one per HashAlg, and everything that
+// lists hashes (the C ABI, Python, the CLI, tests, fuzzers, benchmarks) reads it.
+struct HashInfo {
+  HashAlg alg;
+  const char *name;         // "sha256", "sha512-256", "sha3-256", "shake128", ...: static
+  std::size_t digest_size;  // 0 for the XOFs
+  std::size_t block_size;   // block (rate) length
+  bool hmac;                // offered under HMAC, HKDF and PBKDF2
+  // The backend Backend::automatic picks where both implement it: BoringSSL's SHA-2 assembly
+  // (SHA-NI/AVX2) measured faster than libsodium's portable C (see the README's table).
+  Backend preferred;
+};
+
+// Every hash, in enum order (entry i is number i + 1).
+std::span<const HashInfo> hash_algorithms() noexcept;
+// The entry for |alg|; Error(unsupported) for a number outside HashAlg.
+const HashInfo &hash_info(HashAlg alg);
 std::optional<HashAlg> hash_from_name(std::string_view name) noexcept;
+
+// Shorthands for hash_info's fields; each throws Error(unsupported) outside HashAlg.
+inline std::size_t digest_size(HashAlg alg) { return hash_info(alg).digest_size; }
+inline std::size_t block_size(HashAlg alg) { return hash_info(alg).block_size; }
+inline bool is_xof(HashAlg alg) { return hash_info(alg).digest_size == 0; }
+inline std::string_view hash_name(HashAlg alg) { return hash_info(alg).name; }
 
 // is_available tells whether |backend| implements |alg| (automatic: any backend does).
 bool is_available(HashAlg alg, Backend backend) noexcept;

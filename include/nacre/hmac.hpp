@@ -1,4 +1,4 @@
-// HMAC (RFC 2104) over SHA-256, SHA-384 and SHA-512.
+// HMAC (RFC 2104) over the SHA-2 hashes the hash table marks (HashInfo::hmac).
 #pragma once
 
 #include <cstddef>
@@ -12,6 +12,8 @@ namespace nacre {
 
 // hmac_size returns the tag length; throws Error(unsupported) for a hash without HMAC support.
 std::size_t hmac_size(HashAlg alg);
+// hmac_offered: whether HMAC, HKDF and PBKDF2 are offered over |alg| (HashInfo::hmac).
+bool hmac_offered(HashAlg alg) noexcept;
 bool hmac_is_available(HashAlg alg, Backend backend) noexcept;
 Backend hmac_resolve_backend(HashAlg alg, Backend backend);
 
@@ -24,7 +26,7 @@ bool hmac_verify(HashAlg alg, ByteView key, ByteView in, ByteView tag,
                  Backend backend = Backend::automatic);
 
 // Hmac is an incremental HMAC state; the key is absorbed at creation (its derived state lives in
-// secret memory). final() and verify() do not change the state. Move-only; one thread at a time.
+// secret memory). digest() and verify() do not change the state (as Hasher::digest). Move-only; one thread at a time.
 class Hmac {
  public:
   static Hmac create(HashAlg alg, ByteView key, Backend backend = Backend::automatic);
@@ -34,8 +36,8 @@ class Hmac {
   ~Hmac();
 
   void update(ByteView in);
-  Bytes final() const;
-  void final_into(MutableByteView out) const;  // exactly size() bytes
+  Bytes digest() const;
+  void digest_into(MutableByteView out) const;  // exactly size() bytes
   bool verify(ByteView tag) const;
   Hmac copy() const;
 

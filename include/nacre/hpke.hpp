@@ -3,7 +3,11 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
 
+#include "nacre/aead.hpp"
 #include "nacre/bytes.hpp"
 #include "nacre/keys.hpp"
 
@@ -13,12 +17,25 @@ namespace detail {
 class HpkeImpl;
 }
 
-// Numbers match nacre_hpke_suite in nacre.h.
+// Numbers are nacre_hpke_suite's in nacre.h (capi/src/enum_values.cpp checks each).
 enum class HpkeSuite : int {
   x25519_sha256_aes128gcm = 1,
   x25519_sha256_aes256gcm = 2,
   x25519_sha256_chacha20poly1305 = 3,
 };
+
+// One suite's facts; the library's table holds one per HpkeSuite.
+struct HpkeSuiteInfo {
+  HpkeSuite suite;
+  const char *name;  // "x25519-sha256-aes-128-gcm", ...: static
+  AeadAlg aead;      // the AEAD the suite seals with
+};
+
+// Every suite, in enum order (entry i is number i + 1).
+std::span<const HpkeSuiteInfo> hpke_suites() noexcept;
+// The entry for |suite|; Error(unsupported) for a number outside HpkeSuite.
+const HpkeSuiteInfo &hpke_suite_info(HpkeSuite suite);
+std::optional<HpkeSuite> hpke_suite_from_name(std::string_view name) noexcept;
 
 inline constexpr std::size_t hpke_enc_size = 32;
 inline constexpr std::size_t hpke_tag_size = 16;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "nacre/bytes.hpp"
@@ -15,7 +16,7 @@ namespace detail {
 struct KeyParts;
 }
 
-// Numbers match nacre_key_type in nacre.h.
+// Numbers are nacre_key_type's in nacre.h (capi/src/enum_values.cpp checks each).
 enum class KeyType : int {
   x25519 = 1,
   ed25519 = 2,
@@ -26,7 +27,8 @@ enum class KeyType : int {
   xwing = 7,
 };
 
-// Numbers match nacre_key_format in nacre.h, which documents each encoding.
+// Numbers are nacre_key_format's in nacre.h, which documents each encoding (capi/src/enum_values.cpp
+// checks each number).
 enum class KeyFormat : int {
   raw_private = 1,
   raw_public = 2,
@@ -38,8 +40,22 @@ enum class KeyFormat : int {
   sec1_compressed = 8,
   mlkem_expanded_private = 9,
 };
+inline constexpr KeyFormat kLastKeyFormat = KeyFormat::mlkem_expanded_private;
 
-std::string_view key_type_name(KeyType type);  // "x25519", "ed25519", "p256", ...
+// One key type's facts; the library's table holds one per KeyType.
+struct KeyTypeInfo {
+  KeyType type;
+  const char *name;               // "x25519", "ed25519", "p256", "ml-kem-768", ...: static
+  std::size_t bits;               // security parameter; 0: per key (RSA)
+  std::size_t raw_private_size;   // KeyFormat::raw_private; 0: no such encoding
+  std::size_t raw_public_size;    // KeyFormat::raw_public (for EC: the uncompressed point)
+};
+
+// Every key type, in enum order (entry i is number i + 1).
+std::span<const KeyTypeInfo> key_types() noexcept;
+// The entry for |type|; Error(unsupported) for a number outside KeyType.
+const KeyTypeInfo &key_type_info(KeyType type);
+inline std::string_view key_type_name(KeyType type) { return key_type_info(type).name; }
 std::optional<KeyType> key_type_from_name(std::string_view name) noexcept;
 bool is_private_format(KeyFormat format) noexcept;
 

@@ -7,6 +7,7 @@
 #include "nacre/backend.hpp"
 #include "nacre/box.hpp"
 #include "nacre/bytes.hpp"
+#include "nacre/descriptor.hpp"
 #include "nacre/encoding.hpp"
 #include "nacre/hash.hpp"
 #include "nacre/hmac.hpp"

@@ -12,7 +12,7 @@
 
 namespace nacre {
 
-// Numbers match nacre_pwhash_alg and nacre_pwhash_preset in nacre.h.
+// Numbers are nacre_pwhash_alg's and nacre_pwhash_preset's in nacre.h (capi/src/enum_values.cpp checks each).
 enum class PwhashAlg : int {
   argon2id = 1,
   argon2i = 2,

@@ -13,7 +13,7 @@ inline constexpr std::size_t kSecretStreamKeySize = 32;
 inline constexpr std::size_t kSecretStreamHeaderSize = 24;
 inline constexpr std::size_t kSecretStreamOverhead = 17;  // per message
 
-// Numbers match nacre_secretstream_tag in nacre.h.
+// Numbers are nacre_secretstream_tag's in nacre.h (capi/src/enum_values.cpp checks each).
 enum class StreamTag : std::uint8_t {
   message = 0,
   push = 1,   // end of a logical set of messages

@@ -2,15 +2,19 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
 
 #include "nacre/backend.hpp"
 #include "nacre/bytes.hpp"
+#include "nacre/hash.hpp"
 #include "nacre/keys.hpp"
 
 namespace nacre {
 
-// Numbers match nacre_sig_alg in nacre.h, which documents each algorithm and the Ed25519
-// verification policy.
+// Numbers are nacre_sig_alg's in nacre.h (checked in capi/src/enum_values.cpp), which documents
+// each algorithm and the Ed25519 verification policy.
 enum class SigAlg : int {
   ed25519 = 1,
   ecdsa_p256_sha256 = 2,
@@ -23,9 +27,26 @@ enum class SigAlg : int {
 
 inline constexpr std::size_t rsa_pss_default_salt = 32;
 
+enum class SigScheme : int { eddsa, ecdsa_der, ecdsa_p1363, rsa_pss, rsa_pkcs1 };
+
+// One signature algorithm's facts; the library's table holds one per SigAlg.
+struct SigInfo {
+  SigAlg alg;
+  const char *name;  // "ed25519", "ecdsa-p256-sha256", "ecdsa-p256-sha256-p1363", ...: static
+  KeyType key_type;
+  SigScheme scheme;
+  HashAlg hash;  // the message hash (ECDSA, RSA); unused for Ed25519
+};
+
+// Every signature algorithm, in enum order (entry i is number i + 1).
+std::span<const SigInfo> sig_algorithms() noexcept;
+// The entry for |alg|; Error(unsupported) for a number outside SigAlg.
+const SigInfo &sig_info(SigAlg alg);
+std::optional<SigAlg> sig_from_name(std::string_view name) noexcept;
+
 // The key type an algorithm needs (KeyType::rsa for both RSA algorithms); Error(unsupported) for
 // numbers outside SigAlg.
-KeyType sig_key_type(SigAlg alg);
+inline KeyType sig_key_type(SigAlg alg) { return sig_info(alg).key_type; }
 // The backend that runs |alg| for |backend| (automatic: nacre's default, libsodium for Ed25519);
 // Error(unsupported) for an unknown backend or one without |alg|.
 Backend signature_resolve_backend(SigAlg alg, Backend backend);

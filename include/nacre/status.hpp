@@ -1,12 +1,13 @@
 // Status codes and the one exception type of nacre's C++ API.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 
 namespace nacre {
 
-// Numbers match nacre_status in nacre.h and never change.
+// Numbers are nacre_status's in nacre.h (capi/src/enum_values.cpp checks each) and never change.
 enum class Status : int {
   ok = 0,
   invalid_argument = -1,
@@ -35,5 +36,9 @@ class Error : public std::runtime_error {
 // throw_error throws Error(status, what). Out of line, so that inline checks stay small on
 // their hot path.
 [[noreturn]] void throw_error(Status status, const char *what);
+// throw_size_error throws Error(status, "<what>: expected <expected> bytes, got <got>").
+[[noreturn]] void throw_size_error(Status status, const char *what, std::size_t expected, std::size_t got);
+// throw_unknown throws Error(unsupported, "<what> <number>"), as in "unknown AEAD algorithm 9".
+[[noreturn]] void throw_unknown(const char *what, long long number);
 
 }  // namespace nacre

@@ -16,13 +16,21 @@
 namespace nacre::cli {
 namespace {
 
+// The library's fixed-length hashes by name; BLAKE2b under b2sum's two lengths instead.
 const std::map<std::string, std::pair<HashAlg, std::size_t>> &algorithms() {
-  static const std::map<std::string, std::pair<HashAlg, std::size_t>> algs = {
-      {"sha256", {HashAlg::sha256, 0}},         {"sha384", {HashAlg::sha384, 0}},
-      {"sha512", {HashAlg::sha512, 0}},         {"sha512-256", {HashAlg::sha512_256, 0}},
-      {"sha3-256", {HashAlg::sha3_256, 0}},     {"sha3-512", {HashAlg::sha3_512, 0}},
-      {"blake2b-256", {HashAlg::blake2b, 32}},  {"blake2b-512", {HashAlg::blake2b, 64}},
-  };
+  static const auto algs = [] {
+    std::map<std::string, std::pair<HashAlg, std::size_t>> m;
+    for (const HashInfo &h : hash_algorithms()) {
+      if (h.digest_size == 0) continue;  // an XOF has no digest length to print
+      if (h.alg == HashAlg::blake2b) {
+        m["blake2b-256"] = {h.alg, 32};
+        m["blake2b-512"] = {h.alg, 64};
+      } else {
+        m[h.name] = {h.alg, 0};
+      }
+    }
+    return m;
+  }();
   return algs;
 }
 

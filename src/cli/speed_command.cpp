@@ -78,8 +78,9 @@ std::string size_text(std::size_t size) {
 }
 
 void add_hashes(std::vector<Entry> &out) {
-  for (const HashAlg alg : {HashAlg::sha256, HashAlg::sha384, HashAlg::sha512, HashAlg::sha512_256,
-                            HashAlg::sha3_256, HashAlg::sha3_512, HashAlg::blake2b}) {
+  for (const HashInfo &h : hash_algorithms()) {
+    if (h.digest_size == 0) continue;  // XOFs: no fixed digest
+    const HashAlg alg = h.alg;
     const std::string backend(backend_name(resolve_backend(alg, Backend::automatic)));
     out.push_back({std::string(hash_name(alg)), "hash", backend, true, [alg](std::size_t size) {
                      auto msg = std::make_shared<Bytes>(size, 0x61);
@@ -87,7 +88,9 @@ void add_hashes(std::vector<Entry> &out) {
                      return Op([alg, msg, digest] { hash_into(alg, *msg, *digest); });
                    }});
   }
-  for (const HashAlg alg : {HashAlg::sha256, HashAlg::sha384, HashAlg::sha512}) {
+  for (const HashInfo &h : hash_algorithms()) {
+    if (!h.hmac) continue;
+    const HashAlg alg = h.alg;
     const std::string backend(backend_name(hmac_resolve_backend(alg, Backend::automatic)));
     out.push_back({"hmac-" + std::string(hash_name(alg)), "mac", backend, true, [alg](std::size_t size) {
                      auto msg = std::make_shared<Bytes>(size, 0x61);
@@ -99,9 +102,8 @@ void add_hashes(std::vector<Entry> &out) {
 }
 
 void add_aeads(std::vector<Entry> &out) {
-  for (const AeadAlg alg : {AeadAlg::aes128_gcm, AeadAlg::aes256_gcm, AeadAlg::aes128_gcm_siv,
-                            AeadAlg::aes256_gcm_siv, AeadAlg::chacha20_poly1305,
-                            AeadAlg::xchacha20_poly1305, AeadAlg::aegis128l, AeadAlg::aegis256}) {
+  for (const AeadInfo &a : aead_algorithms()) {
+    const AeadAlg alg = a.alg;
     if (!aead_is_available(alg, Backend::automatic)) continue;
     const std::string backend(backend_name(aead_resolve_backend(alg, Backend::automatic)));
     out.push_back({std::string(aead_name(alg)), "seal", backend, true, [alg](std::size_t size) {
@@ -117,23 +119,17 @@ void add_aeads(std::vector<Entry> &out) {
 std::size_t rsa_bits(KeyType type) { return type == KeyType::rsa ? 3072 : 0; }
 
 void add_public_key(std::vector<Entry> &out) {
-  struct Sig {
-    const char *name;
-    KeyType type;
-    SigAlg alg;
-  };
-  for (const Sig s : {Sig{"ed25519", KeyType::ed25519, SigAlg::ed25519},
-                      Sig{"ecdsa-p256", KeyType::p256, SigAlg::ecdsa_p256_sha256},
-                      Sig{"ecdsa-p384", KeyType::p384, SigAlg::ecdsa_p384_sha384},
-                      Sig{"rsa-pss-3072", KeyType::rsa, SigAlg::rsa_pss_sha256}}) {
+  for (const SigInfo &s : sig_algorithms()) {
+    // P1363 costs what DER does; PKCS#1 v1.5 only verifies.
+    if (s.scheme == SigScheme::ecdsa_p1363 || s.scheme == SigScheme::rsa_pkcs1) continue;
     const std::string backend(backend_name(signature_resolve_backend(s.alg, Backend::automatic)));
     out.push_back({s.name, "sign", backend, false, [s](std::size_t) {
-                     auto key = std::make_shared<Key>(Key::generate(s.type, rsa_bits(s.type)));
+                     auto key = std::make_shared<Key>(Key::generate(s.key_type, rsa_bits(s.key_type)));
                      auto sig = std::make_shared<Bytes>(signature_max_size(*key, s.alg));
                      return Op([s, key, sig] { sign_into(*sig, *key, s.alg, kMessage); });
                    }});
     out.push_back({s.name, "verify", backend, false, [s](std::size_t) {
-                     const Key key = Key::generate(s.type, rsa_bits(s.type));
+                     const Key key = Key::generate(s.key_type, rsa_bits(s.key_type));
                      auto pub = std::make_shared<Key>(key.public_key());
                      auto sig = std::make_shared<Bytes>(sign(key, s.alg, kMessage));
                      return Op([s, pub, sig] { verify(*pub, s.alg, *sig, kMessage); });
@@ -149,7 +145,7 @@ void add_public_key(std::vector<Entry> &out) {
                    }});
   }
   for (const KeyType type : {KeyType::ed25519, KeyType::x25519, KeyType::p256, KeyType::mlkem768}) {
-    out.push_back({std::string(key_type_name(type)), "keygen", "default", false, [type](std::size_t) {
+    out.push_back({std::string(key_type_name(type)), "keygen", "automatic", false, [type](std::size_t) {
                      return Op([type] { Key::generate(type); });
                    }});
   }

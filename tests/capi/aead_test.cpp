@@ -24,7 +24,7 @@ Bytes random(size_t n) {
   return b;
 }
 
-nacre_aead_key *make_key(int alg, int backend = NACRE_BACKEND_DEFAULT) {
+nacre_aead_key *make_key(int alg, int backend = NACRE_BACKEND_AUTOMATIC) {
   const Bytes k = random(nacre_aead_key_len(alg));
   nacre_aead_key *key = nullptr;
   REQUIRE(nacre_aead_key_new(&key, alg, backend, k.data(), k.size()) == NACRE_OK);
@@ -39,7 +39,7 @@ TEST_CASE("AEAD through the C ABI: combined, detached, in place", "[capi][aead]"
       if (nacre_aead_is_available(alg, b) != NACRE_OK) continue;
       INFO("alg " << alg << " backend " << b);
       nacre_aead_key *key = make_key(alg, b);
-      const size_t ns = nacre_aead_nonce_len(alg), ts = nacre_aead_overhead(alg);
+      const size_t ns = nacre_aead_nonce_len(alg), ts = nacre_aead_tag_len(alg);
       const Bytes nonce = random(ns), msg = random(77), ad = random(9);
       size_t len = 0;
       CHECK(nacre_aead_seal(key, nullptr, 0, &len, nonce.data(), ns, msg.data(), msg.size(), ad.data(), ad.size()) == NACRE_ERR_BUFFER_TOO_SMALL);
@@ -82,10 +82,10 @@ TEST_CASE("AEAD through the C ABI: combined, detached, in place", "[capi][aead]"
 
 TEST_CASE("AEAD open failures zero the output and report verification failure", "[capi][aead][errors]") {
   for (int alg : kAlgs) {
-    if (nacre_aead_is_available(alg, NACRE_BACKEND_DEFAULT) != NACRE_OK) continue;
+    if (nacre_aead_is_available(alg, NACRE_BACKEND_AUTOMATIC) != NACRE_OK) continue;
     INFO("alg " << alg);
     nacre_aead_key *key = make_key(alg);
-    const size_t ns = nacre_aead_nonce_len(alg), ts = nacre_aead_overhead(alg);
+    const size_t ns = nacre_aead_nonce_len(alg), ts = nacre_aead_tag_len(alg);
     const Bytes nonce = random(ns), msg = random(40);
     Bytes ct(msg.size() + ts);
     size_t len = 0;
@@ -161,11 +161,11 @@ TEST_CASE("AEAD bad arguments", "[capi][aead][errors]") {
   for (int a : {0, 9, -1}) {
     CHECK(nacre_aead_key_len(a) == 0);
     CHECK(nacre_aead_nonce_len(a) == 0);
-    CHECK(nacre_aead_overhead(a) == 0);
+    CHECK(nacre_aead_tag_len(a) == 0);
     CHECK(nacre_aead_is_available(a, 0) == NACRE_ERR_UNSUPPORTED);
   }
   CHECK(nacre_aead_is_available(NACRE_AEAD_AES_128_GCM, NACRE_BACKEND_SODIUM) == NACRE_ERR_UNSUPPORTED);
-  CHECK(nacre_aead_is_available(NACRE_AEAD_AEGIS_128L, NACRE_BACKEND_DEFAULT) == NACRE_OK);
+  CHECK(nacre_aead_is_available(NACRE_AEAD_AEGIS_128L, NACRE_BACKEND_AUTOMATIC) == NACRE_OK);
 
   // Freed, wrong-type and NULL handles.
   nacre_aead_key_free(gcm);
@@ -192,10 +192,10 @@ TEST_CASE("AEAD bad arguments", "[capi][aead][errors]") {
 
 TEST_CASE("AEAD one-shot functions match the key-handle functions", "[capi][aead]") {
   for (int alg : kAlgs) {
-    for (int b : {NACRE_BACKEND_DEFAULT, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
+    for (int b : {NACRE_BACKEND_AUTOMATIC, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
       if (nacre_aead_is_available(alg, b) != NACRE_OK) continue;
       INFO("alg " << alg << " backend " << b);
-      const size_t ns = nacre_aead_nonce_len(alg), ts = nacre_aead_overhead(alg);
+      const size_t ns = nacre_aead_nonce_len(alg), ts = nacre_aead_tag_len(alg);
       const Bytes k = random(nacre_aead_key_len(alg)), nonce = random(ns), msg = random(77),
                   ad = random(9);
       nacre_aead_key *key = nullptr;
@@ -233,21 +233,21 @@ TEST_CASE("AEAD one-shot bad arguments", "[capi][aead][errors]") {
   Guarded out(msg.size() + 16);
   size_t len = 0;
   // The key is checked first: its errors are those of nacre_aead_key_new.
-  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 31, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_KEY);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_AUTOMATIC, k.data(), 31, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_KEY);
   CHECK(out.zeroed());
-  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, nullptr, 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
-  CHECK(nacre_aead_seal_oneshot(0, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_UNSUPPORTED);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_AUTOMATIC, nullptr, 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(0, NACRE_BACKEND_AUTOMATIC, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_UNSUPPORTED);
   CHECK(nacre_aead_seal_oneshot(alg, 9, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_UNSUPPORTED);
   CHECK(nacre_aead_open_oneshot(NACRE_AEAD_AEGIS_128L, NACRE_BACKEND_BORINGSSL, k.data(), 16, out.data(), out.cap(), &len, nonce.data(), 16, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_UNSUPPORTED);
   CHECK(out.zeroed());
   // Then the arguments of nacre_aead_seal.
-  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 11, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
-  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), nullptr, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
-  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), SIZE_MAX, nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
-  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, out.data(), out.cap() - 1, &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_BUFFER_TOO_SMALL);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_AUTOMATIC, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 11, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_AUTOMATIC, k.data(), 32, out.data(), out.cap(), nullptr, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_AUTOMATIC, k.data(), 32, out.data(), out.cap(), &len, nonce.data(), 12, msg.data(), SIZE_MAX, nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_AUTOMATIC, k.data(), 32, out.data(), out.cap() - 1, &len, nonce.data(), 12, msg.data(), msg.size(), nullptr, 0) == NACRE_ERR_BUFFER_TOO_SMALL);
   CHECK(len == out.cap());
   CHECK(out.zeroed());
   CHECK(out.fences_intact());
   Bytes buf(100);
-  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_DEFAULT, k.data(), 32, buf.data() + 1, 46, &len, nonce.data(), 12, buf.data(), 30, nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
+  CHECK(nacre_aead_seal_oneshot(alg, NACRE_BACKEND_AUTOMATIC, k.data(), 32, buf.data() + 1, 46, &len, nonce.data(), 12, buf.data(), 30, nullptr, 0) == NACRE_ERR_INVALID_ARGUMENT);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <csignal>
 #include <cstddef>
@@ -406,6 +407,62 @@ void size_getter(Rows &rows, const std::string &fn, const std::vector<int> &bad,
   }
 }
 
+// A family's table functions (nacre.h, conventions): past the end at() gives 0, unknown numbers
+// a NULL name, NULL and unknown names (matching is exact: an upper-case name is unknown) 0.
+void family_rows(Rows &rows, const std::string &x, size_t (*count)(), int (*at)(size_t), const char *(*name)(int),
+                 int (*from_name)(const char *)) {
+  const std::string p = "nacre_" + x;
+  rows.value(p + "_count", Cls::no_bad_input, "no parameters; at least one entry", 1,
+             [=](Probe &) { return count() >= 1 ? 1 : 0; });
+  for (size_t i : {count(), count() + 1, SIZE_MAX}) {
+    rows.value(p + "_at", Cls::out_of_range, "0 for index " + std::to_string(i), 0,
+               [=](Probe &) { return at(i); });
+  }
+  const int past = static_cast<int>(count()) + 1;
+  for (int n : {0, -1, past, 1000, INT_MIN}) {
+    rows.value(p + "_name", Cls::unknown_num, "NULL for " + std::to_string(n), 1,
+               [=](Probe &) { return name(n) == nullptr ? 1 : 0; });
+  }
+  rows.value(p + "_from_name", Cls::null_ptr, "0 for NULL", 0, [=](Probe &) { return from_name(nullptr); });
+  std::string upper = name(at(0));
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  for (const std::string &bad : {std::string(), std::string("no-such-algorithm"), upper, std::string(name(at(0))) + " "}) {
+    rows.value(p + "_from_name", Cls::unknown_num, "0 for \"" + bad + "\"", 0,
+               [=](Probe &) { return from_name(bad.c_str()); });
+  }
+}
+
+// A size-versioned nacre_X_describe(alg, Info *out, size_t out_size) whose first version is
+// |first| bytes: NULL out, short and overflowing sizes and unknown numbers fail; a larger struct
+// gets its tail zeroed.
+template <class Info>
+void describe_rows(Rows &rows, const std::string &fn, int good, size_t first, int (*describe)(int, Info *, size_t)) {
+  rows.status(fn, Cls::null_ptr, "out NULL", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &) { return describe(good, nullptr, sizeof(Info)); });
+  for (size_t n : {size_t{0}, size_t{4}, first - 1}) {
+    rows.status(fn, Cls::small_out, "out_size " + std::to_string(n) + " (below the first version)",
+                NACRE_ERR_INVALID_ARGUMENT, [=](Probe &) {
+                  Info info{};
+                  return describe(good, &info, n);
+                });
+  }
+  rows.status(fn, Cls::huge_len, "out_size SIZE_MAX", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &) {
+    Info info{};
+    return describe(good, &info, SIZE_MAX);
+  });
+  unknown_numbers(rows, fn, "alg", kBadAlgs, NACRE_ERR_UNSUPPORTED, [=](Probe &, int a) {
+    Info info{};
+    return describe(a, &info, sizeof info);
+  });
+  rows.value(fn, Cls::no_bad_input, "a larger struct (a later header) gets its tail zeroed", 1, [=](Probe &) {
+    Guarded out(sizeof(Info) + 16);
+    std::memset(out.data(), 0xA5, out.cap());
+    if (describe(good, reinterpret_cast<Info *>(out.data()), out.cap()) != NACRE_OK) return 0;
+    const bool tail_zero = std::all_of(out.data() + sizeof(Info), out.data() + out.cap(), [](uint8_t b) { return b == 0; });
+    return out.fences_intact() && tail_zero && reinterpret_cast<Info *>(out.data())->alg == good ? 1 : 0;
+  });
+}
+
 // A handle parameter given NULL, a freed handle, a live handle of another type, and a pointer
 // that is no handle at all: NACRE_ERR_INVALID_HANDLE each time (handles.hpp: a freed slot keeps
 // a free tag, pointers outside the arena are never dereferenced).
@@ -519,8 +576,12 @@ void core_rows(Rows &rows) {
 void hash_rows(Rows &rows) {
   const World &w = world();
   const uint8_t *d = w.d;
-  size_getter(rows, "nacre_hash_digest_len", {0, -1, 10, 1000}, nacre_hash_digest_len);
-  size_getter(rows, "nacre_hash_block_len", {0, -1, 10, 1000}, nacre_hash_block_len);
+  const int past_hashes = static_cast<int>(nacre_hash_count()) + 1;
+  size_getter(rows, "nacre_hash_digest_len", {0, -1, past_hashes, 1000}, nacre_hash_digest_len);
+  size_getter(rows, "nacre_hash_block_len", {0, -1, past_hashes, 1000}, nacre_hash_block_len);
+  family_rows(rows, "hash", nacre_hash_count, nacre_hash_at, nacre_hash_name, nacre_hash_from_name);
+  describe_rows<nacre_hash_info>(rows, "nacre_hash_describe", NACRE_HASH_SHA256,
+                                 offsetof(nacre_hash_info, flags) + sizeof(uint32_t), nacre_hash_describe);
   unknown_numbers(rows, "nacre_hash_is_available", "alg", kBadAlgs, NACRE_ERR_UNSUPPORTED,
                   [](Probe &, int a) { return nacre_hash_is_available(a, 0); });
   unknown_numbers(rows, "nacre_hash_is_available", "backend", kBadBackends, NACRE_ERR_UNSUPPORTED,
@@ -713,11 +774,11 @@ void hmac_rows(Rows &rows) {
   rows.status("nacre_hmac_ctx_update", Cls::zero_len, "empty input", NACRE_OK,
               [=](Probe &) { return nacre_hmac_ctx_update(ctx, nullptr, 0); });
 
-  handle_classes<nacre_hmac_ctx>(rows, "nacre_hmac_ctx_final", "ctx", [](Probe &p, nacre_hmac_ctx *h) {
-    return nacre_hmac_ctx_final(h, p.out(32), 32, p.len());
+  handle_classes<nacre_hmac_ctx>(rows, "nacre_hmac_ctx_digest", "ctx", [](Probe &p, nacre_hmac_ctx *h) {
+    return nacre_hmac_ctx_digest(h, p.out(32), 32, p.len());
   });
-  triple_classes(rows, "nacre_hmac_ctx_final", 32,
-                 [=](Probe &, uint8_t *o, size_t c, size_t *l) { return nacre_hmac_ctx_final(ctx, o, c, l); });
+  triple_classes(rows, "nacre_hmac_ctx_digest", 32,
+                 [=](Probe &, uint8_t *o, size_t c, size_t *l) { return nacre_hmac_ctx_digest(ctx, o, c, l); });
 
   handle_classes<nacre_hmac_ctx>(rows, "nacre_hmac_ctx_verify", "ctx",
                                  [=](Probe &, nacre_hmac_ctx *h) { return nacre_hmac_ctx_verify(h, d, 32); });
@@ -740,9 +801,13 @@ void aead_rows(Rows &rows) {
   const World &w = world();
   const uint8_t *d = w.d;
   constexpr size_t kN = 24, kT = 16, kM = 10;
-  size_getter(rows, "nacre_aead_key_len", {0, -1, 9, 1000}, nacre_aead_key_len);
-  size_getter(rows, "nacre_aead_nonce_len", {0, -1, 9, 1000}, nacre_aead_nonce_len);
-  size_getter(rows, "nacre_aead_overhead", {0, -1, 9, 1000}, nacre_aead_overhead);
+  const int past = static_cast<int>(nacre_aead_count()) + 1;
+  size_getter(rows, "nacre_aead_key_len", {0, -1, past, 1000}, nacre_aead_key_len);
+  size_getter(rows, "nacre_aead_nonce_len", {0, -1, past, 1000}, nacre_aead_nonce_len);
+  size_getter(rows, "nacre_aead_tag_len", {0, -1, past, 1000}, nacre_aead_tag_len);
+  family_rows(rows, "aead", nacre_aead_count, nacre_aead_at, nacre_aead_name, nacre_aead_from_name);
+  describe_rows<nacre_aead_info>(rows, "nacre_aead_describe", NACRE_AEAD_AES_256_GCM,
+                                 offsetof(nacre_aead_info, flags) + sizeof(uint32_t), nacre_aead_describe);
   unknown_numbers(rows, "nacre_aead_is_available", "alg", kBadAlgs, NACRE_ERR_UNSUPPORTED,
                   [](Probe &, int a) { return nacre_aead_is_available(a, 0); });
   unknown_numbers(rows, "nacre_aead_is_available", "backend", kBadBackends, NACRE_ERR_UNSUPPORTED,
@@ -1186,7 +1251,7 @@ void kdf_rows(Rows &rows) {
   input_classes(rows, pb, "salt", 8, [=](Probe &p, const uint8_t *x, size_t n) { return pbkdf2(p, s256, 32, d, 8, x, n, 1); });
   rows.status(pb, Cls::zero_len, "empty password and salt", NACRE_OK,
               [=](Probe &p) { return pbkdf2(p, s256, 32, nullptr, 0, nullptr, 0, 1); });
-  unknown_numbers(rows, pb, "hash_alg", {0, -1, 1000, NACRE_HASH_SHA384}, NACRE_ERR_UNSUPPORTED,
+  unknown_numbers(rows, pb, "hash_alg", {0, -1, 1000, NACRE_HASH_SHA3_256}, NACRE_ERR_UNSUPPORTED,
                   [=](Probe &p, int a) { return pbkdf2(p, a, 32, d, 8, d, 8, 1); });
   for (uint64_t it : {UINT64_C(0), UINT64_C(1) << 32, UINT64_MAX}) {
     rows.status(pb, Cls::out_of_range, "iterations " + std::to_string(it), NACRE_ERR_INVALID_ARGUMENT,
@@ -1404,6 +1469,7 @@ void pwhash_rows(Rows &rows) {
 void keys_rows(Rows &rows) {
   const World &w = world();
   const uint8_t *d = w.d;
+  family_rows(rows, "key_type", nacre_key_type_count, nacre_key_type_at, nacre_key_type_name, nacre_key_type_from_name);
 
   const std::string gn = "nacre_key_generate";
   auto gen = [](Probe &p, int type, size_t bits) { return nacre_key_generate(p.out_as<nacre_key *>(), type, bits); };
@@ -1470,6 +1536,7 @@ void keys_rows(Rows &rows) {
 void signature_rows(Rows &rows) {
   const World &w = world();
   const uint8_t *d = w.d;
+  family_rows(rows, "sig", nacre_sig_count, nacre_sig_at, nacre_sig_name, nacre_sig_from_name);
   const int ed = NACRE_SIG_ED25519, p1363 = NACRE_SIG_ECDSA_P256_SHA256_P1363;
   nacre_key *edk = w.ed25519, *p256 = w.p256;
 
@@ -1699,6 +1766,8 @@ void kem_rows(Rows &rows) {
 void hpke_rows(Rows &rows) {
   const World &w = world();
   const uint8_t *d = w.d;
+  family_rows(rows, "hpke_suite", nacre_hpke_suite_count, nacre_hpke_suite_at, nacre_hpke_suite_name,
+              nacre_hpke_suite_from_name);
   nacre_key *r = w.x25519, *rp = w.x25519_pub;
   constexpr size_t kM = 10, kE = NACRE_HPKE_ENC_LEN, kT = NACRE_HPKE_TAG_LEN;
   const std::vector<int> bad_suites = {0, -1, 4, 1000};

@@ -30,7 +30,7 @@ TEST_CASE("versions and backend names", "[capi]") {
   CHECK(std::strchr(nacre_version_string(), '.') != nullptr);
   CHECK(std::string(nacre_backend_name(NACRE_BACKEND_BORINGSSL)) == "boringssl");
   CHECK(std::string(nacre_backend_name(NACRE_BACKEND_SODIUM)) == "sodium");
-  CHECK(std::string(nacre_backend_name(NACRE_BACKEND_DEFAULT)) == "default");
+  CHECK(std::string(nacre_backend_name(NACRE_BACKEND_AUTOMATIC)) == "automatic");
   CHECK(nacre_backend_name(3) == nullptr);
   CHECK(nacre_backend_name(-1) == nullptr);
 }

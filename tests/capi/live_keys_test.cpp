@@ -140,7 +140,7 @@ TEST_CASE("eight threads create, use and free keys and hash states at once", "[l
       for (int r = 0; r < kRounds; ++r) {
         nacre_aead_key *k = nullptr;
         const int alg = algs[(r + t) % 2];
-        if (nacre_aead_key_new(&k, alg, NACRE_BACKEND_DEFAULT, key.data(), 32) != NACRE_OK) continue;
+        if (nacre_aead_key_new(&k, alg, NACRE_BACKEND_AUTOMATIC, key.data(), 32) != NACRE_OK) continue;
         Bytes ct(116);
         size_t n = 0;
         const bool sealed = nacre_aead_seal(k, ct.data(), ct.size(), &n, nonce.data(), 12, msg.data(),
@@ -148,7 +148,7 @@ TEST_CASE("eight threads create, use and free keys and hash states at once", "[l
         const bool same = alg != NACRE_AEAD_CHACHA20_POLY1305 || ct == want_ct;
         nacre_hash_ctx *h = nullptr;
         Bytes digest(32);
-        const bool hashed = nacre_hash_ctx_new(&h, NACRE_HASH_SHA256, NACRE_BACKEND_DEFAULT) == NACRE_OK &&
+        const bool hashed = nacre_hash_ctx_new(&h, NACRE_HASH_SHA256, NACRE_BACKEND_AUTOMATIC) == NACRE_OK &&
                             nacre_hash_ctx_update(h, msg.data(), msg.size()) == NACRE_OK &&
                             nacre_hash_ctx_digest(h, digest.data(), 32, &n) == NACRE_OK && digest == want_digest;
         nacre_hash_ctx_free(h);
@@ -186,7 +186,7 @@ TEST_CASE("when memory is exhausted, key creation says so and the process carrie
     int rc = NACRE_OK;
     while (keys.size() < keys.capacity()) {
       nacre_aead_key *key = nullptr;
-      rc = nacre_aead_key_new(&key, NACRE_AEAD_AES_256_GCM, NACRE_BACKEND_DEFAULT, k, 32);
+      rc = nacre_aead_key_new(&key, NACRE_AEAD_AES_256_GCM, NACRE_BACKEND_AUTOMATIC, k, 32);
       if (rc != NACRE_OK) {
         if (key != nullptr) _exit(11);  // a failed call leaves no handle
         break;
@@ -198,7 +198,7 @@ TEST_CASE("when memory is exhausted, key creation says so and the process carrie
     for (auto *key : keys) nacre_aead_key_free(key);
     // Everything freed is usable again: by nacre, and by the rest of the process.
     nacre_aead_key *again = nullptr;
-    if (nacre_aead_key_new(&again, NACRE_AEAD_AES_256_GCM, NACRE_BACKEND_DEFAULT, k, 32) != NACRE_OK) _exit(3);
+    if (nacre_aead_key_new(&again, NACRE_AEAD_AES_256_GCM, NACRE_BACKEND_AUTOMATIC, k, 32) != NACRE_OK) _exit(3);
     nacre_aead_key_free(again);
     std::vector<uint8_t> plain(std::size_t{256} << 20, 1);
     _exit(plain.back() == 1 ? 0 : 4);

@@ -93,7 +93,7 @@ TEST_CASE("pwhash: scrypt known answers through the C ABI", "[capi][pwhash][scry
     const auto pw = v.bytes("PASSWORD");
     const auto salt = v.bytes("SALT");
     const auto dk = v.bytes("DK");
-    for (int b : {NACRE_BACKEND_DEFAULT, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
+    for (int b : {NACRE_BACKEND_AUTOMATIC, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
       INFO("scrypt.txt line " << v.line << " backend " << b);
       Guarded out(dk.size());
       REQUIRE(nacre_scrypt(b, out.data(), dk.size(), pw.data(), pw.size(), salt.data(),
@@ -285,7 +285,7 @@ TEST_CASE("pwhash: raw scrypt through the C ABI: bad parameters", "[capi][pwhash
       return nacre_scrypt(b, out, len, pw, pw_len, salt, sizeof salt, n, r, p);
     };
   };
-  for (int b : {NACRE_BACKEND_DEFAULT, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
+  for (int b : {NACRE_BACKEND_AUTOMATIC, NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
     INFO("backend " << b);
     Guarded a(64);
     Guarded c(64);

@@ -35,9 +35,9 @@ struct Shared {
 
   Shared() {
     const Bytes k32 = random(32), k16 = random(16);
-    REQUIRE(nacre_aead_key_new(&gcm, NACRE_AEAD_AES_256_GCM, NACRE_BACKEND_DEFAULT, k32.data(), 32) == NACRE_OK);
+    REQUIRE(nacre_aead_key_new(&gcm, NACRE_AEAD_AES_256_GCM, NACRE_BACKEND_AUTOMATIC, k32.data(), 32) == NACRE_OK);
     REQUIRE(nacre_aead_key_new(&chacha, NACRE_AEAD_CHACHA20_POLY1305, NACRE_BACKEND_SODIUM, k32.data(), 32) == NACRE_OK);
-    REQUIRE(nacre_aead_key_new(&aegis, NACRE_AEAD_AEGIS_128L, NACRE_BACKEND_DEFAULT, k16.data(), 16) == NACRE_OK);
+    REQUIRE(nacre_aead_key_new(&aegis, NACRE_AEAD_AEGIS_128L, NACRE_BACKEND_AUTOMATIC, k16.data(), 16) == NACRE_OK);
     REQUIRE(nacre_key_generate(&ed, NACRE_KEY_ED25519, 0) == NACRE_OK);
     REQUIRE(nacre_key_public(ed, &ed_pub) == NACRE_OK);
     REQUIRE(nacre_key_generate(&p256, NACRE_KEY_P256, 0) == NACRE_OK);
@@ -80,7 +80,7 @@ struct Shared {
   Bytes sign_ed25519() const {
     Bytes sig(64);
     size_t len = 0;
-    if (nacre_sign(ed, NACRE_SIG_ED25519, NACRE_BACKEND_DEFAULT, sig.data(), sig.size(), &len,
+    if (nacre_sign(ed, NACRE_SIG_ED25519, NACRE_BACKEND_AUTOMATIC, sig.data(), sig.size(), &len,
                    msg.data(), msg.size()) != NACRE_OK) {
       return {};
     }
@@ -90,7 +90,7 @@ struct Shared {
     Bytes out(32);
     size_t len = 0;
     nacre_hash_ctx *ctx = nullptr;
-    if (nacre_hash_ctx_new(&ctx, NACRE_HASH_SHA256, NACRE_BACKEND_DEFAULT) != NACRE_OK) return {};
+    if (nacre_hash_ctx_new(&ctx, NACRE_HASH_SHA256, NACRE_BACKEND_AUTOMATIC) != NACRE_OK) return {};
     const bool ok = nacre_hash_ctx_update(ctx, msg.data(), 500) == NACRE_OK &&
                     nacre_hash_ctx_update(ctx, msg.data() + 500, 500) == NACRE_OK &&
                     nacre_hash_ctx_digest(ctx, out.data(), out.size(), &len) == NACRE_OK;
@@ -100,7 +100,7 @@ struct Shared {
   Bytes agree() const {
     Bytes out(32);
     size_t len = 0;
-    if (nacre_key_agree(x, x_peer, NACRE_BACKEND_DEFAULT, out.data(), out.size(), &len) != NACRE_OK) {
+    if (nacre_key_agree(x, x_peer, NACRE_BACKEND_AUTOMATIC, out.data(), out.size(), &len) != NACRE_OK) {
       return {};
     }
     return out;
@@ -109,9 +109,9 @@ struct Shared {
   bool ecdsa_round_trip() const {
     Bytes sig(80);
     size_t len = 0;
-    return nacre_sign(p256, NACRE_SIG_ECDSA_P256_SHA256, NACRE_BACKEND_DEFAULT, sig.data(),
+    return nacre_sign(p256, NACRE_SIG_ECDSA_P256_SHA256, NACRE_BACKEND_AUTOMATIC, sig.data(),
                       sig.size(), &len, msg.data(), msg.size()) == NACRE_OK &&
-           nacre_verify(p256, NACRE_SIG_ECDSA_P256_SHA256, NACRE_BACKEND_DEFAULT, sig.data(), len,
+           nacre_verify(p256, NACRE_SIG_ECDSA_P256_SHA256, NACRE_BACKEND_AUTOMATIC, sig.data(), len,
                         msg.data(), msg.size()) == NACRE_OK;
   }
 };
@@ -136,7 +136,7 @@ TEST_CASE("eight threads share key handles and check every result", "[capi][stre
           case 2: wrong += s.seal(s.aegis, s.nonce16) != s.aegis_ct || !s.opens(s.aegis, s.nonce16, s.aegis_ct); break;
           case 3:
             wrong += s.sign_ed25519() != s.ed_sig ||
-                     nacre_verify(s.ed_pub, NACRE_SIG_ED25519, NACRE_BACKEND_DEFAULT, s.ed_sig.data(),
+                     nacre_verify(s.ed_pub, NACRE_SIG_ED25519, NACRE_BACKEND_AUTOMATIC, s.ed_sig.data(),
                                   s.ed_sig.size(), s.msg.data(), s.msg.size()) != NACRE_OK;
             break;
           case 4: wrong += s.sha256() != s.digest || s.agree() != s.secret; break;

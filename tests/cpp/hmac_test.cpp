@@ -37,7 +37,7 @@ TEST_CASE("HMAC known answers from RFC 4231", "[hmac][kat]") {
       CHECK(hmac_verify(alg, key, msg, full, b));
       auto h = Hmac::create(alg, key, b);
       for (std::uint8_t byte : msg) h.update(ByteView(&byte, 1));
-      CHECK(h.final() == full);
+      CHECK(h.digest() == full);
       CHECK(h.verify(full));
       // A truncated tag is not accepted by verify: nacre only verifies full-length tags.
       if (mac.size() < full.size()) CHECK_FALSE(h.verify(mac));
@@ -106,9 +106,9 @@ TEST_CASE("HMAC verify rejects altered tags and copies fork", "[hmac]") {
   h.update(Bytes{1, 2, 3});
   auto fork = h.copy();
   fork.update(Bytes{4});
-  Bytes tag = h.final();
+  Bytes tag = h.digest();
   CHECK(h.verify(tag));
-  CHECK(fork.final() == hmac(HashAlg::sha384, key, Bytes{1, 2, 3, 4}));
+  CHECK(fork.digest() == hmac(HashAlg::sha384, key, Bytes{1, 2, 3, 4}));
   for (std::size_t i = 0; i < tag.size() * 8; i += 7) {
     Bytes bad = tag;
     bad[i / 8] ^= static_cast<std::uint8_t>(1u << (i % 8));
@@ -129,7 +129,7 @@ TEST_CASE("BoringSSL's HMAC key state lives in the secret pool too", "[hmac][sec
     auto h = Hmac::create(HashAlg::sha256, key, Backend::boringssl);
     CHECK(secret_pool_stats().in_use >= before + 4);  // shell + three digest states
     h.update(key);
-    CHECK(h.final() == hmac(HashAlg::sha256, key, key, Backend::sodium));
+    CHECK(h.digest() == hmac(HashAlg::sha256, key, key, Backend::sodium));
   }
   CHECK(secret_pool_stats().in_use == before);
 }

@@ -1,9 +1,11 @@
-// BoringSSL adapter for the SHA-2 family (its assembly uses SHA-NI/AVX2 where present).
+// BoringSSL adapter for the SHA-2 family (its assembly uses SHA-NI/AVX2 where present), and the
+// EVP_MD map the other adapters share.
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
 #include "../adapters.hpp"
 #include "check.hpp"
+#include "evp_md.hpp"
 
 namespace nacre::detail::bssl {
 namespace {
@@ -78,6 +80,22 @@ std::unique_ptr<DigestState> hash_state(HashAlg alg) {
     default:
       throw Error(Status::unsupported, "hash not implemented by BoringSSL");
   }
+}
+
+const EVP_MD *evp_md(HashAlg alg) noexcept {
+  switch (alg) {
+    case HashAlg::sha256: return EVP_sha256();
+    case HashAlg::sha384: return EVP_sha384();
+    case HashAlg::sha512: return EVP_sha512();
+    case HashAlg::sha512_256: return EVP_sha512_256();
+    default: return nullptr;
+  }
+}
+
+const EVP_MD *evp_md_or_throw(HashAlg alg, const char *what) {
+  const EVP_MD *md = evp_md(alg);
+  if (md == nullptr) throw Error(Status::unsupported, what);
+  return md;
 }
 
 bool has_asm() noexcept { return CRYPTO_has_asm() == 1; }

@@ -1,25 +1,15 @@
-// BoringSSL adapter for HMAC-SHA256/384/512.
+// BoringSSL adapter for HMAC over the SHA-2 hashes.
 #include <openssl/digest.h>
 #include <openssl/hmac.h>
 
 #include "../adapters.hpp"
 #include "check.hpp"
+#include "evp_md.hpp"
 
 namespace nacre::detail::bssl {
 namespace {
 
-const EVP_MD *md_for(HashAlg alg) {
-  switch (alg) {
-    case HashAlg::sha256:
-      return EVP_sha256();
-    case HashAlg::sha384:
-      return EVP_sha384();
-    case HashAlg::sha512:
-      return EVP_sha512();
-    default:
-      throw Error(Status::unsupported, "HMAC hash not implemented by BoringSSL");
-  }
-}
+constexpr const char *kNoHmac = "HMAC hash not implemented by BoringSSL";
 
 struct Hmac {
   using Ctx = HMAC_CTX;
@@ -42,16 +32,14 @@ struct Hmac {
 
 }  // namespace
 
-bool hmac_supported(HashAlg alg) noexcept {
-  return alg == HashAlg::sha256 || alg == HashAlg::sha384 || alg == HashAlg::sha512;
-}
+bool hmac_supported(HashAlg alg) noexcept { return evp_md(alg) != nullptr; }
 
 std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key) {
-  return std::make_unique<SecretState<Hmac>>(md_for(alg), key);
+  return std::make_unique<SecretState<Hmac>>(evp_md_or_throw(alg, kNoHmac), key);
 }
 
 void hmac(HashAlg alg, ByteView key, ByteView in, MutableByteView out) {
-  const EVP_MD *md = md_for(alg);
+  const EVP_MD *md = evp_md_or_throw(alg, kNoHmac);
   require_size(out, EVP_MD_size(md), "tag buffer");
   static const std::uint8_t kNoKey = 0;  // HMAC_Init_ex reads a NULL key as "keep the old one"
   unsigned len = 0;

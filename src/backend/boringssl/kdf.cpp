@@ -1,20 +1,16 @@
-// BoringSSL adapter for HKDF (SHA-256/384/512), PBKDF2-HMAC and scrypt.
+// BoringSSL adapter for HKDF and PBKDF2-HMAC over the SHA-2 hashes, and scrypt.
 #include <openssl/digest.h>
 #include <openssl/evp.h>
 #include <openssl/hkdf.h>
 
 #include "../kdf_adapters.hpp"
 #include "check.hpp"
+#include "evp_md.hpp"
 
 namespace nacre::detail::bssl {
 namespace {
 
-const EVP_MD *kdf_digest(HashAlg alg) {
-  if (alg == HashAlg::sha256) return EVP_sha256();
-  if (alg == HashAlg::sha384) return EVP_sha384();
-  if (alg == HashAlg::sha512) return EVP_sha512();
-  throw Error(Status::unsupported, "KDF hash not implemented by BoringSSL");
-}
+constexpr const char *kNoKdf = "KDF hash not implemented by BoringSSL";
 
 const char *chars(ByteView password) noexcept {
   return reinterpret_cast<const char *>(password.data());
@@ -22,12 +18,10 @@ const char *chars(ByteView password) noexcept {
 
 }  // namespace
 
-bool hkdf_supported(HashAlg alg) noexcept {
-  return alg == HashAlg::sha256 || alg == HashAlg::sha384 || alg == HashAlg::sha512;
-}
+bool hkdf_supported(HashAlg alg) noexcept { return evp_md(alg) != nullptr; }
 
 void hkdf_extract(HashAlg alg, ByteView ikm, ByteView salt, MutableByteView prk) {
-  const EVP_MD *md = kdf_digest(alg);
+  const EVP_MD *md = evp_md_or_throw(alg, kNoKdf);
   require_size(prk, EVP_MD_size(md), "PRK buffer");
   std::size_t len = 0;
   check(HKDF_extract(prk.data(), &len, md, ikm.data(), ikm.size(), salt.data(), salt.size()),
@@ -35,7 +29,7 @@ void hkdf_extract(HashAlg alg, ByteView ikm, ByteView salt, MutableByteView prk)
 }
 
 void hkdf_expand(HashAlg alg, ByteView prk, ByteView info, MutableByteView out) {
-  const EVP_MD *md = kdf_digest(alg);
+  const EVP_MD *md = evp_md_or_throw(alg, kNoKdf);
   require_size(prk, EVP_MD_size(md), "PRK");
   check(HKDF_expand(out.data(), out.size(), md, prk.data(), prk.size(), info.data(), info.size()),
         "HKDF expand");
@@ -44,7 +38,7 @@ void hkdf_expand(HashAlg alg, ByteView prk, ByteView info, MutableByteView out) 
 void pbkdf2(HashAlg alg, ByteView password, ByteView salt, std::uint32_t iterations,
             MutableByteView out) {
   check(PKCS5_PBKDF2_HMAC(chars(password), password.size(), salt.data(), salt.size(), iterations,
-                          kdf_digest(alg), out.size(), out.data()),
+                          evp_md_or_throw(alg, kNoKdf), out.size(), out.data()),
         "PBKDF2");
 }
 

@@ -13,27 +13,12 @@
 
 #include "check.hpp"
 #include "evp_key.hpp"
+#include "evp_md.hpp"
 
 namespace nacre::detail::bssl {
 namespace {
 
-const EVP_MD *rsa_md(HashAlg hash) {
-  switch (hash) {
-    case HashAlg::sha256: return EVP_sha256();
-    case HashAlg::sha384: return EVP_sha384();
-    case HashAlg::sha512: return EVP_sha512();
-    default: throw Error(Status::unsupported, "RSA signature hash");
-  }
-}
-
-int rsa_nid(HashAlg hash) {
-  switch (hash) {
-    case HashAlg::sha256: return NID_sha256;
-    case HashAlg::sha384: return NID_sha384;
-    case HashAlg::sha512: return NID_sha512;
-    default: throw Error(Status::unsupported, "RSA signature hash");
-  }
-}
+const EVP_MD *rsa_md(HashAlg hash) { return evp_md_or_throw(hash, "RSA signature hash"); }
 
 const EVP_MD *checked_md(HashAlg hash, ByteView digest) {
   const EVP_MD *md = rsa_md(hash);
@@ -132,7 +117,7 @@ bool rsa_pss_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, B
 
 bool rsa_pkcs1_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, ByteView sig) {
   RSA *rsa = rsa_of(key);
-  const int nid = rsa_nid(hash);
+  const int nid = EVP_MD_type(rsa_md(hash));
   checked_md(hash, digest);
   return verdict(RSA_verify(nid, digest.data(), digest.size(), sig.data(), sig.size(), rsa) == 1);
 }
