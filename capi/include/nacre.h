@@ -181,7 +181,8 @@ typedef enum nacre_hash_alg {
   NACRE_HASH_SHAKE256 = 9
 } nacre_hash_alg;
 
-/* The hash table (see the conventions at the top): names such as "sha256", "sha512-256", "sha3-256", "blake2b", "shake128". */
+/* The hash table (see the conventions at the top): names such as
+ * "sha256", "sha512-256", "sha3-256", "blake2b", "shake128". */
 NACRE_EXPORT size_t nacre_hash_count(void) NACRE_NOEXCEPT;
 NACRE_EXPORT int nacre_hash_at(size_t index) NACRE_NOEXCEPT;
 NACRE_EXPORT const char *nacre_hash_name(int alg) NACRE_NOEXCEPT;
@@ -393,7 +394,8 @@ typedef enum nacre_aead_alg {
   NACRE_AEAD_AEGIS_256 = 8
 } nacre_aead_alg;
 
-/* The aead table (see the conventions at the top): names such as "aes-256-gcm", "chacha20-poly1305", "aegis-256". */
+/* The aead table (see the conventions at the top): names such as
+ * "aes-256-gcm", "chacha20-poly1305", "aegis-256". */
 NACRE_EXPORT size_t nacre_aead_count(void) NACRE_NOEXCEPT;
 NACRE_EXPORT int nacre_aead_at(size_t index) NACRE_NOEXCEPT;
 NACRE_EXPORT const char *nacre_aead_name(int alg) NACRE_NOEXCEPT;
@@ -798,7 +800,8 @@ typedef enum nacre_key_type {
   NACRE_KEY_XWING = 7
 } nacre_key_type;
 
-/* The key_type table (see the conventions at the top): names such as "x25519", "ed25519", "p256", "rsa", "ml-kem-768", "x-wing". */
+/* The key_type table (see the conventions at the top): names such as
+ * "x25519", "ed25519", "p256", "rsa", "ml-kem-768", "x-wing". */
 NACRE_EXPORT size_t nacre_key_type_count(void) NACRE_NOEXCEPT;
 NACRE_EXPORT int nacre_key_type_at(size_t index) NACRE_NOEXCEPT;
 NACRE_EXPORT const char *nacre_key_type_name(int type) NACRE_NOEXCEPT;
@@ -893,7 +896,8 @@ typedef enum nacre_sig_alg {
   NACRE_SIG_RSA_PKCS1_SHA256 = 7
 } nacre_sig_alg;
 
-/* The sig table (see the conventions at the top): names such as "ed25519", "ecdsa-p256-sha256", "ecdsa-p256-sha256-p1363", "rsa-pss-sha256". */
+/* The sig table (see the conventions at the top): names such as
+ * "ed25519", "ecdsa-p256-sha256", "ecdsa-p256-sha256-p1363", "rsa-pss-sha256". */
 NACRE_EXPORT size_t nacre_sig_count(void) NACRE_NOEXCEPT;
 NACRE_EXPORT int nacre_sig_at(size_t index) NACRE_NOEXCEPT;
 NACRE_EXPORT const char *nacre_sig_name(int alg) NACRE_NOEXCEPT;
@@ -1030,7 +1034,8 @@ typedef enum nacre_hpke_suite {
   NACRE_HPKE_X25519_SHA256_CHACHA20POLY1305 = 3
 } nacre_hpke_suite;
 
-/* The hpke_suite table (see the conventions at the top): names such as "x25519-sha256-aes-128-gcm", "x25519-sha256-chacha20-poly1305". */
+/* The hpke_suite table (see the conventions at the top): names such as
+ * "x25519-sha256-aes-128-gcm", "x25519-sha256-chacha20-poly1305". */
 NACRE_EXPORT size_t nacre_hpke_suite_count(void) NACRE_NOEXCEPT;
 NACRE_EXPORT int nacre_hpke_suite_at(size_t index) NACRE_NOEXCEPT;
 NACRE_EXPORT const char *nacre_hpke_suite_name(int suite) NACRE_NOEXCEPT;

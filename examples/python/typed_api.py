@@ -197,7 +197,7 @@ def round_trip(cipher: AnyCipher) -> None:
     expect(nacre.InvalidTag, lambda: cipher.decrypt(nonce, flip(ct), header))
     expect(nacre.InvalidArgument, lambda: cipher.encrypt(nonce + b"\0", MESSAGE, None))
     assert cipher.nonce_size == type(cipher).NONCE_SIZE and len(tag) == type(cipher).TAG_SIZE
-    assert cipher.key_size in (16, 32) and cipher.algorithm in nacre.aead.ALGORITHMS
+    assert cipher.key_size in type(cipher).KEY_SIZES and cipher.algorithm in nacre.aead.ALGORITHMS
 
 
 def random_nonce(cipher: RandomNonceCipher) -> None:

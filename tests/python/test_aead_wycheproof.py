@@ -7,9 +7,11 @@ The folder comes from NACRE_WYCHEPROOF_DIR, else ../shared/vectors/wycheproof ne
 repository. Where it is absent the tests skip, unless NACRE_REQUIRE_WYCHEPROOF=1 (CI), which
 makes them fail. Counts per file and backend are printed in the "Wycheproof" summary section.
 
-What nacre does not offer is checked to be refused, not skipped: AES-192 keys (ValueError from
-the constructor) and nonces of another size than the algorithm's (ValueError from encrypt and
-decrypt, for valid and invalid cases alike). Wycheproof's AEGIS files use 128-bit tags, while
+Each file's key sizes map to the library's algorithms through the class (``KEY_SIZES`` and
+``algorithm``, both read from the library's table). What nacre does not offer is checked to be
+refused, not skipped: key sizes outside ``KEY_SIZES`` (ValueError from the constructor) and nonces
+of another size than the algorithm's (ValueError from encrypt and decrypt, for valid and invalid
+cases alike). Wycheproof's AEGIS files use 128-bit tags, while
 nacre's AEGIS (libsodium's) has 256-bit tags, which share nothing with them: for valid AEGIS
 cases only the ciphertext is compared (it does not depend on the tag length), and the invalid
 ones are not applicable.
@@ -26,21 +28,20 @@ import nacre.aead
 from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
 from vectors import AEAD_BACKENDS, load_wycheproof
 
-# file -> (Wycheproof algorithm, class, {key bits: nacre algorithm name}, tag bits nacre uses)
-FILES: Dict[str, Tuple[str, Type[Any], Dict[int, str], int]] = {
-    "aes_gcm_test.json": ("AES-GCM", AESGCM, {128: "aes-128-gcm", 256: "aes-256-gcm"}, 128),
-    "aes_gcm_siv_test.json": (
-        "AES-GCM-SIV", AESGCMSIV, {128: "aes-128-gcm-siv", 256: "aes-256-gcm-siv"}, 128,
-    ),
-    "chacha20_poly1305_test.json": (
-        "CHACHA20-POLY1305", ChaCha20Poly1305, {256: "chacha20-poly1305"}, 128,
-    ),
-    "xchacha20_poly1305_test.json": (
-        "XCHACHA20-POLY1305", XChaCha20Poly1305, {256: "xchacha20-poly1305"}, 128,
-    ),
-    "aegis128L_test.json": ("AEGIS128L", AEGIS128L, {128: "aegis-128l"}, 256),
-    "aegis256_test.json": ("AEGIS256", AEGIS256, {256: "aegis-256"}, 256),
+# file -> (Wycheproof algorithm, class, tag bits nacre uses)
+FILES: Dict[str, Tuple[str, Type[Any], int]] = {
+    "aes_gcm_test.json": ("AES-GCM", AESGCM, 128),
+    "aes_gcm_siv_test.json": ("AES-GCM-SIV", AESGCMSIV, 128),
+    "chacha20_poly1305_test.json": ("CHACHA20-POLY1305", ChaCha20Poly1305, 128),
+    "xchacha20_poly1305_test.json": ("XCHACHA20-POLY1305", XChaCha20Poly1305, 128),
+    "aegis128L_test.json": ("AEGIS128L", AEGIS128L, 256),
+    "aegis256_test.json": ("AEGIS256", AEGIS256, 256),
 }
+
+
+def _algorithms(cls: Type[Any]) -> Dict[int, str]:
+    """{key bits: algorithm name} of the library's algorithms ``cls`` covers."""
+    return {8 * n: cls(bytes(n)).algorithm for n in cls.KEY_SIZES}
 
 
 def _runs(alg: str, backend: Optional[str]) -> bool:
@@ -52,7 +53,10 @@ def _runs(alg: str, backend: Optional[str]) -> bool:
 @pytest.mark.parametrize("backend", ["boringssl", "sodium", None])
 @pytest.mark.parametrize("file", sorted(FILES))
 def test_wycheproof_aead(file: str, backend: Optional[str], wycheproof_report: List[str]) -> None:
-    algorithm, cls, algs, our_tag_bits = FILES[file]
+    algorithm, cls, our_tag_bits = FILES[file]
+    algs = _algorithms(cls)
+    for name in algs.values():
+        assert name in AEAD_BACKENDS, f"{name}: tests/python/vectors.py has no facts for it"
     if backend is not None and not any(backend in AEAD_BACKENDS[a] for a in algs.values()):
         # Not a skip: the backend must refuse the algorithm, as nacre.h documents.
         key_bits = sorted(algs)[-1]
@@ -78,7 +82,7 @@ def test_wycheproof_aead(file: str, backend: Optional[str], wycheproof_report: L
                 bytes.fromhex(test[k]) for k in ("key", "iv", "aad", "msg", "ct", "tag")
             )
             where = f"tcId {test['tcId']} ({test['comment']})"
-            if alg is None:  # AES-192: not offered by nacre
+            if alg is None:  # a key size the library does not offer
                 try:
                     cls(key, backend=backend)
                     failures.append(f"{where}: {len(key)}-byte key accepted")
@@ -143,7 +147,7 @@ def test_wycheproof_aead(file: str, backend: Optional[str], wycheproof_report: L
     line = f"{file} [{backend or 'default'}]: {counts['valid']} valid passed"
     line += "" if aegis else f", {counts['invalid']} invalid rejected"
     for key, what in (
-        ("bad_key", "with AES-192 keys refused (ValueError)"),
+        ("bad_key", "with key sizes not offered refused (ValueError)"),
         ("bad_nonce", "with other nonce sizes refused (ValueError)"),
         ("backend_na", "refused by a backend without the algorithm"),
     ):

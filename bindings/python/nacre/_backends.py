@@ -1,32 +1,37 @@
-"""Backend names ("boringssl", "sodium") and their C numbers."""
+"""Backend names ("boringssl", "sodium"; "automatic" for the library's pick) and their C
+numbers, as nacre_backend_name gives them."""
 
 from __future__ import annotations
 
 from typing import Callable, Dict, Optional, Tuple
 
-from ._errors import InvalidArgument
+from ._errors import InvalidArgument, c_string
 from ._nacre import lib
 
-__all__ = ["BACKENDS", "backend_number", "backends_implementing"]
+__all__ = ["AUTOMATIC", "BACKENDS", "backend_number", "backends_implementing"]
 
+AUTOMATIC: str = c_string(lib.nacre_backend_name(lib.NACRE_BACKEND_AUTOMATIC))
+#: The named backends -> nacre_backend numbers.
 BACKENDS: Dict[str, int] = {
-    "boringssl": lib.NACRE_BACKEND_BORINGSSL,
-    "sodium": lib.NACRE_BACKEND_SODIUM,
+    c_string(lib.nacre_backend_name(n)): n
+    for n in (lib.NACRE_BACKEND_BORINGSSL, lib.NACRE_BACKEND_SODIUM)
 }
 _NAMES: Tuple[str, ...] = tuple(BACKENDS)
 
 
 def backend_number(backend: Optional[str]) -> int:
-    """The nacre_backend number for a name; None means the library's default (the faster)."""
-    if backend is None:
-        return lib.NACRE_BACKEND_DEFAULT
+    """The nacre_backend number for a name; "automatic" (or None) is the library's pick, the
+    faster backend for the algorithm."""
+    if backend is None or backend == AUTOMATIC:
+        return lib.NACRE_BACKEND_AUTOMATIC
     if not isinstance(backend, str):
         raise TypeError(f"backend must be a str or None, not {type(backend).__name__!r}")
     try:
         return BACKENDS[backend]
     except KeyError:
         raise InvalidArgument(
-            f"unknown backend {backend!r}; expected one of {', '.join(_NAMES)} or None"
+            f"unknown backend {backend!r}; expected one of {', '.join(_NAMES)}, "
+            f"{AUTOMATIC!r} or None"
         ) from None
 
 

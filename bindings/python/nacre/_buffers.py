@@ -180,7 +180,7 @@ def _check_fresh_bytes() -> None:
     probe = fresh_bytes(32)
     sizes = (1, 2, UNINITIALISED_FROM, UNINITIALISED_FROM + 1)
     if any(fresh_bytes(k) is fresh_bytes(k) for k in sizes) or lib.nacre_hash(
-        lib.NACRE_HASH_SHA256, lib.NACRE_BACKEND_DEFAULT, probe, 32, len_cell(), b"", 0
+        lib.NACRE_HASH_SHA256, lib.NACRE_BACKEND_AUTOMATIC, probe, 32, len_cell(), b"", 0
     ) or probe == bytes(32):
         raise ImportError(
             "nacre needs CPython with cffi passing bytes objects by reference; this interpreter "

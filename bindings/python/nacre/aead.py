@@ -26,18 +26,20 @@ and :class:`AEGIS256` also offer ``seal(data)`` / ``open(box)``, which choose a 
 you and put it in front of the ciphertext (their nonces are long enough, or the mode resists
 nonce reuse); the other classes do not have these methods.
 
-Differences from pyca/cryptography: nonces have exactly the size of the algorithm (AESGCM takes
-96-bit nonces only, AESGCMSIV 96-bit); AES-192 keys are not supported; AEGIS tags are 32 bytes
-(libsodium's). Every size error is a ValueError (also a :class:`nacre.Error`), every type error
-a TypeError.
+Each class covers the library's algorithms of its family (``KEY_SIZES``: the key sizes it takes,
+read from the library's table, as are its nonce and tag sizes). Differences from
+pyca/cryptography: nonces have exactly the size of the algorithm (AESGCM takes 96-bit nonces
+only, AESGCMSIV 96-bit); AEGIS tags are 32 bytes (libsodium's). Every size error is a ValueError
+(also a :class:`nacre.Error`), every type error a TypeError.
 
-Backends: AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's
-AES-256-GCM needs AES-NI); AES-128-GCM and AES-GCM-SIV on BoringSSL; AEGIS on libsodium. The
-keyword ``backend="boringssl"`` or ``"sodium"`` picks one (None: the faster).
+Backends: :func:`available_backends` tells which run an algorithm here (libsodium's AES-256-GCM
+needs AES-NI). The keyword ``backend="boringssl"`` or ``"sodium"`` picks one; ``"automatic"``
+(or None, the default) lets the library pick the faster.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, Optional, Sized, Tuple, Union
 
 from ._backends import backend_number, backends_implementing
@@ -54,6 +56,7 @@ from ._buffers import (
 from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 from ._random import random_bytes
+from ._tables import aeads as _AEADS
 
 if TYPE_CHECKING:
     from ._buffers import CData
@@ -69,21 +72,12 @@ __all__ = [
     "available_backends",
 ]
 
-#: Algorithm names (as in tests/vectors/aead.txt) -> nacre_aead_alg numbers.
-ALGORITHMS: Dict[str, int] = {
-    "aes-128-gcm": lib.NACRE_AEAD_AES_128_GCM,
-    "aes-256-gcm": lib.NACRE_AEAD_AES_256_GCM,
-    "aes-128-gcm-siv": lib.NACRE_AEAD_AES_128_GCM_SIV,
-    "aes-256-gcm-siv": lib.NACRE_AEAD_AES_256_GCM_SIV,
-    "chacha20-poly1305": lib.NACRE_AEAD_CHACHA20_POLY1305,
-    "xchacha20-poly1305": lib.NACRE_AEAD_XCHACHA20_POLY1305,
-    "aegis-128l": lib.NACRE_AEAD_AEGIS_128L,
-    "aegis-256": lib.NACRE_AEAD_AEGIS_256,
-}
-_NAMES: Dict[int, str] = {alg: name for name, alg in ALGORITHMS.items()}
-_NONCE_SIZE: Dict[int, int] = {alg: lib.nacre_aead_nonce_len(alg) for alg in _NAMES}
-_TAG_SIZE: Dict[int, int] = {alg: lib.nacre_aead_overhead(alg) for alg in _NAMES}
-_KEY_SIZE: Dict[int, int] = {alg: lib.nacre_aead_key_len(alg) for alg in _NAMES}
+#: Algorithm names (the library's, as in tests/vectors/aead.txt) -> nacre_aead_alg numbers.
+ALGORITHMS: Dict[str, int] = {a.name: a.number for a in _AEADS}
+_NAMES: Dict[int, str] = {a.number: a.name for a in _AEADS}
+_NONCE_SIZE: Dict[int, int] = {a.number: a.nonce_size for a in _AEADS}
+_TAG_SIZE: Dict[int, int] = {a.number: a.tag_size for a in _AEADS}
+_KEY_SIZE: Dict[int, int] = {a.number: a.key_size for a in _AEADS}
 
 _KEY_CELL = ffi.typeof("nacre_aead_key **")
 _LEN_CELL = ffi.typeof("size_t *")
@@ -118,9 +112,12 @@ class _AEAD:
         "__weakref__",
     )
 
-    # Key size in bytes -> algorithm; set by each subclass. NONCE_SIZE and TAG_SIZE are read from
-    # the library for it (the largest-key variant), not written out per class.
+    # The library's algorithms a subclass covers: those whose names match _FAMILY (a regular
+    # expression). Key size in bytes -> algorithm, KEY_SIZES, NONCE_SIZE and TAG_SIZE (of the
+    # largest-key variant) follow from the library's table, not written out per class.
+    _FAMILY: ClassVar[str] = ""
     _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {}
+    KEY_SIZES: ClassVar[Tuple[int, ...]]
     NONCE_SIZE: ClassVar[int]
     TAG_SIZE: ClassVar[int]
 
@@ -134,7 +131,12 @@ class _AEAD:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if cls._ALG_BY_KEY_SIZE:
+        if cls._FAMILY:
+            members = [a for a in _AEADS if re.fullmatch(cls._FAMILY, a.name)]
+            if not members:
+                raise RuntimeError(f"the library has no AEAD of the {cls.__name__} family")
+            cls._ALG_BY_KEY_SIZE = {a.key_size: a.number for a in members}
+            cls.KEY_SIZES = tuple(sorted(cls._ALG_BY_KEY_SIZE))
             alg = cls._ALG_BY_KEY_SIZE[max(cls._ALG_BY_KEY_SIZE)]
             cls.NONCE_SIZE = _NONCE_SIZE[alg]
             cls.TAG_SIZE = _TAG_SIZE[alg]
@@ -460,42 +462,36 @@ class _RandomNonce(_AEAD):
 
 
 class AESGCM(_AEAD):
-    """AES-GCM (NIST SP 800-38D) with a 16-byte (AES-128) or 32-byte (AES-256) key, 12-byte
-    nonces and 16-byte tags. AES-128-GCM runs on BoringSSL; AES-256-GCM on both backends."""
+    """AES-GCM (NIST SP 800-38D): a key of any of ``KEY_SIZES`` (AES-128, AES-192, AES-256 where
+    the library has them), 12-byte nonces and 16-byte tags."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {
-        16: lib.NACRE_AEAD_AES_128_GCM,
-        32: lib.NACRE_AEAD_AES_256_GCM,
-    }
+    _FAMILY: ClassVar[str] = r"aes-\d+-gcm"
 
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
-        """A random key of ``bit_length`` bits: 128 or 256."""
+        """A random key of ``bit_length`` bits: 8 times one of ``KEY_SIZES``."""
         return cls._random_key_bits(bit_length)
 
 
 class AESGCMSIV(_RandomNonce):
     """AES-GCM-SIV (RFC 8452), nonce-misuse resistant: a repeated nonce reveals only that the
-    same message was sent again. 16- or 32-byte keys, 12-byte nonces, 16-byte tags; BoringSSL."""
+    same message was sent again. Keys of ``KEY_SIZES``, 12-byte nonces, 16-byte tags."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {
-        16: lib.NACRE_AEAD_AES_128_GCM_SIV,
-        32: lib.NACRE_AEAD_AES_256_GCM_SIV,
-    }
+    _FAMILY: ClassVar[str] = r"aes-\d+-gcm-siv"
 
     @classmethod
     def generate_key(cls, bit_length: int) -> bytes:
-        """A random key of ``bit_length`` bits: 128 or 256."""
+        """A random key of ``bit_length`` bits: 8 times one of ``KEY_SIZES``."""
         return cls._random_key_bits(bit_length)
 
 
 class ChaCha20Poly1305(_AEAD):
-    """ChaCha20-Poly1305 (RFC 8439): 32-byte keys, 12-byte nonces, 16-byte tags; both backends."""
+    """ChaCha20-Poly1305 (RFC 8439): 32-byte keys, 12-byte nonces, 16-byte tags."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {32: lib.NACRE_AEAD_CHACHA20_POLY1305}
+    _FAMILY: ClassVar[str] = r"chacha20-poly1305"
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -505,10 +501,10 @@ class ChaCha20Poly1305(_AEAD):
 
 class XChaCha20Poly1305(_RandomNonce):
     """XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha): 32-byte keys, 24-byte nonces (random ones
-    are safe), 16-byte tags; both backends."""
+    are safe), 16-byte tags."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {32: lib.NACRE_AEAD_XCHACHA20_POLY1305}
+    _FAMILY: ClassVar[str] = r"xchacha20-poly1305"
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -517,11 +513,10 @@ class XChaCha20Poly1305(_RandomNonce):
 
 
 class AEGIS128L(_AEAD):
-    """AEGIS-128L (draft-irtf-cfrg-aegis-aead): 16-byte keys, 16-byte nonces, 32-byte tags;
-    libsodium."""
+    """AEGIS-128L (draft-irtf-cfrg-aegis-aead): 16-byte keys, 16-byte nonces, 32-byte tags."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {16: lib.NACRE_AEAD_AEGIS_128L}
+    _FAMILY: ClassVar[str] = r"aegis-128l"
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -531,10 +526,10 @@ class AEGIS128L(_AEAD):
 
 class AEGIS256(_RandomNonce):
     """AEGIS-256 (draft-irtf-cfrg-aegis-aead): 32-byte keys, 32-byte nonces (random ones are
-    safe), 32-byte tags; libsodium."""
+    safe), 32-byte tags."""
 
     __slots__ = ()
-    _ALG_BY_KEY_SIZE: ClassVar[Dict[int, int]] = {32: lib.NACRE_AEAD_AEGIS_256}
+    _FAMILY: ClassVar[str] = r"aegis-256"
 
     @classmethod
     def generate_key(cls) -> bytes:

@@ -22,6 +22,7 @@ it first.
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import (
     TYPE_CHECKING,
@@ -42,6 +43,7 @@ from ._backends import backend_number, backends_implementing
 from ._buffers import Buffer, len_cell, new_output, readable, size, to_bytes, writable
 from ._errors import InvalidArgument, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
+from ._tables import hashes as _HASHES
 
 if TYPE_CHECKING:
     from ._buffers import CData
@@ -66,33 +68,35 @@ __all__ = [
     "algorithms_guaranteed",
 ]
 
-# hashlib's names -> nacre_hash_alg numbers.
-_ALGS: Dict[str, int] = {
-    "sha256": lib.NACRE_HASH_SHA256,
-    "sha384": lib.NACRE_HASH_SHA384,
-    "sha512": lib.NACRE_HASH_SHA512,
-    "sha512_256": lib.NACRE_HASH_SHA512_256,
-    "sha3_256": lib.NACRE_HASH_SHA3_256,
-    "sha3_512": lib.NACRE_HASH_SHA3_512,
-    "blake2b": lib.NACRE_HASH_BLAKE2B,
-    "shake_128": lib.NACRE_HASH_SHAKE128,
-    "shake_256": lib.NACRE_HASH_SHAKE256,
-}
-_XOFS: FrozenSet[str] = frozenset({"shake_128", "shake_256"})
-# Other spellings in use (the standards' and OpenSSL's), all compared in lower case.
+
+
+def _hashlib_spelling(name: str) -> str:
+    """hashlib's name for a library name ("sha512-256" -> "sha512_256", "shake128" ->
+    "shake_128")."""
+    return re.sub(r"^shake(\d+)$", r"shake_\1", name).replace("-", "_")
+
+
+def _other_spellings(name: str) -> Tuple[str, ...]:
+    """Other spellings in use for a library name (the standards' and OpenSSL's), lower case."""
+    out = [name]  # the library's own: "sha3-256", "sha512-256", "shake128"
+    sha2 = re.fullmatch(r"sha(\d{3})(?:-(\d{3}))?", name)
+    if sha2 and sha2.group(2):
+        out += [f"sha{sha2.group(1)}/{sha2.group(2)}", f"sha-{sha2.group(1)}/{sha2.group(2)}"]
+    elif sha2:
+        out.append(f"sha-{sha2.group(1)}")
+    if name == "blake2b":
+        out += ["blake2b512", "blake2b-512"]
+    return tuple(out)
+
+
+# hashlib's names -> nacre_hash_alg numbers, from the library's table.
+_ALGS: Dict[str, int] = {_hashlib_spelling(h.name): h.number for h in _HASHES}
+_XOFS: FrozenSet[str] = frozenset(_hashlib_spelling(h.name) for h in _HASHES if h.xof)
 _ALIASES: Dict[str, str] = {
-    "sha-256": "sha256",
-    "sha-384": "sha384",
-    "sha-512": "sha512",
-    "sha512-256": "sha512_256",
-    "sha512/256": "sha512_256",
-    "sha-512/256": "sha512_256",
-    "sha3-256": "sha3_256",
-    "sha3-512": "sha3_512",
-    "blake2b512": "blake2b",
-    "blake2b-512": "blake2b",
-    "shake128": "shake_128",
-    "shake256": "shake_256",
+    alias: _hashlib_spelling(h.name)
+    for h in _HASHES
+    for alias in _other_spellings(h.name)
+    if alias != _hashlib_spelling(h.name)
 }
 # The names new() takes, for type checkers: canonical names and the aliases above (any case works
 # at run time, and any str is accepted; these give new() a precise return type).
@@ -104,12 +108,12 @@ Blake2bName = Literal["blake2b", "blake2b512", "blake2b-512"]
 XofName = Literal["shake_128", "shake128", "shake_256", "shake256"]
 
 
-_DIGEST_SIZE: Dict[str, int] = {name: lib.nacre_hash_digest_len(alg) for name, alg in _ALGS.items()}
-_BLOCK_SIZE: Dict[str, int] = {name: lib.nacre_hash_block_len(alg) for name, alg in _ALGS.items()}
+_DIGEST_SIZE: Dict[str, int] = {_hashlib_spelling(h.name): h.digest_size for h in _HASHES}
+_BLOCK_SIZE: Dict[str, int] = {_hashlib_spelling(h.name): h.block_size for h in _HASHES}
 
-BLAKE2B_MIN_DIGEST_SIZE = 16
-BLAKE2B_MAX_DIGEST_SIZE = 64
-BLAKE2B_MAX_KEY_SIZE = 64
+BLAKE2B_MIN_DIGEST_SIZE: int = lib.NACRE_BLAKE2B_MIN_DIGEST_LEN
+BLAKE2B_MAX_DIGEST_SIZE: int = lib.NACRE_BLAKE2B_MAX_DIGEST_LEN
+BLAKE2B_MAX_KEY_SIZE: int = lib.NACRE_BLAKE2B_MAX_KEY_LEN
 
 algorithms_guaranteed: FrozenSet[str] = frozenset(_ALGS)
 algorithms_available: FrozenSet[str] = frozenset(_ALGS)
@@ -446,16 +450,19 @@ def blake2b(
     return h
 
 
+def _generic(name: str) -> Callable[..., Union[Hash, Xof]]:
+    """A constructor for a library hash that has no function of its own here."""
+    xof = name in _XOFS
+
+    def construct(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Union[Hash, Xof]:
+        return _xof(name, data, backend) if xof else _hash(name, data, backend)
+
+    return construct
+
+
+# Every hash of the library: its hashlib-named function above, or a generic constructor.
 _CONSTRUCTORS: Dict[str, Callable[..., Union[Hash, Xof]]] = {
-    "sha256": sha256,
-    "sha384": sha384,
-    "sha512": sha512,
-    "sha512_256": sha512_256,
-    "sha3_256": sha3_256,
-    "sha3_512": sha3_512,
-    "blake2b": blake2b,
-    "shake_128": shake_128,
-    "shake_256": shake_256,
+    name: globals().get(name) or _generic(name) for name in _ALGS
 }
 
 

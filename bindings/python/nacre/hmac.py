@@ -23,6 +23,7 @@ from ._buffers import Buffer, len_cell, readable, writable
 from ._constant_time import compare_digest
 from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
+from ._tables import hashes as _HASHES
 from ._typing import Named
 
 if TYPE_CHECKING:
@@ -42,19 +43,13 @@ __all__ = [
 # with a new() function (PEP 247), as the standard hmac module accepts.
 DigestMod = Union[str, Callable[[], Named], ModuleType]
 
-_ALGS: Dict[str, int] = {
-    "sha256": lib.NACRE_HASH_SHA256,
-    "sha384": lib.NACRE_HASH_SHA384,
-    "sha512": lib.NACRE_HASH_SHA512,
-}
-_TAG_SIZE: Dict[str, int] = {name: lib.nacre_hmac_len(alg) for name, alg in _ALGS.items()}
-_BLOCK_SIZE: Dict[str, int] = {name: lib.nacre_hash_block_len(alg) for name, alg in _ALGS.items()}
+# The hashes the library offers HMAC over (hashlib's names), from its table.
+_HMAC_HASHES = [(_hash.canonical_name(h.name), h) for h in _HASHES if h.hmac]
+_ALGS: Dict[str, int] = {name: h.number for name, h in _HMAC_HASHES}
+_TAG_SIZE: Dict[str, int] = {name: h.digest_size for name, h in _HMAC_HASHES}
+_BLOCK_SIZE: Dict[str, int] = {name: h.block_size for name, h in _HMAC_HASHES}
 # nacre's own constructors are known by identity, so naming one creates no throwaway state.
-_KNOWN: Dict[Any, str] = {
-    _hash.sha256: "sha256",
-    _hash.sha384: "sha384",
-    _hash.sha512: "sha512",
-}
+_KNOWN: Dict[Any, str] = {_hash._CONSTRUCTORS[name]: name for name in _ALGS}
 
 
 def _hash_name(digestmod: Optional[DigestMod]) -> str:
@@ -143,7 +138,7 @@ class HMAC:
         n = _TAG_SIZE[self._hash_name]
         out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
         with self._lock:
-            rc = lib.nacre_hmac_ctx_final(self._ctx, out, n, len_cell())
+            rc = lib.nacre_hmac_ctx_digest(self._ctx, out, n, len_cell())
         if rc:
             check(rc, f"{self.name} digest")
         return out
@@ -159,7 +154,7 @@ class HMAC:
         if len(dst) != n:
             raise InvalidArgument(f"{self.name}: output buffer must be {n} bytes, got {len(dst)}")
         with self._lock:
-            rc = lib.nacre_hmac_ctx_final(self._ctx, dst, n, len_cell())
+            rc = lib.nacre_hmac_ctx_digest(self._ctx, dst, n, len_cell())
         if rc:
             check(rc, f"{self.name} digest_into")
         return n

@@ -72,6 +72,7 @@ from ._errors import (
     check,
 )
 from ._nacre import ffi, lib
+from ._tables import names
 from ._typing import Named
 
 if TYPE_CHECKING:
@@ -143,34 +144,6 @@ _CURVE_ALIASES: Dict[str, str] = {
     "p384": "p384", "p-384": "p384", "secp384r1": "p384",
 }
 _CURVE_NAME: Dict[int, str] = {t: name for name, t in CURVES.items()}
-
-# Sizes of the fixed-size encodings, from nacre.h ("Encodings"), for clear errors before the call.
-_SIZES: Dict[Tuple[int, int], int] = {
-    (_X25519, _RAW_PRIVATE): 32,
-    (_X25519, _RAW_PUBLIC): 32,
-    (_ED25519, _RAW_PRIVATE): 32,
-    (_ED25519, _RAW_PUBLIC): 32,
-    (_P256, _RAW_PRIVATE): 32,
-    (_P256, _RAW_PUBLIC): 65,
-    (_P256, _SEC1): 65,
-    (_P256, _SEC1_COMPRESSED): 33,
-    (_P384, _RAW_PRIVATE): 48,
-    (_P384, _RAW_PUBLIC): 97,
-    (_P384, _SEC1): 97,
-    (_P384, _SEC1_COMPRESSED): 49,
-    (_MLKEM768, _RAW_PRIVATE): 64,
-    (_MLKEM768, _RAW_PUBLIC): 1184,
-    (_MLKEM768, _MLKEM_EXPANDED): 2400,
-    (_XWING, _RAW_PRIVATE): 32,
-    (_XWING, _RAW_PUBLIC): 1216,
-}
-_FORMAT_NAME: Dict[int, str] = {
-    _RAW_PRIVATE: "raw private key",
-    _RAW_PUBLIC: "raw public key",
-    _SEC1: "uncompressed SEC1 point",
-    _SEC1_COMPRESSED: "compressed SEC1 point",
-    _MLKEM_EXPANDED: "expanded decapsulation key",
-}
 
 # Signature algorithms: (key type, encoding or padding) -> nacre_sig_alg.
 _ECDSA: Dict[Tuple[int, str], int] = {
@@ -300,12 +273,6 @@ class _Key:
         if key_type is None:
             key_type = cls._TYPES[0] if len(cls._TYPES) == 1 else 0
         buf = _view(data)
-        expected = _SIZES.get((key_type, fmt))
-        if expected is not None and len(buf) != expected:
-            raise InvalidKey(
-                f"{what}: a {_TYPE_NAME[key_type]} {_FORMAT_NAME[fmt]} is {expected} bytes, "
-                f"got {len(buf)}"
-            )
         cell = ffi.new(_KEY_CELL)
         rc = lib.nacre_key_import(cell, key_type, fmt, buf, len(buf))
         if rc:
@@ -935,14 +902,10 @@ class XWingPrivateKey(_KEMPrivate):
         return self._public_key(XWingPublicKey)
 
 
+# The library's key type names ("x25519", "p256", "ml-kem-768", ...), from its table.
 _TYPE_NAME: Dict[int, str] = {
-    _X25519: "x25519",
-    _ED25519: "ed25519",
-    _P256: "p256",
-    _P384: "p384",
-    _RSA: "rsa",
-    _MLKEM768: "ml-kem-768",
-    _XWING: "x-wing",
+    n: name
+    for name, n in names(lib.nacre_key_type_count, lib.nacre_key_type_at, lib.nacre_key_type_name)
 }
 
 _CLASS_BY_TYPE: Dict[Tuple[int, bool], Type[_Key]] = {}

@@ -1,0 +1,85 @@
+"""The library's algorithm tables (nacre.h: nacre_X_count / nacre_X_at / nacre_X_describe), read
+once at import: the Python layer lists algorithms from here, never from a copy of its own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Tuple
+
+from ._errors import c_string
+from ._nacre import ffi, lib
+
+if TYPE_CHECKING:
+    from ._buffers import CData
+
+__all__ = ["AeadFacts", "HashFacts", "aeads", "hashes", "names"]
+
+
+class HashFacts(NamedTuple):
+    """One row of the hash table (nacre_hash_info)."""
+
+    number: int
+    name: str  # the library's name: "sha256", "sha512-256", "sha3-256", "shake128"
+    digest_size: int  # 0 for an XOF
+    block_size: int
+    xof: bool
+    hmac: bool  # offered under HMAC, HKDF and PBKDF2
+
+
+class AeadFacts(NamedTuple):
+    """One row of the AEAD table (nacre_aead_info)."""
+
+    number: int
+    name: str  # "aes-256-gcm", "xchacha20-poly1305", ...
+    key_size: int
+    nonce_size: int
+    tag_size: int
+    random_nonce_safe: bool
+
+
+def _numbers(count: Callable[[], int], at: Callable[[int], int]) -> Tuple[int, ...]:
+    return tuple(at(i) for i in range(count()))
+
+
+def names(
+    count: Callable[[], int], at: Callable[[int], int], name: Callable[[int], CData]
+) -> Tuple[Tuple[str, int], ...]:
+    """(name, number) for every entry of a family's table (nacre_sig_*, nacre_key_type_*, ...)."""
+    return tuple((c_string(name(n)), n) for n in _numbers(count, at))
+
+
+def _hash(n: int) -> HashFacts:
+    info: Any = ffi.new("nacre_hash_info *")  # cffi types struct fields only at run time
+    if lib.nacre_hash_describe(n, info, ffi.sizeof("nacre_hash_info")) != lib.NACRE_OK:
+        raise RuntimeError(f"nacre_hash_describe({n}) failed for a number the library listed")
+    return HashFacts(
+        n,
+        c_string(info.name),
+        info.digest_len,
+        info.block_len,
+        bool(info.flags & lib.NACRE_HASH_FLAG_XOF),
+        bool(info.flags & lib.NACRE_HASH_FLAG_HMAC),
+    )
+
+
+def _aead(n: int) -> AeadFacts:
+    info: Any = ffi.new("nacre_aead_info *")
+    if lib.nacre_aead_describe(n, info, ffi.sizeof("nacre_aead_info")) != lib.NACRE_OK:
+        raise RuntimeError(f"nacre_aead_describe({n}) failed for a number the library listed")
+    return AeadFacts(
+        n,
+        c_string(info.name),
+        info.key_len,
+        info.nonce_len,
+        info.tag_len,
+        bool(info.flags & lib.NACRE_AEAD_FLAG_RANDOM_NONCE_SAFE),
+    )
+
+
+#: Every hash of the library, in its order.
+hashes: Tuple[HashFacts, ...] = tuple(
+    _hash(n) for n in _numbers(lib.nacre_hash_count, lib.nacre_hash_at)
+)
+#: Every AEAD of the library, in its order.
+aeads: Tuple[AeadFacts, ...] = tuple(
+    _aead(n) for n in _numbers(lib.nacre_aead_count, lib.nacre_aead_at)
+)
