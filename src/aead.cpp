@@ -21,6 +21,7 @@ constexpr AeadInfo kAlgs[] = {
     {AeadAlg::xchacha20_poly1305, "xchacha20-poly1305", 32, 24, 16, true, Backend::boringssl},
     {AeadAlg::aegis128l, "aegis-128l", 16, 16, 32, false, Backend::sodium},
     {AeadAlg::aegis256, "aegis-256", 32, 32, 32, true, Backend::sodium},
+    {AeadAlg::aes192_gcm, "aes-192-gcm", 24, 12, 16, false, Backend::boringssl},
 };
 static_assert(in_enum_order(kAlgs), "kAlgs must list AeadAlg in order from 1");
 

@@ -380,7 +380,8 @@ NACRE_EXPORT void nacre_hmac_ctx_free(nacre_hmac_ctx *ctx) NACRE_NOEXCEPT;
  * unauthenticated plaintext is released. A tag of the wrong length is a verification failure.
  *
  * Backends: AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's
- * AES-256-GCM only on CPUs with AES-NI and PCLMUL); AES-128-GCM and AES-GCM-SIV on BoringSSL;
+ * AES-256-GCM only on CPUs with AES-NI and PCLMUL); AES-128-GCM, AES-192-GCM and AES-GCM-SIV on
+ * BoringSSL;
  * AEGIS-128L and AEGIS-256 on libsodium, with libsodium's 32-byte tags. */
 
 typedef enum nacre_aead_alg {
@@ -391,7 +392,8 @@ typedef enum nacre_aead_alg {
   NACRE_AEAD_CHACHA20_POLY1305 = 5,
   NACRE_AEAD_XCHACHA20_POLY1305 = 6,
   NACRE_AEAD_AEGIS_128L = 7,
-  NACRE_AEAD_AEGIS_256 = 8
+  NACRE_AEAD_AEGIS_256 = 8,
+  NACRE_AEAD_AES_192_GCM = 9
 } nacre_aead_alg;
 
 /* The aead table (see the conventions at the top): names such as

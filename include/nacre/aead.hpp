@@ -26,6 +26,7 @@ enum class AeadAlg : int {
   xchacha20_poly1305 = 6,  // 192-bit nonce
   aegis128l = 7,
   aegis256 = 8,
+  aes192_gcm = 9,
 };
 
 // One AEAD's facts: the library's table holds one per AeadAlg, and everything that lists

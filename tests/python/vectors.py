@@ -36,11 +36,12 @@ HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
     "sha512": BOTH,
 }
 # "AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's AES-256-GCM
-# only on CPUs with AES-NI and PCLMUL); AES-128-GCM and AES-GCM-SIV on BoringSSL; AEGIS-128L and
-# AEGIS-256 on libsodium, with libsodium's 32-byte tags." (nacre.h) Keys are the ALG values of
+# only on CPUs with AES-NI and PCLMUL); AES-128-GCM, AES-192-GCM and AES-GCM-SIV on BoringSSL;
+# AEGIS-128L and AEGIS-256 on libsodium, with libsodium's 32-byte tags." (nacre.h) Keys are the ALG values of
 # tests/vectors/aead.txt.
 AEAD_BACKENDS: Dict[str, FrozenSet[str]] = {
     "aes-128-gcm": BORINGSSL,
+    "aes-192-gcm": BORINGSSL,
     "aes-256-gcm": BOTH,
     "aes-128-gcm-siv": BORINGSSL,
     "aes-256-gcm-siv": BORINGSSL,
@@ -55,6 +56,7 @@ AEAD_CPU_DEPENDENT = {("aes-256-gcm", "sodium")}
 # draft-irtf-cfrg-xchacha, draft-irtf-cfrg-aegis-aead) and libsodium's 32-byte AEGIS tags.
 AEAD_SIZES: Dict[str, Tuple[int, int, int]] = {
     "aes-128-gcm": (16, 12, 16),
+    "aes-192-gcm": (24, 12, 16),
     "aes-256-gcm": (32, 12, 16),
     "aes-128-gcm-siv": (16, 12, 16),
     "aes-256-gcm-siv": (32, 12, 16),

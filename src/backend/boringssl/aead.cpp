@@ -11,6 +11,7 @@ namespace {
 const EVP_AEAD *method(AeadAlg alg) noexcept {
   switch (alg) {
     case AeadAlg::aes128_gcm: return EVP_aead_aes_128_gcm();
+    case AeadAlg::aes192_gcm: return EVP_aead_aes_192_gcm();
     case AeadAlg::aes256_gcm: return EVP_aead_aes_256_gcm();
     case AeadAlg::aes128_gcm_siv: return EVP_aead_aes_128_gcm_siv();
     case AeadAlg::aes256_gcm_siv: return EVP_aead_aes_256_gcm_siv();
