@@ -301,8 +301,9 @@ NACRE_EXPORT void nacre_hash_ctx_free(nacre_hash_ctx *ctx) NACRE_NOEXCEPT;
 
 /* HMAC.
  *
- * HMAC over SHA-256, SHA-384 and SHA-512 (|alg| is a nacre_hash_alg). HMAC-SHA256 and
- * HMAC-SHA512 are implemented by both backends, HMAC-SHA384 by BoringSSL. Keys may have any
+ * HMAC over the hashes whose nacre_hash_info has NACRE_HASH_FLAG_HMAC: SHA-256, SHA-384 and
+ * SHA-512 (|alg| is a nacre_hash_alg). HMAC-SHA256 and HMAC-SHA512 are implemented by both
+ * backends, the others by BoringSSL (nacre_hmac_is_available tells). Keys may have any
  * length, including zero. Tags are compared in constant time; a tag whose length differs from the
  * full MAC length is a verification failure. */
 
@@ -596,9 +597,9 @@ NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor
 
 /* Key derivation.
  *
- * HKDF (RFC 5869) over SHA-256, SHA-384 and SHA-512 (|hash_alg| is a nacre_hash_alg):
- * HKDF-SHA256 and HKDF-SHA512 are implemented by both backends, HKDF-SHA384 by BoringSSL.
- * PBKDF2 (RFC 8018) with HMAC-SHA256 or HMAC-SHA512 is BoringSSL's. nacre_kdf_derive is
+ * HKDF (RFC 5869) and PBKDF2 (RFC 8018) run over the hashes HMAC does (NACRE_HASH_FLAG_HMAC;
+ * |hash_alg| is a nacre_hash_alg). HKDF-SHA256 and HKDF-SHA512 are implemented by both
+ * backends, the others by BoringSSL; PBKDF2 is BoringSSL's. nacre_kdf_derive is
  * libsodium's crypto_kdf: numbered subkeys of one master key, through keyed BLAKE2b.
  *
  * HKDF and PBKDF2 are not interchangeable: HKDF expects input keying material that is already

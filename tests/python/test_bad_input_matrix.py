@@ -812,7 +812,7 @@ def _kdf_rows() -> List[Row]:
                                        "salt": b"salt", "iterations": 1, **kw})
     rows += [Row(p, f"hash_name:{n}", lambda a=a: pb(hash_name=a), exp)
              for n, a, exp in BAD_KDF_HASHES]
-    rows.append(Row(p, "hash_name:sha384", lambda: pb(hash_name="sha384"), UNSUPPORTED))
+    rows.append(Row(p, "hash_name:sha512_256", lambda: pb(hash_name="sha512_256"), UNSUPPORTED))
     rows += not_buffers(p, "password", lambda v: pb(password=v))
     rows += not_buffers(p, "salt", lambda v: pb(salt=v))
     rows += [Row(p, f"iterations:{n}", lambda n=n: pb(iterations=n), SIZE)

@@ -37,8 +37,8 @@ HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
 }
 # "AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's AES-256-GCM
 # only on CPUs with AES-NI and PCLMUL); AES-128-GCM, AES-192-GCM and AES-GCM-SIV on BoringSSL;
-# AEGIS-128L and AEGIS-256 on libsodium, with libsodium's 32-byte tags." (nacre.h) Keys are the ALG values of
-# tests/vectors/aead.txt.
+# AEGIS-128L and AEGIS-256 on libsodium, with libsodium's 32-byte tags." (nacre.h) Keys are the
+# ALG values of tests/vectors/aead.txt.
 AEAD_BACKENDS: Dict[str, FrozenSet[str]] = {
     "aes-128-gcm": BORINGSSL,
     "aes-192-gcm": BORINGSSL,
