@@ -1,4 +1,5 @@
-"""Project Wycheproof HMAC vectors (hmac_sha256/384/512_test.json) on every backend.
+"""Project Wycheproof HMAC vectors (hmac_<hash>_test.json) for every hash nacre.h offers HMAC
+with (tests/python/vectors.py), on every backend.
 
 Interpreter and nacre: see conftest.py.
 
@@ -15,12 +16,12 @@ import pytest
 
 import nacre
 import nacre.hmac
-from vectors import HMAC_BACKENDS, load_wycheproof
+from vectors import DIGEST_SIZES, HMAC_BACKENDS, load_wycheproof
 
+# file -> (hashlib's name, Wycheproof's algorithm, full tag size), one per HMAC hash.
 FILES = {
-    "hmac_sha256_test.json": ("sha256", "HMACSHA256", 32),
-    "hmac_sha384_test.json": ("sha384", "HMACSHA384", 48),
-    "hmac_sha512_test.json": ("sha512", "HMACSHA512", 64),
+    f"hmac_{alg}_test.json": (alg, "HMAC" + alg.upper().replace("_", "/"), DIGEST_SIZES[alg])
+    for alg in HMAC_BACKENDS
 }
 
 
