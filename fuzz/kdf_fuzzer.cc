@@ -5,7 +5,7 @@
 void nacre_fuzz(FuzzedDataProvider &in) {
   const int h = pick_number(in, nacre_hash_count(), nacre_hash_at, true);
   const nacre_hash_info facts = hash_facts(h);
-  const bool hmac = (facts.flags & NACRE_HASH_FLAG_HMAC) != 0;
+  const bool hmac = (facts.flags & NACRE_HASH_FLAG_KDF) != 0;  // HKDF and PBKDF2 take it
   const std::vector<std::uint8_t> ikm = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 100));
   const std::vector<std::uint8_t> salt = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 100));
   const std::vector<std::uint8_t> info = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 100));

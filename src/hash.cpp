@@ -7,15 +7,15 @@ namespace nacre {
 namespace {
 
 constexpr HashInfo kAlgs[] = {
-    {HashAlg::sha256, "sha256", 32, 64, true, Backend::boringssl},
-    {HashAlg::sha384, "sha384", 48, 128, true, Backend::boringssl},
-    {HashAlg::sha512, "sha512", 64, 128, true, Backend::boringssl},
-    {HashAlg::sha512_256, "sha512-256", 32, 128, false, Backend::boringssl},
-    {HashAlg::sha3_256, "sha3-256", 32, 136, false, Backend::sodium},
-    {HashAlg::sha3_512, "sha3-512", 64, 72, false, Backend::sodium},
-    {HashAlg::blake2b, "blake2b", 64, 128, false, Backend::sodium},
-    {HashAlg::shake128, "shake128", 0, 168, false, Backend::sodium},
-    {HashAlg::shake256, "shake256", 0, 136, false, Backend::sodium},
+    {HashAlg::sha256, "sha256", 32, 64, true, true, Backend::boringssl},
+    {HashAlg::sha384, "sha384", 48, 128, true, true, Backend::boringssl},
+    {HashAlg::sha512, "sha512", 64, 128, true, true, Backend::boringssl},
+    {HashAlg::sha512_256, "sha512-256", 32, 128, false, false, Backend::boringssl},
+    {HashAlg::sha3_256, "sha3-256", 32, 136, false, false, Backend::sodium},
+    {HashAlg::sha3_512, "sha3-512", 64, 72, false, false, Backend::sodium},
+    {HashAlg::blake2b, "blake2b", 64, 128, false, false, Backend::sodium},
+    {HashAlg::shake128, "shake128", 0, 168, false, false, Backend::sodium},
+    {HashAlg::shake256, "shake256", 0, 136, false, false, Backend::sodium},
 };
 static_assert(in_enum_order(kAlgs), "kAlgs must list HashAlg in order from 1");
 

@@ -3,10 +3,16 @@
 #include <string>
 
 #include "backend/kdf_adapters.hpp"
-#include "nacre/hmac.hpp"
+#include "nacre/descriptor.hpp"
 
 namespace nacre {
 namespace {
+
+// Whether the hash table offers HKDF and PBKDF2 over |alg|.
+bool kdf_offered(HashAlg alg) noexcept {
+  const HashInfo *h = descriptor_find(hash_algorithms(), static_cast<long long>(alg));
+  return h != nullptr && h->kdf;
+}
 
 using detail::require_length;
 
@@ -49,12 +55,12 @@ void expand(HashAlg alg, Backend b, ByteView prk, ByteView info, MutableByteView
 
 std::size_t hkdf_max_output(HashAlg alg) {
   const HashInfo &h = hash_info(alg);
-  if (!h.hmac) throw Error(Status::unsupported, std::string("HKDF is not offered with ") + h.name);
+  if (!h.kdf) throw Error(Status::unsupported, std::string("HKDF is not offered with ") + h.name);
   return 255 * h.digest_size;
 }
 
 bool hkdf_is_available(HashAlg alg, Backend backend) noexcept {
-  if (!hmac_offered(alg)) return false;
+  if (!kdf_offered(alg)) return false;
   switch (backend) {
     case Backend::boringssl: return detail::bssl::hkdf_supported(alg);
     case Backend::sodium: return detail::sodium::hkdf_supported(alg);
@@ -123,12 +129,12 @@ SecretBytes hkdf_expand(HashAlg alg, ByteView prk, ByteView info, std::size_t ou
       out_len, [&](MutableByteView out) { hkdf_expand_into(alg, prk, info, out, backend); });
 }
 
-bool pbkdf2_is_available(HashAlg alg) noexcept { return hmac_offered(alg); }
+bool pbkdf2_is_available(HashAlg alg) noexcept { return kdf_offered(alg); }
 
 void pbkdf2_into(HashAlg alg, ByteView password, ByteView salt, std::uint64_t iterations,
                  MutableByteView out) {
   if (!pbkdf2_is_available(alg)) {
-    throw Error(Status::unsupported, "PBKDF2 is offered with the hashes HMAC is");
+    throw Error(Status::unsupported, "PBKDF2 is not offered with this hash");
   }
   require_length(iterations, 1, kPbkdf2MaxIterations, "PBKDF2 needs 1 to 2^32-1 iterations");
   check_pbkdf2_output(out.size());

@@ -190,7 +190,8 @@ NACRE_EXPORT int nacre_hash_from_name(const char *name) NACRE_NOEXCEPT;
 
 /* Flags of nacre_hash_info. */
 #define NACRE_HASH_FLAG_XOF 1u  /* an extendable-output function: read with nacre_xof */
-#define NACRE_HASH_FLAG_HMAC 2u /* offered under HMAC, HKDF and PBKDF2 */
+#define NACRE_HASH_FLAG_HMAC 2u /* offered under HMAC */
+#define NACRE_HASH_FLAG_KDF 4u  /* offered under HKDF and PBKDF2 */
 
 /* All of one hash's facts. Later versions of this header only append fields. */
 typedef struct nacre_hash_info {
@@ -597,8 +598,8 @@ NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor
 
 /* Key derivation.
  *
- * HKDF (RFC 5869) and PBKDF2 (RFC 8018) run over the hashes HMAC does (NACRE_HASH_FLAG_HMAC;
- * |hash_alg| is a nacre_hash_alg). HKDF-SHA256 and HKDF-SHA512 are implemented by both
+ * HKDF (RFC 5869) and PBKDF2 (RFC 8018) run over the hashes with NACRE_HASH_FLAG_KDF: SHA-256,
+ * SHA-384 and SHA-512 (|hash_alg| is a nacre_hash_alg). HKDF-SHA256 and HKDF-SHA512 are implemented by both
  * backends, the others by BoringSSL; PBKDF2 is BoringSSL's. nacre_kdf_derive is
  * libsodium's crypto_kdf: numbered subkeys of one master key, through keyed BLAKE2b.
  *

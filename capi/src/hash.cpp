@@ -17,6 +17,7 @@ int nacre_hash_describe(int alg, nacre_hash_info *out, size_t out_size) noexcept
   if (h == nullptr) return capi::fail(NACRE_ERR_UNSUPPORTED, "unknown hash algorithm");
   uint32_t flags = h->digest_size == 0 ? NACRE_HASH_FLAG_XOF : 0u;
   if (h->hmac) flags |= NACRE_HASH_FLAG_HMAC;
+  if (h->kdf) flags |= NACRE_HASH_FLAG_KDF;
   const nacre_hash_info known{alg,
                               static_cast<int>(h->preferred),
                               h->name,

@@ -21,8 +21,8 @@ HashAlg hmac_alg(int alg) {
 extern "C" {
 
 size_t nacre_hmac_len(int alg) noexcept {
-  if (alg != NACRE_HASH_SHA256 && alg != NACRE_HASH_SHA384 && alg != NACRE_HASH_SHA512) return 0;
-  return hmac_size(static_cast<HashAlg>(alg));
+  const auto a = static_cast<HashAlg>(alg);
+  return hmac_offered(a) ? hmac_size(a) : 0;
 }
 
 int nacre_hmac_is_available(int alg, int backend) noexcept {

@@ -40,7 +40,8 @@ struct HashInfo {
   const char *name;         // "sha256", "sha512-256", "sha3-256", "shake128", ...: static
   std::size_t digest_size;  // 0 for the XOFs
   std::size_t block_size;   // block (rate) length
-  bool hmac;                // offered under HMAC, HKDF and PBKDF2
+  bool hmac;                // offered under HMAC
+  bool kdf;                 // offered under HKDF and PBKDF2 (a subset of the HMAC hashes)
   // The backend Backend::automatic picks where both implement it: BoringSSL's SHA-2 assembly
   // (SHA-NI/AVX2) measured faster than libsodium's portable C (see the README's table).
   Backend preferred;

@@ -12,7 +12,7 @@ namespace nacre {
 
 // hmac_size returns the tag length; throws Error(unsupported) for a hash without HMAC support.
 std::size_t hmac_size(HashAlg alg);
-// hmac_offered: whether HMAC, HKDF and PBKDF2 are offered over |alg| (HashInfo::hmac).
+// hmac_offered: whether HMAC is offered over |alg| (HashInfo::hmac).
 bool hmac_offered(HashAlg alg) noexcept;
 bool hmac_is_available(HashAlg alg, Backend backend) noexcept;
 Backend hmac_resolve_backend(HashAlg alg, Backend backend);

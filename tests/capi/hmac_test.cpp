@@ -15,23 +15,23 @@ const uint8_t kMsg[] = "The quick brown fox jumps over the lazy dog";
 const size_t kMsgLen = sizeof kMsg - 1;
 
 int alg_number(const std::string &name) {
-  if (name == "sha256") return NACRE_HASH_SHA256;
-  if (name == "sha384") return NACRE_HASH_SHA384;
-  if (name == "sha512") return NACRE_HASH_SHA512;
-  FAIL("unknown algorithm " << name);
-  return 0;
+  const int alg = nacre_hash_from_name(name.c_str());
+  if (alg == 0) FAIL("unknown algorithm " << name);
+  return alg;
 }
 }  // namespace
 
 TEST_CASE("HMAC known answers through the C ABI (RFC 4231)", "[capi][hmac][kat]") {
-  int checked = 0;
+  int checked = 0, expected = 0;
   for (const auto &v : nacre::test::read_vectors("hmac.txt")) {
     const int alg = alg_number(v.str("ALG"));
+    CHECK(nacre_hmac_len(alg) != 0);  // a hash HMAC is offered with
     const auto key = v.bytes("KEY");
     const auto msg = v.bytes("MSG");
     const auto mac = v.bytes("MAC");
     for (int b : {(int)NACRE_BACKEND_AUTOMATIC, (int)NACRE_BACKEND_BORINGSSL, (int)NACRE_BACKEND_SODIUM}) {
       if (nacre_hmac_is_available(alg, b) != NACRE_OK) continue;
+      ++expected;
       INFO("hmac.txt line " << v.line << " backend " << b);
       Guarded out(64);
       size_t len = 0;
@@ -49,7 +49,8 @@ TEST_CASE("HMAC known answers through the C ABI (RFC 4231)", "[capi][hmac][kat]"
       ++checked;
     }
   }
-  CHECK(checked == 7 * 5 + 7 * 3);  // default backend included
+  CHECK(checked == expected);
+  CHECK(checked >= 3 * 7);  // at least RFC 4231's seven cases on the automatic backend
 }
 
 TEST_CASE("HMAC verify rejects wrong tags of every kind", "[capi][hmac][errors]") {

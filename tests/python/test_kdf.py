@@ -59,7 +59,7 @@ def test_vector_files() -> None:
         for vec in vectors:
             assert keys <= set(vec) <= keys | {"PRK", "SLOW"}, vec.where
     assert {v["ALG"] for v in _load("hkdf.txt")} == set(HKDF_BACKENDS)
-    assert {v["ALG"] for v in _load("pbkdf2.txt")} == {"sha256", "sha512"}
+    assert {v["ALG"] for v in _load("pbkdf2.txt")} <= set(HKDF_BACKENDS)  # hashlib covers the rest
 
 
 # --- HKDF -------------------------------------------------------------------------------------

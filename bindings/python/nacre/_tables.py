@@ -22,7 +22,8 @@ class HashFacts(NamedTuple):
     digest_size: int  # 0 for an XOF
     block_size: int
     xof: bool
-    hmac: bool  # offered under HMAC, HKDF and PBKDF2
+    hmac: bool  # offered under HMAC
+    kdf: bool  # offered under HKDF and PBKDF2
 
 
 class AeadFacts(NamedTuple):
@@ -58,6 +59,7 @@ def _hash(n: int) -> HashFacts:
         info.block_len,
         bool(info.flags & lib.NACRE_HASH_FLAG_XOF),
         bool(info.flags & lib.NACRE_HASH_FLAG_HMAC),
+        bool(info.flags & lib.NACRE_HASH_FLAG_KDF),
     )
 
 

@@ -12,10 +12,9 @@ key). Passwords need a deliberately slow function: :mod:`nacre.pwhash` (Argon2id
 Hashes are named as in hashlib ("sha256", "sha384", "sha512"; other spellings such as "SHA-256"
 work too), or given as a constructor (``hashlib.sha256``, ``nacre.hash.sha256``) or an object
 with a ``name`` (``cryptography.hazmat.primitives.hashes.SHA256()``). HKDF and PBKDF2 take the
-hashes :mod:`nacre.hmac` does (the library's table says which). HKDF-SHA256 and -SHA512 run on
-both backends, the others on BoringSSL; PBKDF2 on BoringSSL; scrypt on both. Sizes out of range
-are ValueErrors (also :class:`nacre.Error`). Every function is thread-safe and runs without the
-GIL.
+hashes the library's table marks for them (SHA-256, SHA-384, SHA-512). HKDF-SHA256 and -SHA512 run
+on both backends, the others on BoringSSL; PBKDF2 on BoringSSL; scrypt on both. Sizes out of range
+are ValueErrors (also :class:`nacre.Error`). Every function is thread-safe and runs without the GIL.
 """
 
 from __future__ import annotations
@@ -50,8 +49,8 @@ __all__ = [
     "SCRYPT_MAX_SIZE",
 ]
 
-# The hashes the library offers HKDF and PBKDF2 over (its table's HMAC flag), hashlib's names.
-_HKDF: Dict[str, int] = {_hash.canonical_name(h.name): h.number for h in _HASHES if h.hmac}
+# The hashes the library offers HKDF and PBKDF2 over (its table's KDF flag), hashlib's names.
+_HKDF: Dict[str, int] = {_hash.canonical_name(h.name): h.number for h in _HASHES if h.kdf}
 _PBKDF2: Dict[str, int] = _HKDF
 _DIGEST_SIZE: Dict[str, int] = {n: lib.nacre_hash_digest_len(alg) for n, alg in _HKDF.items()}
 _HKDF_MAX: Dict[str, int] = {name: lib.nacre_hkdf_max_len(alg) for name, alg in _HKDF.items()}
