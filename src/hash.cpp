@@ -16,6 +16,7 @@ constexpr HashInfo kAlgs[] = {
     {HashAlg::blake2b, "blake2b", 64, 128, false, false, Backend::sodium},
     {HashAlg::shake128, "shake128", 0, 168, false, false, Backend::sodium},
     {HashAlg::shake256, "shake256", 0, 136, false, false, Backend::sodium},
+    {HashAlg::sha224, "sha224", 28, 64, true, false, Backend::boringssl},
 };
 static_assert(in_enum_order(kAlgs), "kAlgs must list HashAlg in order from 1");
 

@@ -160,7 +160,8 @@ NACRE_EXPORT int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_s
 
 /* Hash functions.
  *
- * SHA-256 and SHA-512 are implemented by both backends; SHA-384 and SHA-512/256 by BoringSSL;
+ * SHA-256 and SHA-512 are implemented by both backends; SHA-224, SHA-384 and SHA-512/256 by
+ * BoringSSL;
  * SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium. Asking for a backend that does
  * not implement an algorithm is NACRE_ERR_UNSUPPORTED.
  *
@@ -178,7 +179,8 @@ typedef enum nacre_hash_alg {
   NACRE_HASH_SHA3_512 = 6,
   NACRE_HASH_BLAKE2B = 7,
   NACRE_HASH_SHAKE128 = 8,
-  NACRE_HASH_SHAKE256 = 9
+  NACRE_HASH_SHAKE256 = 9,
+  NACRE_HASH_SHA224 = 10
 } nacre_hash_alg;
 
 /* The hash table (see the conventions at the top): names such as
@@ -302,9 +304,9 @@ NACRE_EXPORT void nacre_hash_ctx_free(nacre_hash_ctx *ctx) NACRE_NOEXCEPT;
 
 /* HMAC.
  *
- * HMAC over the hashes whose nacre_hash_info has NACRE_HASH_FLAG_HMAC: SHA-256, SHA-384 and
- * SHA-512 (|alg| is a nacre_hash_alg). HMAC-SHA256 and HMAC-SHA512 are implemented by both
- * backends, the others by BoringSSL (nacre_hmac_is_available tells). Keys may have any
+ * HMAC over the hashes whose nacre_hash_info has NACRE_HASH_FLAG_HMAC: SHA-224, SHA-256,
+ * SHA-384 and SHA-512 (|alg| is a nacre_hash_alg). HMAC-SHA256 and HMAC-SHA512 are implemented
+ * by both backends, the others by BoringSSL (nacre_hmac_is_available tells). Keys may have any
  * length, including zero. Tags are compared in constant time; a tag whose length differs from the
  * full MAC length is a verification failure. */
 

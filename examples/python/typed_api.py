@@ -96,7 +96,8 @@ def package() -> None:
 def hashes() -> None:
     # One constructor per algorithm; each matches hashlib.
     fixed: List[Callable[[bytes], Hash]] = [
-        nacre.hash.sha256, nacre.hash.sha384, nacre.hash.sha512, nacre.hash.sha512_256,
+        nacre.hash.sha224, nacre.hash.sha256, nacre.hash.sha384, nacre.hash.sha512,
+        nacre.hash.sha512_256,
         nacre.hash.sha3_256, nacre.hash.sha3_512, nacre.hash.blake2b,
     ]
     for make in fixed:

@@ -27,6 +27,7 @@ enum class HashAlg : int {
   blake2b = 7,  // 64-byte digest, unkeyed; Hasher::blake2b for other lengths and keys
   shake128 = 8,
   shake256 = 9,
+  sha224 = 10,
 };
 
 inline constexpr std::size_t kBlake2bMinDigest = 16;

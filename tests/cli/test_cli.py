@@ -16,6 +16,7 @@ CLI = os.environ.get("NACRE_CLI", "")
 pytestmark = pytest.mark.skipif(not CLI, reason="NACRE_CLI is not set")
 
 ALGS = {
+    "sha224": lambda d: hashlib.sha224(d),
     "sha256": lambda d: hashlib.sha256(d),
     "sha384": lambda d: hashlib.sha384(d),
     "sha512": lambda d: hashlib.sha512(d),

@@ -617,10 +617,10 @@ def _aead_rows() -> List[Row]:
 
 # --- hash ----------------------------------------------------------------------------------------
 
-# Constructor -> a backend that lacks it ("SHA-384 and SHA-512/256 by BoringSSL; SHA3, BLAKE2b
-# and SHAKE by libsodium").
+# Constructor -> a backend that lacks it ("SHA-224, SHA-384 and SHA-512/256 by BoringSSL; SHA3,
+# BLAKE2b and SHAKE by libsodium").
 HASH_LACKING = {
-    "sha256": None, "sha384": "sodium", "sha512": None, "sha512_256": "sodium",
+    "sha224": "sodium", "sha256": None, "sha384": "sodium", "sha512": None, "sha512_256": "sodium",
     "sha3_256": "boringssl", "sha3_512": "boringssl", "blake2b": "boringssl",
     "shake_128": "boringssl", "shake_256": "boringssl",
 }

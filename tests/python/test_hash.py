@@ -26,7 +26,7 @@ from vectors import (
 )
 
 HASH_FILES = {
-    "sha2.txt": {"sha256", "sha384", "sha512", "sha512_256"},
+    "sha2.txt": {"sha224", "sha256", "sha384", "sha512", "sha512_256"},
     "sha3.txt": {"sha3_256", "sha3_512", "shake_128", "shake_256"},
     "blake2b.txt": {"blake2b"},
 }

@@ -18,8 +18,8 @@ import nacre.hash
 import nacre.hmac
 from vectors import HMAC_BACKENDS, Vector, read_vectors, vectors_dir
 
-TAG_SIZES = {"sha256": 32, "sha384": 48, "sha512": 64}  # RFC 4231
-BLOCK_SIZES = {"sha256": 64, "sha384": 128, "sha512": 128}  # FIPS 180-4
+TAG_SIZES = {"sha224": 28, "sha256": 32, "sha384": 48, "sha512": 64}  # RFC 4231
+BLOCK_SIZES = {"sha224": 64, "sha256": 64, "sha384": 128, "sha512": 128}  # FIPS 180-4
 
 
 def _load() -> List[Vector]:

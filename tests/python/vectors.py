@@ -16,9 +16,10 @@ BOTH: FrozenSet[str] = frozenset({"boringssl", "sodium"})
 BORINGSSL: FrozenSet[str] = frozenset({"boringssl"})
 SODIUM: FrozenSet[str] = frozenset({"sodium"})
 
-# "SHA-256 and SHA-512 are implemented by both backends; SHA-384 and SHA-512/256 by BoringSSL;
-# SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium." (nacre.h)
+# "SHA-256 and SHA-512 are implemented by both backends; SHA-224, SHA-384 and SHA-512/256 by
+# BoringSSL; SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium." (nacre.h)
 HASH_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "sha224": BORINGSSL,
     "sha256": BOTH,
     "sha384": BORINGSSL,
     "sha512": BOTH,
@@ -29,8 +30,10 @@ HASH_BACKENDS: Dict[str, FrozenSet[str]] = {
     "shake_128": SODIUM,
     "shake_256": SODIUM,
 }
-# "HMAC-SHA256 and HMAC-SHA512 are implemented by both backends, HMAC-SHA384 by BoringSSL."
+# "HMAC over SHA-224, SHA-256, SHA-384 and SHA-512. HMAC-SHA256 and HMAC-SHA512 are implemented
+# by both backends, the others by BoringSSL." (nacre.h)
 HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "sha224": BORINGSSL,
     "sha256": BOTH,
     "sha384": BORINGSSL,
     "sha512": BOTH,
@@ -65,7 +68,8 @@ AEAD_SIZES: Dict[str, Tuple[int, int, int]] = {
     "aegis-128l": (16, 16, 32),
     "aegis-256": (32, 32, 32),
 }
-# "HKDF-SHA256 and HKDF-SHA512 are implemented by both backends, HKDF-SHA384 by BoringSSL."
+# "HKDF ... over SHA-256, SHA-384 and SHA-512. HKDF-SHA256 and HKDF-SHA512 are implemented by
+# both backends, the others by BoringSSL." (nacre.h)
 HKDF_BACKENDS: Dict[str, FrozenSet[str]] = {
     "sha256": BOTH,
     "sha384": BORINGSSL,
@@ -77,6 +81,7 @@ SCRYPT_BACKENDS: FrozenSet[str] = BOTH
 XOFS = frozenset({"shake_128", "shake_256"})
 # Full digest sizes, from the standards (FIPS 180-4, FIPS 202, RFC 7693).
 DIGEST_SIZES = {
+    "sha224": 28,
     "sha256": 32,
     "sha384": 48,
     "sha512": 64,
@@ -88,6 +93,7 @@ DIGEST_SIZES = {
 
 # ALG values of the vector files (tests/vectors/README.md) -> hashlib's names.
 VECTOR_ALGS: Dict[str, str] = {
+    "sha224": "sha224",
     "sha256": "sha256",
     "sha384": "sha384",
     "sha512": "sha512",

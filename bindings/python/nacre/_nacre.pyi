@@ -50,6 +50,7 @@ class _Lib:
     NACRE_HASH_FLAG_HMAC: int
     NACRE_HASH_FLAG_KDF: int
     NACRE_HASH_FLAG_XOF: int
+    NACRE_HASH_SHA224: int
     NACRE_HASH_SHA256: int
     NACRE_HASH_SHA384: int
     NACRE_HASH_SHA3_256: int

@@ -52,6 +52,7 @@ __all__ = [
     "Hash",
     "Xof",
     "new",
+    "sha224",
     "sha256",
     "sha384",
     "sha512",
@@ -101,8 +102,9 @@ _ALIASES: Dict[str, str] = {
 # The names new() takes, for type checkers: canonical names and the aliases above (any case works
 # at run time, and any str is accepted; these give new() a precise return type).
 FixedSizeName = Literal[
-    "sha256", "sha-256", "sha384", "sha-384", "sha512", "sha-512", "sha512_256", "sha512-256",
-    "sha512/256", "sha-512/256", "sha3_256", "sha3-256", "sha3_512", "sha3-512",
+    "sha224", "sha-224", "sha256", "sha-256", "sha384", "sha-384", "sha512", "sha-512",
+    "sha512_256", "sha512-256", "sha512/256", "sha-512/256", "sha3_256", "sha3-256", "sha3_512",
+    "sha3-512",
 ]
 Blake2bName = Literal["blake2b", "blake2b512", "blake2b-512"]
 XofName = Literal["shake_128", "shake128", "shake_256", "shake256"]
@@ -373,6 +375,11 @@ def _xof(name: str, data: Buffer, backend: Optional[str]) -> Xof:
     if data is not _EMPTY:
         h.update(data)
     return h
+
+
+def sha224(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+    """SHA-224 (FIPS 180-4); BoringSSL."""
+    return _hash("sha224", data, backend)
 
 
 def sha256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:

@@ -24,6 +24,7 @@ struct Sha {
   static void cleanup(Ctx *) noexcept {}  // the memory is wiped where it lives
 };
 
+using Sha224 = Sha<SHA256_CTX, SHA224_Init, SHA224_Update, SHA224_Final, SHA224_DIGEST_LENGTH>;
 using Sha256 = Sha<SHA256_CTX, SHA256_Init, SHA256_Update, SHA256_Final, SHA256_DIGEST_LENGTH>;
 using Sha384 = Sha<SHA512_CTX, SHA384_Init, SHA384_Update, SHA384_Final, SHA384_DIGEST_LENGTH>;
 using Sha512 = Sha<SHA512_CTX, SHA512_Init, SHA512_Update, SHA512_Final, SHA512_DIGEST_LENGTH>;
@@ -34,6 +35,7 @@ using Sha512_256 = Sha<SHA512_CTX, SHA512_256_Init, SHA512_256_Update, SHA512_25
 
 bool hash_supported(HashAlg alg) noexcept {
   switch (alg) {
+    case HashAlg::sha224:
     case HashAlg::sha256:
     case HashAlg::sha384:
     case HashAlg::sha512:
@@ -46,6 +48,10 @@ bool hash_supported(HashAlg alg) noexcept {
 
 void hash(HashAlg alg, ByteView in, MutableByteView out) {
   switch (alg) {
+    case HashAlg::sha224:
+      require_size(out, SHA224_DIGEST_LENGTH, "digest buffer");
+      SHA224(in.data(), in.size(), out.data());
+      return;
     case HashAlg::sha256:
       require_size(out, SHA256_DIGEST_LENGTH, "digest buffer");
       SHA256(in.data(), in.size(), out.data());
@@ -69,6 +75,8 @@ void hash(HashAlg alg, ByteView in, MutableByteView out) {
 
 std::unique_ptr<DigestState> hash_state(HashAlg alg) {
   switch (alg) {
+    case HashAlg::sha224:
+      return std::make_unique<PlainState<Sha224>>();
     case HashAlg::sha256:
       return std::make_unique<PlainState<Sha256>>();
     case HashAlg::sha384:
@@ -84,6 +92,7 @@ std::unique_ptr<DigestState> hash_state(HashAlg alg) {
 
 const EVP_MD *evp_md(HashAlg alg) noexcept {
   switch (alg) {
+    case HashAlg::sha224: return EVP_sha224();
     case HashAlg::sha256: return EVP_sha256();
     case HashAlg::sha384: return EVP_sha384();
     case HashAlg::sha512: return EVP_sha512();
