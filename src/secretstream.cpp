@@ -7,7 +7,9 @@ namespace nacre {
 namespace {
 
 void require_key(ByteView key) {
-  if (key.size() != kSecretStreamKeySize) throw Error(Status::invalid_key, "secretstream keys are 32 bytes");
+  if (key.size() != kSecretStreamKeySize) {
+    throw_size_error(Status::invalid_key, "secretstream key", kSecretStreamKeySize, key.size());
+  }
 }
 
 }  // namespace

@@ -14,15 +14,15 @@ using detail::KeyParts;
 namespace {
 
 constexpr SigInfo kAlgs[] = {
-    {SigAlg::ed25519, "ed25519", KeyType::ed25519, SigScheme::eddsa, HashAlg::sha512},
-    {SigAlg::ecdsa_p256_sha256, "ecdsa-p256-sha256", KeyType::p256, SigScheme::ecdsa_der, HashAlg::sha256},
-    {SigAlg::ecdsa_p256_sha256_p1363, "ecdsa-p256-sha256-p1363", KeyType::p256, SigScheme::ecdsa_p1363,
+    {SigAlg::ed25519, KeyType::ed25519, "ed25519", SigScheme::eddsa, HashAlg::sha512},
+    {SigAlg::ecdsa_p256_sha256, KeyType::p256, "ecdsa-p256-sha256", SigScheme::ecdsa_der, HashAlg::sha256},
+    {SigAlg::ecdsa_p256_sha256_p1363, KeyType::p256, "ecdsa-p256-sha256-p1363", SigScheme::ecdsa_p1363,
      HashAlg::sha256},
-    {SigAlg::ecdsa_p384_sha384, "ecdsa-p384-sha384", KeyType::p384, SigScheme::ecdsa_der, HashAlg::sha384},
-    {SigAlg::ecdsa_p384_sha384_p1363, "ecdsa-p384-sha384-p1363", KeyType::p384, SigScheme::ecdsa_p1363,
+    {SigAlg::ecdsa_p384_sha384, KeyType::p384, "ecdsa-p384-sha384", SigScheme::ecdsa_der, HashAlg::sha384},
+    {SigAlg::ecdsa_p384_sha384_p1363, KeyType::p384, "ecdsa-p384-sha384-p1363", SigScheme::ecdsa_p1363,
      HashAlg::sha384},
-    {SigAlg::rsa_pss_sha256, "rsa-pss-sha256", KeyType::rsa, SigScheme::rsa_pss, HashAlg::sha256},
-    {SigAlg::rsa_pkcs1_sha256, "rsa-pkcs1-sha256", KeyType::rsa, SigScheme::rsa_pkcs1, HashAlg::sha256},
+    {SigAlg::rsa_pss_sha256, KeyType::rsa, "rsa-pss-sha256", SigScheme::rsa_pss, HashAlg::sha256},
+    {SigAlg::rsa_pkcs1_sha256, KeyType::rsa, "rsa-pkcs1-sha256", SigScheme::rsa_pkcs1, HashAlg::sha256},
 };
 static_assert(in_enum_order(kAlgs), "kAlgs must list SigAlg in order from 1");
 

@@ -86,7 +86,7 @@ typedef enum nacre_status {
 NACRE_EXPORT const char *nacre_status_name(int status) NACRE_NOEXCEPT;
 
 /* nacre_last_error_message returns why the calling thread's last failed call failed, in English
- * ("wrong nonce length", "the HMAC tag does not match", ...), or "" when no call on this thread has
+ * ("nonce: expected 12 bytes, got 11", "the HMAC tag does not match", ...), or "" when no call on this thread has
  * failed yet. Every function that returns a status other than NACRE_OK sets it; calls that succeed
  * leave it alone, so read it right after the failure. Messages are nacre's own: they never hold key
  * material or input bytes, and are at most 255 bytes. The string belongs to the thread and stays

@@ -14,7 +14,10 @@ int nacre_secretstream_encryptor_new(nacre_secretstream_encryptor **out, uint8_t
   if (const int rc = capi::clear_handle_out(out); rc != NACRE_OK) return rc;
   return capi::with_output(header, header_cap, header_len, [&](capi::Output &o) {
     const ByteView k = capi::input(key, key_len);
-    if (k.size() != kSecretStreamKeySize) throw Error(Status::invalid_key, "secretstream keys are 32 bytes");
+    // Checked before the header is taken, so a bad key leaves the header untouched.
+    if (k.size() != kSecretStreamKeySize) {
+      throw_size_error(Status::invalid_key, "secretstream key", kSecretStreamKeySize, k.size());
+    }
     auto st = std::make_unique<SecretStreamPush>(k, o.take(kSecretStreamHeaderSize));
     PushHandle::create(out, std::move(st));
   });

@@ -13,14 +13,19 @@ namespace nacre {
 
 // An entry's number: |alg| in the algorithm tables, |type| for key types, |suite| for HPKE.
 template <class Info>
+  requires requires(const Info &e) { e.alg; }
 constexpr auto descriptor_id(const Info &e) noexcept {
-  if constexpr (requires { e.alg; }) {
-    return e.alg;
-  } else if constexpr (requires { e.type; }) {
-    return e.type;
-  } else {
-    return e.suite;
-  }
+  return e.alg;
+}
+template <class Info>
+  requires requires(const Info &e) { e.type; }
+constexpr auto descriptor_id(const Info &e) noexcept {
+  return e.type;
+}
+template <class Info>
+  requires requires(const Info &e) { e.suite; }
+constexpr auto descriptor_id(const Info &e) noexcept {
+  return e.suite;
 }
 template <class Info>
 using DescriptorId = decltype(descriptor_id(std::declval<const Info &>()));

@@ -32,8 +32,8 @@ enum class SigScheme : int { eddsa, ecdsa_der, ecdsa_p1363, rsa_pss, rsa_pkcs1 }
 // One signature algorithm's facts; the library's table holds one per SigAlg.
 struct SigInfo {
   SigAlg alg;
-  const char *name;  // "ed25519", "ecdsa-p256-sha256", "ecdsa-p256-sha256-p1363", ...: static
   KeyType key_type;
+  const char *name;  // "ed25519", "ecdsa-p256-sha256", "ecdsa-p256-sha256-p1363", ...: static
   SigScheme scheme;
   HashAlg hash;  // the message hash (ECDSA, RSA); unused for Ed25519
 };

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 
 #include "nacre/hash.hpp"
 #include "nacre/pwhash.hpp"
@@ -12,10 +13,12 @@
 
 namespace nacre::detail {
 
-// require_length throws Error(invalid_argument) unless min <= n <= max.
+// require_length throws Error(invalid_argument, "<what>, got <n>") unless min <= n <= max.
 inline void require_length(std::uint64_t n, std::uint64_t min, std::uint64_t max,
                            const char *what) {
-  if (n < min || n > max) throw Error(Status::invalid_argument, what);
+  if (n < min || n > max) [[unlikely]] {
+    throw Error(Status::invalid_argument, std::string(what) + ", got " + std::to_string(n));
+  }
 }
 
 // derive_secret returns a secret of |n| bytes filled by |fill|; callers check |n| first, so no

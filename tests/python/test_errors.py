@@ -15,6 +15,8 @@ import nacre
 import nacre.hash
 import nacre.hmac
 import nacre.keys
+import nacre.pwhash
+import nacre.secretstream
 from nacre._errors import check
 from vectors import header_path
 
@@ -272,3 +274,33 @@ def test_the_message_belongs_to_the_thread_that_failed() -> None:
     worker.join()
     assert seen == [""]  # a fresh thread has no failure of its own
     assert c_string(lib.nacre_last_error_message()) == mine
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        # Checked only by the library (the Python layer does not repeat these checks).
+        (
+            lambda: nacre.secretstream.Encryptor(bytes(31)),
+            "secretstream key: expected 32 bytes, got 31",
+        ),
+        (
+            lambda: nacre.hash.blake2b(b"", digest_size=65),
+            "digest length must be 16 to 64 bytes, got 65",
+        ),
+        (lambda: nacre.hash.blake2b(b"", key=bytes(65)), "key must be at most 64 bytes, got 65"),
+        (
+            lambda: nacre.pwhash.derive_key(b"pw", bytes(15), 32, preset="interactive"),
+            "salt: expected 16 bytes, got 15",
+        ),
+        (
+            lambda: nacre.keys.X25519PublicKey.from_raw(bytes(31)),
+            "x25519 raw public key: expected 32 bytes, got 31",
+        ),
+    ],
+)
+def test_size_errors_carry_the_library_message(call: Callable[[], Any], message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        call()
+    assert isinstance(info.value, nacre.Error)
+    assert message in str(info.value)

@@ -434,16 +434,7 @@ def blake2b(
     if key is _EMPTY and type(digest_size) is int and digest_size == BLAKE2B_MAX_DIGEST_SIZE:
         return _hash("blake2b", data, backend)  # the plain one: nacre_hash_ctx_new makes it
     digest_size = size(digest_size, "digest_size")
-    if not BLAKE2B_MIN_DIGEST_SIZE <= digest_size <= BLAKE2B_MAX_DIGEST_SIZE:
-        raise InvalidArgument(
-            f"blake2b: digest_size must be {BLAKE2B_MIN_DIGEST_SIZE} to "
-            f"{BLAKE2B_MAX_DIGEST_SIZE} bytes, got {digest_size}"
-        )
-    key_buf = readable(key, "key")
-    if len(key_buf) > BLAKE2B_MAX_KEY_SIZE:
-        raise InvalidArgument(
-            f"blake2b: key must be at most {BLAKE2B_MAX_KEY_SIZE} bytes, got {len(key_buf)}"
-        )
+    key_buf = readable(key, "key")  # its size, and digest_size's range: the library checks
     _require_backend("blake2b", backend)  # the keyed constructor takes no backend
     cell = ffi.new("nacre_hash_ctx **")
     rc = lib.nacre_hash_ctx_new_blake2b(cell, digest_size, key_buf, len(key_buf))

@@ -261,10 +261,7 @@ def derive_key(
     name = _algorithm(algorithm)
     limits = _limits(name, preset, opslimit, memlimit)
     pw = input_arg(password, "password")
-    salt_buf = input_arg(salt, "salt")
-    want = lib.nacre_pwhash_salt_len(ALGORITHMS[name])
-    if len(salt_buf) != want:
-        raise InvalidArgument(f"{name}: salt must be {want} bytes, got {len(salt_buf)}")
+    salt_buf = input_arg(salt, "salt")  # its size: the library checks and says
     n = size(length, "length")
     if not 16 <= n <= _U32_MAX:
         raise InvalidArgument(f"{name}: length must be 16 to {_U32_MAX} bytes, got {n}")

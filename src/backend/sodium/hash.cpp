@@ -1,4 +1,6 @@
 // libsodium adapter for SHA-256, SHA-512, SHA3-256, SHA3-512, SHAKE128/256 and BLAKE2b.
+#include <string>
+
 #include "check.hpp"
 
 namespace nacre::detail::sodium {
@@ -72,10 +74,12 @@ using Shake256 = Xof<crypto_xof_shake256_state, crypto_xof_shake256_init,
 
 void check_blake2b_sizes(std::size_t len, ByteView key) {
   if (len < crypto_generichash_blake2b_BYTES_MIN || len > crypto_generichash_blake2b_BYTES_MAX) {
-    throw Error(Status::invalid_argument, "BLAKE2b digest length must be 16..64 bytes");
+    throw Error(Status::invalid_argument,
+                "BLAKE2b digest length must be 16 to 64 bytes, got " + std::to_string(len));
   }
   if (key.size() > crypto_generichash_blake2b_KEYBYTES_MAX) {
-    throw Error(Status::invalid_argument, "BLAKE2b key must be at most 64 bytes");
+    throw Error(Status::invalid_argument,
+                "BLAKE2b key must be at most 64 bytes, got " + std::to_string(key.size()));
   }
 }
 
