@@ -5,7 +5,7 @@
 void nacre_fuzz(FuzzedDataProvider &in) {
   const int h = pick_number(in, nacre_hash_count(), nacre_hash_at, true);
   const nacre_hash_info facts = hash_facts(h);
-  const bool hmac = (facts.flags & NACRE_HASH_FLAG_KDF) != 0;  // HKDF and PBKDF2 take it
+  const bool kdf = (facts.flags & NACRE_HASH_FLAG_KDF) != 0;  // HKDF and PBKDF2 take it
   const std::vector<std::uint8_t> ikm = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 100));
   const std::vector<std::uint8_t> salt = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 100));
   const std::vector<std::uint8_t> info = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 100));
@@ -14,7 +14,7 @@ void nacre_fuzz(FuzzedDataProvider &in) {
   const int rc = nacre_hkdf(h, 0, okm.data(), n, ikm.data(), ikm.size(), salt.data(), salt.size(), info.data(), info.size());
   FUZZ_CHECK(documented_status(rc));
   const std::size_t hl = nacre_hash_digest_len(h);
-  if (!hmac) {
+  if (!kdf) {
     FUZZ_CHECK(rc == NACRE_ERR_UNSUPPORTED);
   } else if (n == 0 || n > 255 * hl) {
     FUZZ_CHECK(rc == NACRE_ERR_INVALID_ARGUMENT && all_zero(okm, n));
@@ -35,7 +35,7 @@ void nacre_fuzz(FuzzedDataProvider &in) {
   std::vector<std::uint8_t> dk(dk_len + 1);
   const int p = nacre_pbkdf2(h, dk.data(), dk_len, ikm.data(), ikm.size(), salt.data(), salt.size(), iters);
   FUZZ_CHECK(documented_status(p));
-  FUZZ_CHECK((p == NACRE_OK) == (iters >= 1 && dk_len >= 1 && hmac));
+  FUZZ_CHECK((p == NACRE_OK) == (iters >= 1 && dk_len >= 1 && kdf));
   // crypto_kdf: 16..64 bytes, an 8-byte context, a 32-byte key.
   const std::size_t sub_len = in.ConsumeIntegralInRange<std::size_t>(0, 70);
   std::vector<std::uint8_t> sub(70);

@@ -7,6 +7,7 @@ Interpreter: a venv of requirements-dev.txt (conftest.py).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
@@ -39,15 +40,14 @@ HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
     "sha512": BOTH,
 }
 # "AES-256-GCM, ChaCha20-Poly1305 and XChaCha20-Poly1305 run on both (libsodium's AES-256-GCM
-# only on CPUs with AES-NI and PCLMUL); AES-128-GCM, AES-192-GCM and AES-GCM-SIV on BoringSSL;
-# AEGIS-128L and AEGIS-256 on libsodium, with libsodium's 32-byte tags." (nacre.h) Keys are the
-# ALG values of tests/vectors/aead.txt.
-AEAD_BACKENDS: Dict[str, FrozenSet[str]] = {
-    "aes-128-gcm": BORINGSSL,
-    "aes-192-gcm": BORINGSSL,
+# only on CPUs with AES-NI and PCLMUL); AES-GCM at its other key sizes and AES-GCM-SIV on
+# BoringSSL; AEGIS-128L and AEGIS-256 on libsodium, with libsodium's 32-byte tags." (nacre.h)
+# Stated per family, as nacre.h states it: an exact name wins, else the name with its key size
+# taken out ("aes-192-gcm" -> "aes-gcm"), so a new key size of a family needs no new line here.
+_AEAD_FAMILY_BACKENDS: Dict[str, FrozenSet[str]] = {
     "aes-256-gcm": BOTH,
-    "aes-128-gcm-siv": BORINGSSL,
-    "aes-256-gcm-siv": BORINGSSL,
+    "aes-gcm": BORINGSSL,
+    "aes-gcm-siv": BORINGSSL,
     "chacha20-poly1305": BOTH,
     "xchacha20-poly1305": BOTH,
     "aegis-128l": SODIUM,
@@ -55,19 +55,17 @@ AEAD_BACKENDS: Dict[str, FrozenSet[str]] = {
 }
 # Backends that may be missing on some CPUs (nacre.h: libsodium's AES-GCM needs AES-NI).
 AEAD_CPU_DEPENDENT = {("aes-256-gcm", "sodium")}
-# Key, nonce and tag sizes in bytes, from the standards (SP 800-38D, RFC 8452, RFC 8439,
-# draft-irtf-cfrg-xchacha, draft-irtf-cfrg-aegis-aead) and libsodium's 32-byte AEGIS tags.
-AEAD_SIZES: Dict[str, Tuple[int, int, int]] = {
-    "aes-128-gcm": (16, 12, 16),
-    "aes-192-gcm": (24, 12, 16),
-    "aes-256-gcm": (32, 12, 16),
-    "aes-128-gcm-siv": (16, 12, 16),
-    "aes-256-gcm-siv": (32, 12, 16),
-    "chacha20-poly1305": (32, 12, 16),
-    "xchacha20-poly1305": (32, 24, 16),
-    "aegis-128l": (16, 16, 32),
-    "aegis-256": (32, 32, 32),
-}
+
+
+def aead_backends_of(alg: str) -> FrozenSet[str]:
+    """The backends nacre.h says implement ``alg`` (an ALG value of tests/vectors/aead.txt)."""
+    family = re.sub(r"^aes-(128|192|256)-", "aes-", alg)
+    found = _AEAD_FAMILY_BACKENDS.get(alg, _AEAD_FAMILY_BACKENDS.get(family))
+    if found is None:
+        raise KeyError(f"{alg}: tests/python/vectors.py states no backends for its family")
+    return found
+
+
 # "HKDF ... over SHA-256, SHA-384 and SHA-512. HKDF-SHA256 and HKDF-SHA512 are implemented by
 # both backends, the others by BoringSSL." (nacre.h)
 HKDF_BACKENDS: Dict[str, FrozenSet[str]] = {
@@ -177,3 +175,21 @@ def read_vectors(path: Path) -> List[Vector]:
             raise ValueError(f"{path.name}:{number}: {key} repeated in one block")
         current[key] = value.strip()
     return blocks
+
+
+def _aead_sizes(vectors: List[Vector]) -> Dict[str, Tuple[int, int, int]]:
+    """Key, nonce and tag sizes of each ALG, read off the standards' own vectors (KEY, NONCE and
+    TAG lengths of tests/vectors/aead.txt); an ALG whose vectors disagree is an error."""
+    sizes: Dict[str, Tuple[int, int, int]] = {}
+    for vec in vectors:
+        got = (len(vec.hex("KEY")), len(vec.hex("NONCE")), len(vec.hex("TAG")))
+        if sizes.setdefault(vec["ALG"], got) != got:
+            raise ValueError(
+                f"{vec.where}: {vec['ALG']} sizes {got} differ from {sizes[vec['ALG']]}"
+            )
+    return sizes
+
+
+# Every AEAD with vectors: its (key, nonce, tag) sizes, and the backends nacre.h names for it.
+AEAD_SIZES: Dict[str, Tuple[int, int, int]] = _aead_sizes(read_vectors(vectors_dir() / "aead.txt"))
+AEAD_BACKENDS: Dict[str, FrozenSet[str]] = {alg: aead_backends_of(alg) for alg in AEAD_SIZES}

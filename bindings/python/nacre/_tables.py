@@ -48,25 +48,32 @@ def names(
     return tuple((c_string(name(n)), n) for n in _numbers(count, at))
 
 
+def _describe(family: str, n: int) -> Any:
+    """nacre_<family>_describe(n) into a fresh nacre_<family>_info (cffi types its fields only at
+    run time, hence Any)."""
+    struct = f"nacre_{family}_info"
+    info = ffi.new(struct + " *")
+    if getattr(lib, f"nacre_{family}_describe")(n, info, ffi.sizeof(struct)) != lib.NACRE_OK:
+        raise RuntimeError(f"nacre_{family}_describe({n}) failed for a number the library listed")
+    return info
+
+
 def _hash(n: int) -> HashFacts:
-    info: Any = ffi.new("nacre_hash_info *")  # cffi types struct fields only at run time
-    if lib.nacre_hash_describe(n, info, ffi.sizeof("nacre_hash_info")) != lib.NACRE_OK:
-        raise RuntimeError(f"nacre_hash_describe({n}) failed for a number the library listed")
+    info = _describe("hash", n)
+    flags = info.flags
     return HashFacts(
         n,
         c_string(info.name),
         info.digest_len,
         info.block_len,
-        bool(info.flags & lib.NACRE_HASH_FLAG_XOF),
-        bool(info.flags & lib.NACRE_HASH_FLAG_HMAC),
-        bool(info.flags & lib.NACRE_HASH_FLAG_KDF),
+        bool(flags & lib.NACRE_HASH_FLAG_XOF),
+        bool(flags & lib.NACRE_HASH_FLAG_HMAC),
+        bool(flags & lib.NACRE_HASH_FLAG_KDF),
     )
 
 
 def _aead(n: int) -> AeadFacts:
-    info: Any = ffi.new("nacre_aead_info *")
-    if lib.nacre_aead_describe(n, info, ffi.sizeof("nacre_aead_info")) != lib.NACRE_OK:
-        raise RuntimeError(f"nacre_aead_describe({n}) failed for a number the library listed")
+    info = _describe("aead", n)
     return AeadFacts(
         n,
         c_string(info.name),
