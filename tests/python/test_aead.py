@@ -478,6 +478,9 @@ def test_outputs_are_new_objects() -> None:
         p = cipher.decrypt(nonce, a, None)
         q = cipher.decrypt(nonce, a, None)
         assert p == msg and (p is not q or size == 0)
+    # A one-byte result is a new object, never CPython's cached single-byte bytes.
+    one = cipher.decrypt(nonce, cipher.encrypt(nonce, b"\x07", None), None)
+    assert one == b"\x07" and bytes([0]) == b"\x00" and bytes(1) == b"\x00"
 
 
 def test_threads_share_a_key_object_from_its_first_use() -> None:

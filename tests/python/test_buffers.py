@@ -18,12 +18,13 @@ from typing import Any, Callable, Dict, List, Tuple
 import pytest
 
 import nacre
+import nacre.aead
 import nacre.hash
 import nacre.hmac
 import nacre.kdf
 import nacre.secretstream as ss
 from nacre import box, hpke, pwhash
-from nacre._buffers import readable
+from nacre._buffers import borrows, readable
 from nacre.keys import (
     ECPrivateKey,
     ECPublicKey,
@@ -71,15 +72,53 @@ def test_empty_buffers() -> None:
 def test_input_is_not_copied() -> None:
     # The C pointer refers to the caller's memory: a change made afterwards is visible through it.
     buf = bytearray(b"abcdef")
-    view = readable(memoryview(buf)[2:])
-    assert len(view) == 4 and view[0] == ord("c")
-    buf[2] = ord("Z")
-    assert view[0] == ord("Z")
+
+    @borrows
+    def look() -> None:
+        view = readable(memoryview(buf)[2:])
+        assert len(view) == 4 and view[0] == ord("c")
+        buf[2] = ord("Z")
+        assert view[0] == ord("Z")
+
+    look()
 
 
-def test_non_contiguous_memoryview_is_refused() -> None:
-    with pytest.raises((BufferError, TypeError)):
-        nacre.hash.sha256(memoryview(DATA)[::2])
+def test_views_end_with_their_scope() -> None:
+    # A view is released when the borrowing function returns or raises: the memoryview can then
+    # be released (it refuses while exported), and a view taken outside any scope is refused.
+    mv = memoryview(bytearray(8))
+
+    @borrows
+    def fail() -> None:
+        readable(mv)
+        raise KeyError("after borrowing")
+
+    with pytest.raises(KeyError):
+        fail()
+    mv.release()  # BufferError here if the view were still alive
+    with pytest.raises(RuntimeError, match="outside a borrowing scope"):
+        readable(b"x")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda v: nacre.hash.sha256(v),
+        lambda v: nacre.hash.digest("sha256", v),
+        lambda v: nacre.hmac.digest(b"k", v, "sha256"),
+        lambda v: nacre.aead.AESGCM(bytes(16)).encrypt(bytes(12), v, None),
+    ],
+)
+def test_non_contiguous_memoryview_is_a_type_error(call: Callable[[memoryview], object]) -> None:
+    with pytest.raises(TypeError, match="contiguous"):
+        call(memoryview(DATA)[::2])
+
+
+def test_released_memoryview_is_a_value_error() -> None:
+    mv = memoryview(bytearray(8))
+    mv.release()
+    with pytest.raises(ValueError, match="released"):
+        nacre.hash.sha256(mv)
 
 
 def test_outputs_into_caller_buffers() -> None:

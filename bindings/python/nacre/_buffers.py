@@ -1,14 +1,34 @@
-"""Python buffers to C pointers, without copying."""
+"""Python buffers to C pointers, without copying, and outputs for C to fill.
+
+Every view of a caller's buffer (``ffi.from_buffer``) is taken inside a *borrowing scope*: a
+function decorated with :func:`borrows`, whose views are released when it returns or raises,
+before the exception leaves it. A view taken outside any scope is a bug and raises
+RuntimeError, so none can be missed. Why it matters: a view holds an export of the buffer; if a
+failing call left one alive in its frame, and the caller kept the exception in a reference
+cycle, the garbage collector could clear a ``memoryview`` that is still exported, which CPython
+does not survive.
+"""
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import operator
 import sys
 import threading
-from typing import TYPE_CHECKING, Optional, SupportsIndex, Tuple, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    List,
+    Optional,
+    SupportsIndex,
+    Tuple,
+    TypeVar,
+    Union,
+)
 
-from ._errors import InvalidArgument, release_views_in_callers
+from ._errors import InvalidArgument
 from ._nacre import ffi
 
 if TYPE_CHECKING:
@@ -19,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Buffer",
+    "borrows",
     "readable",
     "input_arg",
     "optional_input",
@@ -51,22 +72,69 @@ else:
     Buffer = Union[bytes, bytearray, memoryview, array.array, mmap.mmap]
 
 
-def readable(data: Buffer, what: str = "data") -> CData:
-    """A ``uint8_t[]`` view of ``data`` (bytes, bytearray, memoryview, any contiguous buffer).
+_F = TypeVar("_F", bound=Callable[..., Any])
 
-    The view shares memory with ``data`` (ffi.from_buffer: no copy) and keeps it alive as long
-    as the view lives. ``str`` is refused: text has no single byte form.
+
+class _Scope(threading.local):
+    views: Optional[List[CData]] = None  # the current borrowing scope's views, per thread
+
+
+_scope = _Scope()
+_U8 = ffi.typeof("uint8_t[]")
+
+
+def borrows(fn: _F) -> _F:
+    """Make ``fn`` a borrowing scope: the views :func:`readable` and :func:`writable` take while
+    it runs are released when it returns or raises (nested scopes release their own)."""
+
+    @functools.wraps(fn)
+    def scope(*args: Any, **kwargs: Any) -> Any:
+        outer = _scope.views
+        views: List[CData] = []
+        _scope.views = views
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _scope.views = outer
+            for view in views:
+                ffi.release(view)
+
+    return scope  # type: ignore[return-value]  # same signature, by functools.wraps
+
+
+def _view(data: Buffer, what: str, writable: bool) -> CData:
+    views = _scope.views
+    if views is None:
+        raise RuntimeError("nacre: a buffer was borrowed outside a borrowing scope (a bug)")
+    try:
+        if writable:
+            view = ffi.from_buffer(_U8, data, require_writable=True)
+        else:
+            view = ffi.from_buffer(_U8, data)
+    except BufferError as exc:
+        # Non-contiguous, or (with some cffi versions) read-only: the wrong kind of buffer.
+        raise TypeError(f"{what}: a contiguous{' writable' if writable else ''} bytes-like "
+                        f"object is required ({exc})") from None
+    except TypeError as exc:
+        kind = "a writable bytes-like object" if writable else "a bytes-like object"
+        raise TypeError(f"{what}: {kind} is required, not {type(data).__name__!r}"
+                        + (f" ({exc})" if writable else "")) from None
+    except ValueError as exc:  # a released memoryview
+        raise InvalidArgument(f"{what}: {exc}") from None
+    views.append(view)
+    return view
+
+
+def readable(data: Buffer, what: str = "data") -> CData:
+    """A ``uint8_t[]`` view of ``data`` (bytes, bytearray, memoryview, any contiguous buffer),
+    released when the current borrowing scope ends.
+
+    The view shares memory with ``data`` (ffi.from_buffer: no copy). ``str`` is refused: text
+    has no single byte form; so are non-contiguous buffers (TypeError both).
     """
     if isinstance(data, str):
-        release_views_in_callers()
         raise TypeError(f"{what}: strings must be encoded before use, not str")
-    try:
-        return ffi.from_buffer("uint8_t[]", data)
-    except TypeError:
-        release_views_in_callers()
-        raise TypeError(
-            f"{what}: a bytes-like object is required, not {type(data).__name__!r}"
-        ) from None
+    return _view(data, what, False)
 
 
 def input_arg(data: Buffer, what: str = "data") -> Union[bytes, CData]:
@@ -86,16 +154,11 @@ def optional_input(data: Optional[Buffer], what: str) -> Tuple[Union[bytes, CDat
 
 
 def writable(buf: Buffer, what: str = "output") -> CData:
-    """A ``uint8_t[]`` view of a writable buffer (bytearray, writable memoryview, ...)."""
+    """A ``uint8_t[]`` view of a writable buffer (bytearray, writable memoryview, ...), released
+    when the current borrowing scope ends."""
     if isinstance(buf, (str, bytes)):
-        release_views_in_callers()
         raise TypeError(f"{what}: a writable buffer is required, not {type(buf).__name__!r}")
-    try:
-        return ffi.from_buffer("uint8_t[]", buf, require_writable=True)
-    except (TypeError, BufferError) as exc:
-        # cffi reports read-only buffers as BufferError or TypeError depending on the version.
-        release_views_in_callers()
-        raise TypeError(f"{what}: a writable bytes-like object is required ({exc})") from None
+    return _view(buf, what, True)
 
 
 # The largest size any object can have (PTRDIFF_MAX); the C ABI refuses more, so refuse it before

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from ._buffers import Buffer, readable
+from ._buffers import Buffer, borrows, readable
 from ._errors import check
 from ._nacre import lib
 
 __all__ = ["compare_digest"]
 
 
+@borrows
 def compare_digest(a: Buffer, b: Buffer) -> bool:
     """True when ``a`` and ``b`` hold the same bytes, like :func:`hmac.compare_digest`.
 

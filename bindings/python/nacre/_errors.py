@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from types import FrameType
 from typing import TYPE_CHECKING, Dict, Optional, Type
 
 from ._nacre import ffi, lib
@@ -28,30 +26,7 @@ __all__ = [
     "check",
     "c_string",
     "status_name",
-    "release_views_in_callers",
 ]
-
-_FROM_BUFFER = type(ffi.from_buffer(b"\0"))
-
-
-def release_views_in_callers() -> None:
-    """Release every cffi buffer view of a ``memoryview`` held by the nacre frames that are
-    raising an exception now.
-
-    Those frames end up in the exception's traceback. If user code then keeps the exception in a
-    reference cycle (``except Error as e: err = e``), the garbage collector may clear the
-    memoryview while the view still holds an export of it, which CPython does not survive (it
-    crashes later, when the view is released). Released here, nothing is exported any more. Only
-    views of memoryviews are released: they are per call (nacre keeps none), and only
-    memoryviews take part in collection.
-    """
-    frame: Optional[FrameType] = sys._getframe(1)
-    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "nacre":
-        for value in list(frame.f_locals.values()):
-            if type(value) is _FROM_BUFFER and "from 'memoryview'" in repr(value):
-                ffi.release(value)
-        frame = frame.f_back
-
 
 class Error(Exception):
     """Base class of every exception raised by nacre.
@@ -63,7 +38,6 @@ class Error(Exception):
     def __init__(self, message: str, status: Optional[int] = None) -> None:
         super().__init__(message)
         self.status = status
-        release_views_in_callers()
 
 
 class InvalidArgument(Error, ValueError):

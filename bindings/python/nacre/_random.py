@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._buffers import Buffer, new_output, size, to_bytes, writable
+from ._buffers import Buffer, borrows, new_output, size, to_bytes, writable
 from ._errors import check
 from ._nacre import lib
 
@@ -19,6 +19,7 @@ def random_bytes(n: int) -> bytes:
     return to_bytes(out, count)
 
 
+@borrows
 def random_bytes_into(out: Buffer) -> int:
     """Fill the writable buffer ``out`` with random bytes; return how many were written."""
     dst = writable(out)

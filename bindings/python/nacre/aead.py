@@ -46,6 +46,7 @@ from ._backends import backend_number, backends_implementing
 from ._buffers import UNINITIALISED_FROM as _UNINITIALISED_FROM
 from ._buffers import (
     Buffer,
+    borrows,
     fresh_bytes,
     input_arg,
     len_cell,
@@ -82,6 +83,7 @@ _KEY_SIZE: Dict[int, int] = {a.number: a.key_size for a in _AEADS}
 _KEY_CELL = ffi.typeof("nacre_aead_key **")
 _LEN_CELL = ffi.typeof("size_t *")
 _NULL = ffi.NULL
+_PLAIN = (bytes, type(None))  # argument types that need no view
 _seal = lib.nacre_aead_seal
 _open = lib.nacre_aead_open
 _seal_oneshot = lib.nacre_aead_seal_oneshot
@@ -141,6 +143,7 @@ class _AEAD:
             cls.NONCE_SIZE = _NONCE_SIZE[alg]
             cls.TAG_SIZE = _TAG_SIZE[alg]
 
+    @borrows
     def __init__(self, key: Buffer, *, backend: Optional[str] = None) -> None:
         key_buf = key if type(key) is bytes else readable(key, "key")
         alg = self._ALG_BY_KEY_SIZE.get(len(key_buf))
@@ -245,6 +248,11 @@ class _AEAD:
     def encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Encrypt and authenticate ``data`` and ``associated_data`` (None: none) under
         ``nonce``; return ciphertext followed by the tag (``len(data) + tag_size`` bytes)."""
+        if type(nonce) is bytes and type(data) is bytes and type(associated_data) in _PLAIN:
+            return self._encrypt(nonce, data, associated_data)  # nothing to borrow
+        return self._encrypt_borrowing(nonce, data, associated_data)
+
+    def _encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         nonce_buf = nonce if type(nonce) is bytes else readable(nonce, "nonce")
         if len(nonce_buf) != self._nonce_size:
             raise self._bad_nonce(nonce_buf)
@@ -271,12 +279,19 @@ class _AEAD:
             check(rc, f"{self._what} encrypt")
         return out
 
+    _encrypt_borrowing = borrows(_encrypt)
+
     def decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Check and decrypt ciphertext-and-tag ``data``; return the plaintext.
 
         Raises :class:`nacre.InvalidTag` when the key, nonce, ciphertext, tag or associated
         data differ from what was encrypted (or ``data`` is shorter than a tag).
         """
+        if type(nonce) is bytes and type(data) is bytes and type(associated_data) in _PLAIN:
+            return self._decrypt(nonce, data, associated_data)  # nothing to borrow
+        return self._decrypt_borrowing(nonce, data, associated_data)
+
+    def _decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         nonce_buf = nonce if type(nonce) is bytes else readable(nonce, "nonce")
         if len(nonce_buf) != self._nonce_size:
             raise self._bad_nonce(nonce_buf)
@@ -305,6 +320,9 @@ class _AEAD:
             check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
         return out
 
+    _decrypt_borrowing = borrows(_decrypt)
+
+    @borrows
     def encrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
     ) -> int:
@@ -330,6 +348,7 @@ class _AEAD:
             check(rc, f"{self._what} encrypt")
         return n
 
+    @borrows
     def decrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
     ) -> int:
@@ -356,6 +375,7 @@ class _AEAD:
 
     # --- detached: ciphertext and tag apart ----------------------------------------------------
 
+    @borrows
     def encrypt_detached(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]
     ) -> Tuple[bytes, bytes]:
@@ -376,6 +396,7 @@ class _AEAD:
             check(rc, f"{self._what} encrypt")
         return out, tag
 
+    @borrows
     def decrypt_detached(
         self, nonce: Buffer, data: Buffer, tag: Buffer, associated_data: Optional[Buffer]
     ) -> bytes:
@@ -434,6 +455,11 @@ class _RandomNonce(_AEAD):
 
     def seal(self, data: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Encrypt ``data`` under a fresh random nonce; return nonce ‖ ciphertext ‖ tag."""
+        if type(data) is bytes and type(associated_data) in _PLAIN:
+            return self._seal(data, associated_data)  # nothing to borrow
+        return self._seal_borrowing(data, associated_data)
+
+    def _seal(self, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         src = data if type(data) is bytes else readable(data, "data")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = self._nonce_size + len(src) + self._tag_size
@@ -445,8 +471,15 @@ class _RandomNonce(_AEAD):
             check(rc, f"{self._what} seal")
         return out
 
+    _seal_borrowing = borrows(_seal)
+
     def open(self, box: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Check and decrypt what :meth:`seal` produced; :class:`nacre.InvalidTag` otherwise."""
+        if type(box) is bytes and type(associated_data) in _PLAIN:
+            return self._open(box, associated_data)  # nothing to borrow
+        return self._open_borrowing(box, associated_data)
+
+    def _open(self, box: Buffer, associated_data: Optional[Buffer]) -> bytes:
         src = box if type(box) is bytes else readable(box, "box")
         ad, ad_len = optional_input(associated_data, "associated_data")
         n = len(src) - self._nonce_size - self._tag_size
@@ -459,6 +492,8 @@ class _RandomNonce(_AEAD):
         if rc:
             check(rc, f"{self._what} open", mismatch=InvalidTag)
         return out
+
+    _open_borrowing = borrows(_open)
 
 
 class AESGCM(_AEAD):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from ._buffers import Buffer, input_arg, readable
+from ._buffers import Buffer, borrows, input_arg, readable
 from ._errors import InvalidArgument, InvalidTag
 from ._nacre import lib
 from ._random import random_bytes
@@ -53,6 +53,7 @@ def _require(key: object, cls: type, what: str) -> None:
         raise TypeError(f"{what} must be an {cls.__name__}, not {type(key).__name__!r}")
 
 
+@borrows
 def seal(recipient_public_key: X25519PublicKey, data: Buffer) -> bytes:
     """An anonymous sealed box of ``data`` for ``recipient_public_key``."""
     _require(recipient_public_key, X25519PublicKey, "recipient_public_key")
@@ -64,6 +65,7 @@ def seal(recipient_public_key: X25519PublicKey, data: Buffer) -> bytes:
     )
 
 
+@borrows
 def seal_open(recipient_private_key: X25519PrivateKey, data: Buffer) -> bytes:
     """The message in the sealed box ``data``; :class:`nacre.InvalidTag` when it was altered,
     was made for another key or is too short."""
@@ -101,6 +103,7 @@ class Box:
             raise InvalidArgument(f"Box: nonce must be {NONCE_SIZE} bytes, got {len(buf)}")
         return buf
 
+    @borrows
     def encrypt(self, data: Buffer, nonce: Optional[Buffer] = None) -> bytes:
         """Encrypt and authenticate ``data`` for the peer.
 
@@ -121,6 +124,7 @@ class Box:
         )
         return prefix + ct
 
+    @borrows
     def decrypt(self, data: Buffer, nonce: Optional[Buffer] = None) -> bytes:
         """Check and decrypt what the peer's :meth:`encrypt` made: nonce ‖ ciphertext when
         ``nonce`` is None, else the ciphertext under ``nonce``. :class:`nacre.InvalidTag` when

@@ -40,7 +40,7 @@ from typing import (
 )
 
 from ._backends import backend_number, backends_implementing
-from ._buffers import Buffer, len_cell, new_output, readable, size, to_bytes, writable
+from ._buffers import Buffer, borrows, len_cell, new_output, readable, size, to_bytes, writable
 from ._errors import InvalidArgument, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 from ._tables import hashes as _HASHES
@@ -217,11 +217,19 @@ class _State:
 
     def update(self, data: Buffer) -> None:
         """Absorb ``data`` (any bytes-like object; read in place, not copied)."""
-        src = readable(data)
+        if type(data) is bytes:
+            self._update(data)  # nothing to borrow
+        else:
+            self._update_borrowing(data)
+
+    def _update(self, data: Buffer) -> None:
+        src = data if type(data) is bytes else readable(data)
         with self._lock:
             rc = lib.nacre_hash_ctx_update(self._open_state(), src, len(src))
         if rc:
             check(rc, f"{self._name} update")
+
+    _update_borrowing = borrows(_update)
 
     def _copy_ctx(self) -> CData:
         cell = ffi.new("nacre_hash_ctx **")
@@ -281,6 +289,7 @@ class Hash(_State):
         """The digest as lower-case hex."""
         return self.digest().hex()
 
+    @borrows
     def digest_into(self, out: Buffer) -> int:
         """Write the digest into ``out`` (writable, exactly ``digest_size`` bytes); return its
         size."""
@@ -328,6 +337,7 @@ class Xof(_State):
         """``length`` bytes of output as lower-case hex."""
         return self.digest(length).hex()
 
+    @borrows
     def digest_into(self, out: Buffer) -> int:
         """Fill all of the writable buffer ``out`` with output; return the number of bytes."""
         dst = writable(out)
@@ -422,6 +432,7 @@ def shake_256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Xof:
     return _xof("shake_256", data, backend)
 
 
+@borrows
 def blake2b(
     data: Buffer = _EMPTY,
     *,
@@ -503,6 +514,12 @@ def digest(
 
     BLAKE2b here is unkeyed with a 64-byte digest; use :func:`blake2b` for other choices.
     """
+    if type(data) is bytes:
+        return _digest(name, data, length, backend)  # nothing to borrow
+    return _digest_borrowing(name, data, length, backend)
+
+
+def _digest(name: str, data: Buffer, length: Optional[int], backend: Optional[str]) -> bytes:
     name = canonical_name(name)
     src = data if type(data) is bytes else readable(data)
     if name in _XOFS:
@@ -528,6 +545,10 @@ def digest(
     return out
 
 
+_digest_borrowing = borrows(_digest)
+
+
+@borrows
 def digest_into(name: str, data: Buffer, out: Buffer, *, backend: Optional[str] = None) -> int:
     """One-shot hash of ``data`` written into the writable buffer ``out``; returns its size.
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, Union
 
 from . import hash as _hash
 from ._backends import backend_number, backends_implementing
-from ._buffers import Buffer, len_cell, readable, writable
+from ._buffers import Buffer, borrows, len_cell, readable, writable
 from ._constant_time import compare_digest
 from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
@@ -127,11 +127,19 @@ class HMAC:
 
     def update(self, msg: Buffer) -> None:
         """Absorb ``msg`` (any bytes-like object; read in place, not copied)."""
-        src = readable(msg, "msg")
+        if type(msg) is bytes:
+            self._update(msg)  # nothing to borrow
+        else:
+            self._update_borrowing(msg)
+
+    def _update(self, msg: Buffer) -> None:
+        src = msg if type(msg) is bytes else readable(msg, "msg")
         with self._lock:
             rc = lib.nacre_hmac_ctx_update(self._ctx, src, len(src))
         if rc:
             check(rc, f"{self.name} update")
+
+    _update_borrowing = borrows(_update)
 
     def digest(self) -> bytes:
         """The tag of the data absorbed so far."""
@@ -147,6 +155,7 @@ class HMAC:
         """The tag as lower-case hex."""
         return self.digest().hex()
 
+    @borrows
     def digest_into(self, out: Buffer) -> int:
         """Write the tag into ``out`` (writable, exactly ``digest_size`` bytes); return its size."""
         dst = writable(out)
@@ -159,6 +168,7 @@ class HMAC:
             check(rc, f"{self.name} digest_into")
         return n
 
+    @borrows
     def verify(self, tag: Buffer) -> None:
         """Check ``tag`` against the tag of the data so far, in constant time.
 
@@ -183,6 +193,7 @@ class HMAC:
         return f"<{self.name} nacre.hmac.HMAC object @ {id(self):#x}>"
 
 
+@borrows
 def new(
     key: Buffer,
     msg: Optional[Buffer] = None,
@@ -210,6 +221,12 @@ def new(
 
 def digest(key: Buffer, msg: Buffer, digest: DigestMod, *, backend: Optional[str] = None) -> bytes:
     """One-shot HMAC of ``msg`` under ``key``, like :func:`hmac.digest`."""
+    if type(key) is bytes and type(msg) is bytes:
+        return _digest(key, msg, digest, backend)  # nothing to borrow
+    return _digest_borrowing(key, msg, digest, backend)
+
+
+def _digest(key: Buffer, msg: Buffer, digest: DigestMod, backend: Optional[str]) -> bytes:
     name = _hash_name(digest)
     key_buf = key if type(key) is bytes else readable(key, "key")
     src = msg if type(msg) is bytes else readable(msg, "msg")
@@ -224,6 +241,10 @@ def digest(key: Buffer, msg: Buffer, digest: DigestMod, *, backend: Optional[str
     return out
 
 
+_digest_borrowing = borrows(_digest)
+
+
+@borrows
 def digest_into(
     key: Buffer, msg: Buffer, digest: DigestMod, out: Buffer, *, backend: Optional[str] = None
 ) -> int:
@@ -244,6 +265,7 @@ def digest_into(
     return n
 
 
+@borrows
 def verify(
     key: Buffer, msg: Buffer, digest: DigestMod, tag: Buffer, *, backend: Optional[str] = None
 ) -> None:

@@ -30,7 +30,7 @@ import enum
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ._buffers import Buffer, input_arg, size, to_bytes
+from ._buffers import Buffer, borrows, input_arg, size, to_bytes
 from ._errors import InvalidArgument, InvalidTag, UnsupportedAlgorithm, check
 from ._nacre import ffi, lib
 from .keys import X25519PrivateKey, X25519PublicKey, _output
@@ -72,6 +72,7 @@ def _require(key: object, cls: type, what: str) -> None:
         raise TypeError(f"{what} must be an {cls.__name__}, not {type(key).__name__!r}")
 
 
+@borrows
 def seal(
     suite: Suite,
     recipient_public_key: X25519PublicKey,
@@ -93,6 +94,7 @@ def seal(
     )
 
 
+@borrows
 def open(  # shadows the builtin here: the module's name for it, as in the RFC
     suite: Suite,
     recipient_private_key: X25519PrivateKey,
@@ -127,6 +129,7 @@ class _Context:
         self._ctx = ffi.gc(cell[0], lib.nacre_hpke_ctx_free)
         self._lock = threading.Lock()
 
+    @borrows
     def export(self, exporter_context: Buffer, length: int) -> bytes:
         """``length`` bytes (at most 255 * 32) derived from this context and
         ``exporter_context`` (RFC 9180 section 5.3); sender and receiver get the same."""
@@ -156,6 +159,7 @@ class SenderContext(_Context):
 
     __slots__ = ("_enc",)
 
+    @borrows
     def __init__(
         self, suite: Suite, recipient_public_key: X25519PublicKey, info: Buffer = b""
     ) -> None:
@@ -179,6 +183,7 @@ class SenderContext(_Context):
         :class:`ReceiverContext`."""
         return self._enc
 
+    @borrows
     def seal(self, data: Buffer, aad: Buffer = b"") -> bytes:
         """Encrypt the next message: ``len(data) + TAG_SIZE`` bytes."""
         src, ad = input_arg(data, "data"), input_arg(aad, "aad")
@@ -198,6 +203,7 @@ class ReceiverContext(_Context):
 
     __slots__ = ()
 
+    @borrows
     def __init__(
         self,
         suite: Suite,
@@ -216,6 +222,7 @@ class ReceiverContext(_Context):
             check(rc, "hpke.ReceiverContext")
         self._adopt(cell)
 
+    @borrows
     def open(self, data: Buffer, aad: Buffer = b"") -> bytes:
         """Decrypt the next message; :class:`nacre.InvalidTag` when it fails (the context then
         still expects the same message number)."""

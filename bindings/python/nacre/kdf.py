@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Dict, Optional, Union
 
 from . import hash as _hash
 from ._backends import backend_number
-from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size, to_bytes
+from ._buffers import Buffer, borrows, input_arg, len_cell, new_filled_output, size, to_bytes
 from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm, check
 from ._nacre import lib
 from ._tables import hashes as _HASHES
@@ -113,6 +113,7 @@ def _what(name: str, backend: Optional[str]) -> str:
     return f"HKDF-{name} on backend {backend!r}" if backend else f"HKDF-{name}"
 
 
+@borrows
 def hkdf(
     algorithm: HashAlgorithm,
     length: int,
@@ -142,6 +143,7 @@ def hkdf(
     return to_bytes(out, n)
 
 
+@borrows
 def hkdf_extract(
     algorithm: HashAlgorithm,
     ikm: Buffer,
@@ -164,6 +166,7 @@ def hkdf_extract(
     return to_bytes(out, n)
 
 
+@borrows
 def hkdf_expand(
     algorithm: HashAlgorithm,
     length: int,
@@ -192,6 +195,7 @@ def hkdf_expand(
     return to_bytes(out, n)
 
 
+@borrows
 def pbkdf2_hmac(
     hash_name: HashAlgorithm,
     password: Buffer,
@@ -221,6 +225,7 @@ def pbkdf2_hmac(
     return to_bytes(out, n)
 
 
+@borrows
 def scrypt(
     password: Buffer,
     *,
@@ -267,6 +272,7 @@ def scrypt(
     return to_bytes(out, out_len)
 
 
+@borrows
 def derive_subkey(key: Buffer, subkey_id: int, context: Buffer, length: int) -> bytes:
     """Subkey number ``subkey_id`` (0 to 2**64 - 1) of the master ``key``
     (:data:`SUBKEY_KEY_SIZE` bytes) in ``context`` (:data:`SUBKEY_CONTEXT_SIZE` bytes, such as

@@ -61,7 +61,7 @@ from typing import (
 )
 
 from ._backends import backend_number
-from ._buffers import Buffer, input_arg, readable, size, to_bytes
+from ._buffers import Buffer, borrows, input_arg, readable, size, to_bytes
 from ._errors import (
     InvalidArgument,
     InvalidKey,
@@ -261,6 +261,7 @@ class _Key:
         return obj
 
     @classmethod
+    @borrows
     def _import(
         cls: Type[_K],
         fmt: int,
@@ -465,6 +466,7 @@ class _FixedType(PrivateKey):
 class _Signer(PrivateKey):
     __slots__ = ()
 
+    @borrows
     def _sign(self, alg: int, data: Buffer, backend: Optional[str], what: str) -> bytes:
         key, src, b = self._key, input_arg(data, "data"), backend_number(backend)
         return _output(
@@ -472,6 +474,7 @@ class _Signer(PrivateKey):
             f"{type(self).__name__}.{what}",
         )
 
+    @borrows
     def _sign_digest(self, alg: int, digest: Buffer, what: str) -> bytes:
         key, src = self._key, input_arg(digest, "digest")
         return _output(
@@ -483,6 +486,7 @@ class _Signer(PrivateKey):
 class _Verifier(PublicKey):
     __slots__ = ()
 
+    @borrows
     def _verify(
         self, alg: int, signature: Buffer, data: Buffer, backend: Optional[str], what: str
     ) -> None:
@@ -491,6 +495,7 @@ class _Verifier(PublicKey):
         if rc:
             check(rc, f"{type(self).__name__}.{what}", mismatch=InvalidSignature)
 
+    @borrows
     def _verify_digest(self, alg: int, signature: Buffer, digest: Buffer, what: str) -> None:
         sig, src = input_arg(signature, "signature"), input_arg(digest, "digest")
         rc = lib.nacre_verify_digest(self._key, alg, sig, len(sig), src, len(src))
@@ -540,6 +545,7 @@ class _KEMPrivate(_RawPrivate, _FixedType):
     __slots__ = ()
     _PUBLIC: ClassVar[Type[_KEMPublic]]
 
+    @borrows
     def decapsulate(self, ciphertext: Buffer) -> bytes:
         """The shared secret carried by ``ciphertext``. Implicit rejection: an altered
         ciphertext of the right size gives an unrelated secret, not an error; one of the wrong
@@ -647,6 +653,7 @@ class _EC(_Key):
         return self.curve
 
     @classmethod
+    @borrows
     def _curve_import(
         cls: Type[_K],
         fmt: int,
@@ -682,6 +689,7 @@ class ECPublicKey(_EC, _SPKI, _Verifier):
         return cls._curve_import(_RAW_PUBLIC, data, curve, sizes, "ECPublicKey.from_raw")
 
     @classmethod
+    @borrows
     def from_sec1(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPublicKey:
         """The public key from a SEC1 point, compressed (33 or 49 bytes) or uncompressed (65 or
         97 bytes); ``curve`` None: the length says which."""
@@ -786,6 +794,7 @@ class RSAPublicKey(_RSAKey, _SPKI, _Verifier):
         """Like :meth:`verify` over a SHA-256 digest (32 bytes) computed by the caller."""
         self._verify_digest(_rsa_alg(padding), signature, digest, "verify_digest")
 
+    @borrows
     def encrypt(self, data: Buffer, label: Buffer = b"") -> bytes:
         """RSA-OAEP (SHA-256, MGF1-SHA-256) encryption of ``data`` (at most key_size / 8 - 66
         bytes; longer is a ValueError) with ``label``; the output has the modulus size."""
@@ -824,6 +833,7 @@ class RSAPrivateKey(_RSAKey, _PKCS8, _Signer):
         """Like :meth:`sign` over a SHA-256 digest (32 bytes) computed by the caller."""
         return self._sign_digest(_rsa_alg(padding), digest, "sign_digest")
 
+    @borrows
     def decrypt(self, data: Buffer, label: Buffer = b"") -> bytes:
         """RSA-OAEP decryption of ``data`` with ``label``; :class:`nacre.InvalidTag` when it
         fails (wrong key, label or ciphertext), with no detail on why."""
@@ -928,6 +938,7 @@ AnyPublicKey = Union[
 ]
 
 
+@borrows
 def load_private_key(data: Buffer) -> AnyPrivateKey:
     """A private key from unencrypted PKCS#8, DER or PEM (told apart by the "-----BEGIN"
     line), of the class its algorithm calls for: X25519, Ed25519, EC or RSA.
@@ -941,6 +952,7 @@ def load_private_key(data: Buffer) -> AnyPrivateKey:
     return cast(AnyPrivateKey, PrivateKey._import(fmt, buf, "load_private_key", 0))
 
 
+@borrows
 def load_public_key(data: Buffer) -> AnyPublicKey:
     """A public key from SubjectPublicKeyInfo, DER or PEM, of the class its algorithm calls
     for (see :func:`load_private_key`)."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Dict, NamedTuple, Optional, Union
 
-from ._buffers import Buffer, input_arg, len_cell, new_filled_output, size, to_bytes
+from ._buffers import Buffer, borrows, input_arg, len_cell, new_filled_output, size, to_bytes
 from ._errors import InvalidArgument, UnsupportedAlgorithm, VerificationFailed, check
 from ._nacre import ffi, lib
 
@@ -175,6 +175,7 @@ def identify(hash_str: HashString) -> str:
     raise InvalidArgument("malformed password hash: not an Argon2id, Argon2i or scrypt string")
 
 
+@borrows
 def hash_password(
     password: Buffer,
     *,
@@ -199,6 +200,7 @@ def hash_password(
     return to_bytes(out, out_len[0]).decode("ascii")
 
 
+@borrows
 def verify_password(hash_str: HashString, password: Buffer) -> None:
     """Check ``password`` against the hash string ``hash_str`` (str or bytes).
 
@@ -245,6 +247,7 @@ def needs_rehash(
     return wanted != own or bool(flag[0])
 
 
+@borrows
 def derive_key(
     password: Buffer,
     salt: Buffer,

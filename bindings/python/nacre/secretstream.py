@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, List, Optional, Protocol, Tuple, Type, Un
 
 from ._buffers import (
     Buffer,
+    borrows,
     input_arg,
     optional_input,
     readable,
@@ -128,6 +129,7 @@ class Encryptor:
 
     __slots__ = ("_st", "_lock", "_len", "_header", "_finished", "__weakref__")
 
+    @borrows
     def __init__(self, key: Buffer) -> None:
         key_buf = _key(key)
         header = ffi.new("uint8_t[]", HEADER_SIZE)
@@ -175,6 +177,7 @@ class Encryptor:
             check(rc, "secretstream push")
         return n + OVERHEAD
 
+    @borrows
     def push(
         self, data: Buffer, associated_data: Optional[Buffer] = None, tag: int = TAG_MESSAGE
     ) -> bytes:
@@ -188,6 +191,7 @@ class Encryptor:
         self._push(out, n, src, len(src), ad, ad_len, _tag(tag))
         return to_bytes(out, n)
 
+    @borrows
     def push_into(
         self,
         data: Buffer,
@@ -224,6 +228,7 @@ class Decryptor:
 
     __slots__ = ("_st", "_lock", "_len", "_tag", "__weakref__")
 
+    @borrows
     def __init__(self, key: Buffer, header: Buffer) -> None:
         key_buf = _key(key)
         header_buf = input_arg(header, "header")
@@ -284,6 +289,7 @@ class Decryptor:
             check(rc, "secretstream pull", mismatch=InvalidTag)
         return n - OVERHEAD, tag
 
+    @borrows
     def pull(self, data: Buffer, associated_data: Optional[Buffer] = None) -> Tuple[bytes, int]:
         """Check and decrypt the next message; return ``(plaintext, tag)``.
 
@@ -298,6 +304,7 @@ class Decryptor:
         _, tag = self._pull(out, n, src, len(src), ad, ad_len)
         return to_bytes(out, n), tag
 
+    @borrows
     def pull_into(
         self, data: Buffer, out: Buffer, associated_data: Optional[Buffer] = None
     ) -> Tuple[int, int]:
@@ -398,6 +405,7 @@ class EncryptingWriter(io.BufferedIOBase):
         size_out = self._enc._push(self._out_c, len(self._out), src, n, ffi.NULL, 0, tag)
         _write_all(self._file, memoryview(self._out)[:size_out])
 
+    @borrows
     def write(self, data: Buffer) -> int:
         """Encrypt all of ``data`` (any bytes-like object); return its length."""
         if self.closed:
@@ -626,6 +634,7 @@ class DecryptingReader(io.BufferedIOBase):
         if self.closed:
             raise ValueError("read from closed file")
 
+    @borrows
     def readinto(self, b: Buffer) -> int:
         """Fill the writable buffer ``b``; fewer bytes only at the end of the stream."""
         self._check_open()
