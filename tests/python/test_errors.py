@@ -304,3 +304,32 @@ def test_size_errors_carry_the_library_message(call: Callable[[], Any], message:
         call()
     assert isinstance(info.value, nacre.Error)
     assert message in str(info.value)
+
+
+def test_pyca_exception_names_are_raised_where_pyca_raises_them() -> None:
+    # nacre.exceptions is the migration path from cryptography.exceptions: each name is raised
+    # in the situation where pyca raises its namesake (checked against pyca side by side).
+    import cryptography.exceptions as pyca_exc
+    from cryptography.hazmat.primitives.asymmetric import ed25519 as pyca_ed25519
+    from cryptography.hazmat.primitives.ciphers import aead as pyca_aead
+
+    import nacre.exceptions
+    from nacre.keys import Ed25519PrivateKey
+
+    assert nacre.exceptions.__all__ == ["InvalidSignature", "InvalidTag", "UnsupportedAlgorithm"]
+    for name in nacre.exceptions.__all__:
+        assert getattr(nacre.exceptions, name) is getattr(nacre, name)
+        assert issubclass(getattr(nacre.exceptions, name), nacre.Error)
+    key, nonce, box = bytes(32), bytes(12), bytes(20)
+    with pytest.raises(pyca_exc.InvalidTag):
+        pyca_aead.AESGCM(key).decrypt(nonce, box, None)
+    with pytest.raises(nacre.exceptions.InvalidTag):
+        nacre.AESGCM(key).decrypt(nonce, box, None)
+    seed = bytes(range(32))
+    with pytest.raises(pyca_exc.InvalidSignature):
+        pyca_ed25519.Ed25519PrivateKey.from_private_bytes(seed).public_key().verify(
+            bytes(64), b"m")
+    with pytest.raises(nacre.exceptions.InvalidSignature):
+        Ed25519PrivateKey.from_raw(seed).public_key().verify(bytes(64), b"m")
+    with pytest.raises(nacre.exceptions.UnsupportedAlgorithm):
+        nacre.keys.ECPrivateKey.generate("secp256k1")

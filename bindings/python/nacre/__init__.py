@@ -22,7 +22,7 @@ allows, wiped when freed); :func:`nacre.secret_memory_stats` reports it.
 
 from __future__ import annotations
 
-from . import aead, box, hash, hmac, hpke, kdf, kem, keys, pwhash, secretstream
+from . import aead, box, exceptions, hash, hmac, hpke, kdf, kem, keys, pwhash, secretstream
 from ._constant_time import compare_digest
 from ._errors import (
     BufferTooSmall,
