@@ -16,6 +16,7 @@ from typing import Callable, FrozenSet, List, Tuple, Type, Union
 import nacre
 import nacre.aead
 import nacre.box
+import nacre.exceptions
 import nacre.hash
 import nacre.hmac
 import nacre.hpke
@@ -195,7 +196,7 @@ def round_trip(cipher: AnyCipher) -> None:
     assert cipher.decrypt_into(nonce, out, header, plain) == len(MESSAGE) and plain == MESSAGE
     body, tag = cipher.encrypt_detached(nonce, MESSAGE, None)
     assert cipher.decrypt_detached(nonce, body, tag, None) == MESSAGE
-    expect(nacre.InvalidTag, lambda: cipher.decrypt(nonce, flip(ct), header))
+    expect(nacre.exceptions.InvalidTag, lambda: cipher.decrypt(nonce, flip(ct), header))
     expect(nacre.InvalidArgument, lambda: cipher.encrypt(nonce + b"\0", MESSAGE, None))
     assert cipher.nonce_size == type(cipher).NONCE_SIZE and len(tag) == type(cipher).TAG_SIZE
     assert cipher.key_size in type(cipher).KEY_SIZES and cipher.algorithm in nacre.aead.ALGORITHMS
@@ -352,7 +353,7 @@ def keys() -> None:
     verifier: Ed25519PublicKey = signer.public_key()
     signature = signer.sign(MESSAGE)
     verifier.verify(signature, MESSAGE)  # None, or:
-    expect(nacre.InvalidSignature, lambda: verifier.verify(signature, flip(MESSAGE)))
+    expect(nacre.exceptions.InvalidSignature, lambda: verifier.verify(signature, flip(MESSAGE)))
     assert Ed25519PrivateKey.from_raw(signer.to_raw()).sign(MESSAGE) == signature
     assert Ed25519PrivateKey.from_pkcs8_der(signer.to_pkcs8_der()) == signer
     assert Ed25519PrivateKey.from_pkcs8_pem(signer.to_pkcs8_pem()) == signer

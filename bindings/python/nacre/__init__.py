@@ -80,6 +80,7 @@ __all__ = [
     "box",
     "hpke",
     "kem",
+    "exceptions",
     "AESGCM",
     "AESGCMSIV",
     "ChaCha20Poly1305",
