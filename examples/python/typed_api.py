@@ -129,6 +129,16 @@ def hashes() -> None:
     assert shake.digest_into(stream) == 64 and shake.copy().hexdigest(64) == stream.hex()
     assert (shake.name, shake.digest_size, shake.block_size) == ("shake_256", 0, 136)
 
+    # hashlib's file and key-derivation functions, here too.
+    from_file: Hash = nacre.hash.file_digest(io.BytesIO(MESSAGE), nacre.hash.sha256)
+    assert from_file.hexdigest() == hashlib.sha256(MESSAGE).hexdigest()
+    assert nacre.hash.pbkdf2_hmac("sha256", b"pw", b"salt", 10) == hashlib.pbkdf2_hmac(
+        "sha256", b"pw", b"salt", 10
+    )
+    assert nacre.hash.scrypt(b"pw", salt=b"s", n=16, r=1, p=1) == hashlib.scrypt(
+        b"pw", salt=b"s", n=16, r=1, p=1
+    )
+
     # One-shot functions, backends and the algorithm sets.
     assert nacre.hash.digest("sha512", MESSAGE) == hashlib.sha512(MESSAGE).digest()
     assert nacre.hash.digest("shake_128", MESSAGE, length=20) == hashlib.shake_128(

@@ -364,6 +364,16 @@ def _finalized_encryptor() -> ss.Encryptor:
 # --- the rows ------------------------------------------------------------------------------------
 
 
+class _Reader(io.RawIOBase):
+    """A readable binary file with nothing in it (not a BytesIO, which is hashed in place)."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        return 0
+
+
 @dataclass(frozen=True)
 class Row:
     path: str  # the public callable, as public_callables() names it
@@ -678,6 +688,17 @@ def _hash_rows() -> List[Row]:
                      None)
     rows += backends(p, lambda b: h.digest_into("shake_128", b"", bytearray(8), backend=b),
                      "boringssl")[2:]
+
+    # hash.pbkdf2_hmac and hash.scrypt are nacre.kdf's functions: the kdf rows cover them.
+    p = "hash.file_digest"
+    rows += [
+        Row(p, "digest:unknown", lambda: h.file_digest(io.BytesIO(b""), "md5"), UNSUPPORTED),
+        Row(p, "digest:int", lambda: h.file_digest(io.BytesIO(b""), 5), TYPE),
+        Row(p, "digest:not-a-nacre-hash", lambda: h.file_digest(io.BytesIO(b""), dict), TYPE),
+        Row(p, "fileobj:bytes", lambda: h.file_digest(b"data", "sha256"), SIZE),
+        Row(p, "fileobj:text", lambda: h.file_digest(io.StringIO("x"), "sha256"), SIZE),
+        Row(p, "_bufsize:-1", lambda: h.file_digest(_Reader(), "sha256", _bufsize=-1), SIZE),
+    ]
 
     p = "hash.available_backends"
     rows += [Row(p, "unknown", lambda: h.available_backends("md5"), UNSUPPORTED),

@@ -337,3 +337,55 @@ def test_literal_names_for_type_checkers_are_every_name() -> None:
     for name in xofs:
         assert type(nacre.hash.new(name)) is nacre.hash.Xof, name
     assert {nacre.hash.canonical_name(n) for n in blake2b} == {"blake2b"}
+
+
+@pytest.mark.parametrize("name", sorted(nacre.hash.algorithms_available))
+def test_usedforsecurity_is_accepted_as_hashlib_accepts_it(name: str) -> None:
+    for flag in (True, False):
+        ours = nacre.hash.new(name, b"abc", usedforsecurity=flag)
+        assert ours.digest(16) if isinstance(ours, nacre.hash.Xof) else ours.digest()
+        assert nacre.hash.new(name, usedforsecurity=flag).name == ours.name
+        std = hashlib.new(name, b"abc", usedforsecurity=flag)
+        got = ours.digest(16) if isinstance(ours, nacre.hash.Xof) else ours.digest()
+        assert got == (std.digest(16) if name.startswith("shake") else std.digest())  # type: ignore[call-arg]
+
+
+@pytest.mark.skipif(not hasattr(hashlib, "file_digest"), reason="hashlib.file_digest is 3.11+")
+def test_file_digest_matches_hashlib(tmp_path: typing.Any) -> None:
+    import io
+
+    data = bytes(range(256)) * 5000  # over several 256 KiB chunks
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+    for digest in ("sha256", "sha3_512", "blake2b"):
+        with path.open("rb") as f:
+            ours = nacre.hash.file_digest(f, digest).hexdigest()
+        with path.open("rb") as f:
+            assert ours == hashlib.file_digest(f, digest).hexdigest()
+        assert nacre.hash.file_digest(io.BytesIO(data), digest).hexdigest() == ours
+    with path.open("rb") as f:
+        f.seek(1000)  # from the current position on, as hashlib
+        assert nacre.hash.file_digest(f, nacre.hash.sha256, _bufsize=7).digest() == \
+            hashlib.sha256(data[1000:]).digest()
+    with path.open("r") as text, pytest.raises((ValueError, TypeError)):
+        hashlib.file_digest(text, "sha256")  # type: ignore[arg-type]
+    with path.open("r") as text, pytest.raises((ValueError, TypeError)):
+        nacre.hash.file_digest(text, "sha256")
+    with path.open("wb") as out, pytest.raises(ValueError):
+        nacre.hash.file_digest(out, "sha256")
+    with pytest.raises(TypeError):
+        nacre.hash.file_digest(io.BytesIO(b""), lambda: hashlib.sha256())  # type: ignore[arg-type, return-value]
+
+
+def test_kdfs_in_the_hash_module_match_hashlib() -> None:
+    for name in ("sha256", "sha512"):
+        assert nacre.hash.pbkdf2_hmac(name, b"pw", b"salt", 1000, 40) == \
+            hashlib.pbkdf2_hmac(name, b"pw", b"salt", 1000, 40)
+        assert nacre.hash.pbkdf2_hmac(name, b"pw", b"salt", 10) == \
+            hashlib.pbkdf2_hmac(name, b"pw", b"salt", 10)
+    assert nacre.hash.scrypt(b"pw", salt=b"salt", n=16, r=8, p=1, dklen=48) == \
+        hashlib.scrypt(b"pw", salt=b"salt", n=16, r=8, p=1, dklen=48)
+    with pytest.raises(ValueError):
+        nacre.hash.pbkdf2_hmac("sha256", b"pw", b"salt", 0)
+    with pytest.raises(ValueError):
+        hashlib.pbkdf2_hmac("sha256", b"pw", b"salt", 0)

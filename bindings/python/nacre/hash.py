@@ -65,6 +65,9 @@ __all__ = [
     "digest",
     "digest_into",
     "available_backends",
+    "file_digest",
+    "pbkdf2_hmac",
+    "scrypt",
     "algorithms_available",
     "algorithms_guaranteed",
 ]
@@ -387,47 +390,65 @@ def _xof(name: str, data: Buffer, backend: Optional[str]) -> Xof:
     return h
 
 
-def sha224(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+def sha224(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
     """SHA-224 (FIPS 180-4); BoringSSL."""
     return _hash("sha224", data, backend)
 
 
-def sha256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+def sha256(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
     """SHA-256 (FIPS 180-4); both backends."""
     return _hash("sha256", data, backend)
 
 
-def sha384(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+def sha384(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
     """SHA-384 (FIPS 180-4); BoringSSL."""
     return _hash("sha384", data, backend)
 
 
-def sha512(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+def sha512(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
     """SHA-512 (FIPS 180-4); both backends."""
     return _hash("sha512", data, backend)
 
 
-def sha512_256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+def sha512_256(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
     """SHA-512/256 (FIPS 180-4); BoringSSL."""
     return _hash("sha512_256", data, backend)
 
 
-def sha3_256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+def sha3_256(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
     """SHA3-256 (FIPS 202); libsodium."""
     return _hash("sha3_256", data, backend)
 
 
-def sha3_512(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Hash:
+def sha3_512(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
     """SHA3-512 (FIPS 202); libsodium."""
     return _hash("sha3_512", data, backend)
 
 
-def shake_128(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Xof:
+def shake_128(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Xof:
     """SHAKE128 (FIPS 202), an extendable-output function; libsodium."""
     return _xof("shake_128", data, backend)
 
 
-def shake_256(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Xof:
+def shake_256(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Xof:
     """SHAKE256 (FIPS 202), an extendable-output function; libsodium."""
     return _xof("shake_256", data, backend)
 
@@ -439,6 +460,7 @@ def blake2b(
     digest_size: int = BLAKE2B_MAX_DIGEST_SIZE,
     key: Buffer = _EMPTY,
     backend: Optional[str] = None,
+    usedforsecurity: bool = True,
 ) -> Hash:
     """BLAKE2b (RFC 7693) with a ``digest_size`` of 16 to 64 bytes and an optional ``key`` of up
     to 64 bytes (empty: unkeyed); libsodium. The key is copied into the state."""
@@ -463,7 +485,9 @@ def _generic(name: str) -> Callable[..., Union[Hash, Xof]]:
     """A constructor for a library hash that has no function of its own here."""
     xof = name in _XOFS
 
-    def construct(data: Buffer = _EMPTY, *, backend: Optional[str] = None) -> Union[Hash, Xof]:
+    def construct(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Union[Hash, Xof]:
         return _xof(name, data, backend) if xof else _hash(name, data, backend)
 
     return construct
@@ -476,7 +500,13 @@ _CONSTRUCTORS: Dict[str, Callable[..., Union[Hash, Xof]]] = {
 
 
 @overload
-def new(name: FixedSizeName, data: Buffer = ..., *, backend: Optional[str] = ...) -> Hash: ...
+def new(
+    name: FixedSizeName,
+    data: Buffer = ...,
+    *,
+    backend: Optional[str] = ...,
+    usedforsecurity: bool = ...,
+) -> Hash: ...
 @overload
 def new(
     name: Blake2bName,
@@ -485,9 +515,16 @@ def new(
     digest_size: int = ...,
     key: Buffer = ...,
     backend: Optional[str] = ...,
+    usedforsecurity: bool = ...,
 ) -> Hash: ...
 @overload
-def new(name: XofName, data: Buffer = ..., *, backend: Optional[str] = ...) -> Xof: ...
+def new(
+    name: XofName,
+    data: Buffer = ...,
+    *,
+    backend: Optional[str] = ...,
+    usedforsecurity: bool = ...,
+) -> Xof: ...
 @overload
 def new(name: str, data: Buffer = ..., **kwargs: Any) -> Union[Hash, Xof]: ...
 
@@ -497,7 +534,8 @@ def new(name: str, data: Buffer = _EMPTY, **kwargs: Any) -> Union[Hash, Xof]:
 
     ``name`` is hashlib's ("sha256", "sha512_256", "sha3_256", "blake2b", "shake_128", ...) or a
     common spelling ("SHA-256", "sha512-256", "sha3-256", "shake128"). Keyword arguments go to the
-    constructor (``backend``; ``digest_size`` and ``key`` for blake2b). An unknown name raises
+    constructor (``backend``; ``digest_size`` and ``key`` for blake2b; ``usedforsecurity``, as
+    hashlib's, which every hash here is fit for). An unknown name raises
     :class:`nacre.UnsupportedAlgorithm`, which is also a ValueError.
     """
     return _CONSTRUCTORS[canonical_name(name)](data, **kwargs)
@@ -572,3 +610,48 @@ def digest_into(name: str, data: Buffer, out: Buffer, *, backend: Optional[str] 
     if rc:
         check(rc, f"{name} on backend {backend!r}" if backend else name)
     return n
+
+
+_H = TypeVar("_H", "Hash", "Xof")
+
+
+@overload
+def file_digest(fileobj: Any, digest: Callable[[], _H], /, *, _bufsize: int = ...) -> _H: ...
+@overload
+def file_digest(fileobj: Any, digest: str, /, *, _bufsize: int = ...) -> Union[Hash, Xof]: ...
+
+
+def file_digest(
+    fileobj: Any, digest: Union[str, Callable[[], Union[Hash, Xof]]], /, *, _bufsize: int = 2**18
+) -> Union[Hash, Xof]:
+    """Hash the contents of a binary file object, like :func:`hashlib.file_digest` (Python 3.11):
+    ``digest`` is a name for :func:`new` or a constructor returning a fresh hash object. The file
+    is read from its current position to its end in ``_bufsize`` chunks (constant memory);
+    ``io.BytesIO`` is hashed in place. Returns the hash object."""
+    h = new(digest) if isinstance(digest, str) else digest()
+    if not isinstance(h, (Hash, Xof)):
+        raise TypeError(f"digest must return a nacre hash object, not {type(h).__name__!r}")
+    if hasattr(fileobj, "getbuffer"):  # io.BytesIO: its buffer, without a copy
+        with fileobj.getbuffer() as view:
+            h.update(view)
+        return h
+    if not (hasattr(fileobj, "readinto") and hasattr(fileobj, "readable") and fileobj.readable()):
+        raise InvalidArgument(
+            f"file_digest: a {type(fileobj).__name__!r} is not a file opened for reading in "
+            "binary mode"
+        )
+    buf = bytearray(size(_bufsize, "_bufsize") or 1)
+    view = memoryview(buf)
+    while True:
+        n = fileobj.readinto(buf)
+        if n is None:
+            raise BlockingIOError("I/O operation would block")  # as hashlib says for this
+        if n == 0:
+            return h
+        h.update(view[:n])
+
+
+
+# hashlib's KDFs, here as there: nacre.kdf's own functions (imported last: kdf imports this
+# module and uses what is defined above).
+from .kdf import pbkdf2_hmac, scrypt  # noqa: E402
