@@ -17,6 +17,9 @@ constexpr HashInfo kAlgs[] = {
     {HashAlg::shake128, "shake128", 0, 168, false, false, Backend::sodium},
     {HashAlg::shake256, "shake256", 0, 136, false, false, Backend::sodium},
     {HashAlg::sha224, "sha224", 28, 64, true, false, Backend::boringssl},
+    // HMAC-SHA1 is still sound as a MAC (HOTP/TOTP need it); MD5 is offered for checksums only.
+    {HashAlg::sha1, "sha1", 20, 64, true, false, Backend::boringssl, true},
+    {HashAlg::md5, "md5", 16, 64, false, false, Backend::boringssl, true},
 };
 static_assert(in_enum_order(kAlgs), "kAlgs must list HashAlg in order from 1");
 

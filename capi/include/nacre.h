@@ -163,7 +163,9 @@ NACRE_EXPORT int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_s
  * SHA-256 and SHA-512 are implemented by both backends; SHA-224, SHA-384 and SHA-512/256 by
  * BoringSSL;
  * SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium. Asking for a backend that does
- * not implement an algorithm is NACRE_ERR_UNSUPPORTED.
+ * not implement an algorithm is NACRE_ERR_UNSUPPORTED. SHA-1 and MD5 (BoringSSL) are there for
+ * interoperability only and carry NACRE_HASH_FLAG_LEGACY: bindings offer them only on request
+ * (Python: usedforsecurity=False).
  *
  * BLAKE2b through this enum has a 64-byte digest and no key; nacre_hash_new_blake2b and
  * nacre_blake2b choose a digest length (16 to 64 bytes) and an optional key (up to 64 bytes).
@@ -180,7 +182,9 @@ typedef enum nacre_hash_alg {
   NACRE_HASH_BLAKE2B = 7,
   NACRE_HASH_SHAKE128 = 8,
   NACRE_HASH_SHAKE256 = 9,
-  NACRE_HASH_SHA224 = 10
+  NACRE_HASH_SHA224 = 10,
+  NACRE_HASH_SHA1 = 11, /* legacy: collisions are practical (NACRE_HASH_FLAG_LEGACY) */
+  NACRE_HASH_MD5 = 12   /* legacy: collisions are trivial (NACRE_HASH_FLAG_LEGACY) */
 } nacre_hash_alg;
 
 /* The hash table (see the conventions at the top): names such as
@@ -194,6 +198,10 @@ NACRE_EXPORT int nacre_hash_from_name(const char *name) NACRE_NOEXCEPT;
 #define NACRE_HASH_FLAG_XOF 1u  /* an extendable-output function: read with nacre_xof */
 #define NACRE_HASH_FLAG_HMAC 2u /* offered under HMAC */
 #define NACRE_HASH_FLAG_KDF 4u  /* offered under HKDF and PBKDF2 */
+/* Broken for security (collisions): only for checking or producing what an older format or
+ * protocol demands (checksums, HMAC-SHA1 in HOTP/TOTP), never for new signatures, MACs of
+ * attacker-chosen data, or identifiers that must not collide. */
+#define NACRE_HASH_FLAG_LEGACY 8u
 
 /* All of one hash's facts. Later versions of this header only append fields. */
 typedef struct nacre_hash_info {
@@ -304,9 +312,11 @@ NACRE_EXPORT void nacre_hash_ctx_free(nacre_hash_ctx *ctx) NACRE_NOEXCEPT;
 
 /* HMAC.
  *
- * HMAC over the hashes whose nacre_hash_info has NACRE_HASH_FLAG_HMAC: SHA-224, SHA-256,
+ * HMAC over the hashes whose nacre_hash_info has NACRE_HASH_FLAG_HMAC: SHA-1, SHA-224, SHA-256,
  * SHA-384 and SHA-512 (|alg| is a nacre_hash_alg). HMAC-SHA256 and HMAC-SHA512 are implemented
- * by both backends, the others by BoringSSL (nacre_hmac_is_available tells). Keys may have any
+ * by both backends, the others by BoringSSL (nacre_hmac_is_available tells). HMAC-SHA1 is for
+ * HOTP/TOTP (RFC 4226, RFC 6238) and older protocols: HMAC does not rely on collision
+ * resistance, but new designs should use HMAC-SHA256. Keys may have any
  * length, including zero. Tags are compared in constant time; a tag whose length differs from the
  * full MAC length is a verification failure. */
 

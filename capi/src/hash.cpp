@@ -18,6 +18,7 @@ int nacre_hash_describe(int alg, nacre_hash_info *out, size_t out_size) noexcept
   uint32_t flags = h->digest_size == 0 ? NACRE_HASH_FLAG_XOF : 0u;
   if (h->hmac) flags |= NACRE_HASH_FLAG_HMAC;
   if (h->kdf) flags |= NACRE_HASH_FLAG_KDF;
+  if (h->legacy) flags |= NACRE_HASH_FLAG_LEGACY;
   const nacre_hash_info known{alg,
                               static_cast<int>(h->preferred),
                               h->name,

@@ -9,6 +9,7 @@ infers the rest. Run it: python3 examples/python/typed_api.py
 from __future__ import annotations
 
 import hashlib
+import hmac
 import hmac as std_hmac
 import io
 from typing import Callable, FrozenSet, List, Tuple, Type, Union
@@ -128,6 +129,14 @@ def hashes() -> None:
     stream = bytearray(64)
     assert shake.digest_into(stream) == 64 and shake.copy().hexdigest(64) == stream.hex()
     assert (shake.name, shake.digest_size, shake.block_size) == ("shake_256", 0, 136)
+
+    # MD5 and SHA-1 only for interoperability, and only when asked for so (as hashlib in FIPS
+    # mode); HMAC-SHA1 (HOTP/TOTP) needs no flag.
+    legacy: Hash = nacre.hash.md5(MESSAGE, usedforsecurity=False)
+    assert legacy.digest() == hashlib.md5(MESSAGE).digest()
+    sha1: Hash = nacre.hash.sha1(MESSAGE, usedforsecurity=False)
+    assert sha1.digest() == hashlib.sha1(MESSAGE).digest()
+    assert nacre.hmac.digest(b"k", MESSAGE, "sha1") == hmac.digest(b"k", MESSAGE, "sha1")
 
     # hashlib's file and key-derivation functions, here too.
     from_file: Hash = nacre.hash.file_digest(io.BytesIO(MESSAGE), nacre.hash.sha256)

@@ -28,6 +28,8 @@ enum class HashAlg : int {
   shake128 = 8,
   shake256 = 9,
   sha224 = 10,
+  sha1 = 11,  // legacy (HashInfo::legacy)
+  md5 = 12,   // legacy
 };
 
 inline constexpr std::size_t kBlake2bMinDigest = 16;
@@ -46,6 +48,7 @@ struct HashInfo {
   // The backend Backend::automatic picks where both implement it: BoringSSL's SHA-2 assembly
   // (SHA-NI/AVX2) measured faster than libsodium's portable C (see the README's table).
   Backend preferred;
+  bool legacy = false;  // broken for security (collisions): for interoperability only
 };
 
 // Every hash, in enum order (entry i is number i + 1).

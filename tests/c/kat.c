@@ -141,6 +141,7 @@ int main(int argc, char **argv) {
   const char *dir = argc > 1 ? argv[1] : "tests/vectors";
   run_file(dir, "sha2.txt", 0);
   run_file(dir, "sha3.txt", 0);
+  run_file(dir, "sha1_md5.txt", 0);
   run_file(dir, "blake2b.txt", 0);
   run_file(dir, "hmac.txt", 1);
   printf("nacre C99 KATs: %d passed, %d failed\n", checks - failures, failures);

@@ -58,7 +58,9 @@ TEST_CASE("HMAC known answers from RFC 4231", "[hmac][kat]") {
 }
 
 TEST_CASE("HMAC Wycheproof vectors", "[hmac][wycheproof]") {
-  const std::pair<const char *, HashAlg> files[] = {{"hmac_sha256_test.json", HashAlg::sha256},
+  const std::pair<const char *, HashAlg> files[] = {{"hmac_sha1_test.json", HashAlg::sha1},
+                                                     {"hmac_sha224_test.json", HashAlg::sha224},
+                                                     {"hmac_sha256_test.json", HashAlg::sha256},
                                                      {"hmac_sha384_test.json", HashAlg::sha384},
                                                      {"hmac_sha512_test.json", HashAlg::sha512}};
   for (const auto &[file, alg] : files) {

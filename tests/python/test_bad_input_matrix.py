@@ -644,6 +644,18 @@ def _hash_rows() -> List[Row]:
         ctor = getattr(h, name)
         rows += not_buffers(p, "data", lambda v, c=ctor: c(v))
         rows += backends(p, lambda b, c=ctor: c(b"abc", backend=b), lacking)
+    for name in ("md5", "sha1"):  # legacy: refused unless usedforsecurity=False
+        p = f"hash.{name}"
+        ctor = getattr(h, name)
+        rows.append(Row(p, "usedforsecurity:True", lambda c=ctor: c(b"abc"), UNSUPPORTED))
+        rows += not_buffers(p, "data", lambda v, c=ctor: c(v, usedforsecurity=False))
+        rows += backends(p, lambda b, c=ctor: c(b"abc", backend=b, usedforsecurity=False),
+                         "sodium")
+    rows += [
+        Row("hash.digest", "md5-for-security", lambda: h.digest("md5", b""), UNSUPPORTED),
+        Row("hash.digest_into", "sha1-for-security",
+            lambda: h.digest_into("sha1", b"", bytearray(20)), UNSUPPORTED),
+    ]
     p = "hash.blake2b"
     rows += [Row(p, f"digest_size:{n}", lambda n=n: h.blake2b(b"x", digest_size=n), SIZE)
              for n in (0, 15, 65, -1, 2**64)]
@@ -653,7 +665,8 @@ def _hash_rows() -> List[Row]:
 
     p = "hash.new"
     rows += [
-        Row(p, "name:unknown", lambda: h.new("md5"), UNSUPPORTED),
+        Row(p, "name:unknown", lambda: h.new("sm3"), UNSUPPORTED),
+        Row(p, "name:md5-for-security", lambda: h.new("md5"), UNSUPPORTED),
         Row(p, "name:empty", lambda: h.new(""), UNSUPPORTED),
         Row(p, "name:sha3_384", lambda: h.new("sha3_384"), UNSUPPORTED),
         Row(p, "name:bytes", lambda: h.new(b"sha256"), TYPE),
@@ -666,7 +679,7 @@ def _hash_rows() -> List[Row]:
 
     p = "hash.digest"
     rows += [
-        Row(p, "name:unknown", lambda: h.digest("md5", b""), UNSUPPORTED),
+        Row(p, "name:unknown", lambda: h.digest("ripemd160", b""), UNSUPPORTED),
         Row(p, "name:int", lambda: h.digest(5, b""), TYPE),
         Row(p, "xof-without-length", lambda: h.digest("shake_128", b""), TYPE),
         Row(p, "length-for-fixed-hash", lambda: h.digest("sha256", b"", length=32), TYPE),
@@ -682,7 +695,7 @@ def _hash_rows() -> List[Row]:
     rows += outputs(p, lambda o: h.digest_into("shake_128", b"", o), 8, any_size=True,
                     arg="out(xof)")
     rows += not_buffers(p, "data", lambda v: h.digest_into("sha256", v, bytearray(32)))
-    rows += [Row(p, "name:unknown", lambda: h.digest_into("md5", b"", bytearray(16)),
+    rows += [Row(p, "name:unknown", lambda: h.digest_into("sm3", b"", bytearray(32)),
                  UNSUPPORTED)]
     rows += backends(p, lambda b: h.digest_into("sha256", b"", bytearray(32), backend=b),
                      None)
@@ -701,7 +714,7 @@ def _hash_rows() -> List[Row]:
     ]
 
     p = "hash.available_backends"
-    rows += [Row(p, "unknown", lambda: h.available_backends("md5"), UNSUPPORTED),
+    rows += [Row(p, "unknown", lambda: h.available_backends("sm3"), UNSUPPORTED),
              Row(p, "name:None", lambda: h.available_backends(None), TYPE)]
 
     for cls, make in ((h.Hash, lambda: h.sha256(b"abc")), (h.Xof, lambda: h.shake_128(b"abc"))):
@@ -729,7 +742,7 @@ BAD_DIGESTMODS: Tuple[Tuple[str, Any, Tuple[type, ...]], ...] = (
     ("empty", "", TYPE),
     ("md5", "md5", UNSUPPORTED),
     ("sha3_256", "sha3_256", UNSUPPORTED),
-    ("hashlib.sha1", hashlib.sha1, UNSUPPORTED),
+    ("hashlib.md5", hashlib.md5, UNSUPPORTED),
     ("int", 5, TYPE),
     ("object", object(), TYPE),
 )

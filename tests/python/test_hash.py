@@ -18,9 +18,11 @@ import nacre.hash
 from vectors import (
     DIGEST_SIZES,
     HASH_BACKENDS,
+    LEGACY_HASHES,
     VECTOR_ALGS,
     XOFS,
     Vector,
+    hash_kwargs,
     read_vectors,
     vectors_dir,
 )
@@ -29,6 +31,7 @@ HASH_FILES = {
     "sha2.txt": {"sha224", "sha256", "sha384", "sha512", "sha512_256"},
     "sha3.txt": {"sha3_256", "sha3_512", "shake_128", "shake_256"},
     "blake2b.txt": {"blake2b"},
+    "sha1_md5.txt": {"sha1", "md5"},
 }
 
 
@@ -107,16 +110,17 @@ def test_known_answer(name: str, vec: Vector, backend: Optional[str]) -> None:
         return
 
     assert len(md) == DIGEST_SIZES[name], vec.where
-    h = nacre.hash.new(name, msg, backend=backend)
+    kw = hash_kwargs(name)
+    h = nacre.hash.new(name, msg, backend=backend, **kw)
     assert h.digest() == md
     assert h.hexdigest() == md.hex()
-    h = nacre.hash.new(name, backend=backend)
+    h = nacre.hash.new(name, backend=backend, **kw)
     for part in _split3(msg):
         h.update(part)
     assert h.digest() == md
-    assert nacre.hash.digest(name, msg, backend=backend) == md
+    assert nacre.hash.digest(name, msg, backend=backend, **kw) == md
     out = bytearray(len(md))
-    assert nacre.hash.digest_into(name, msg, out, backend=backend) == len(md)
+    assert nacre.hash.digest_into(name, msg, out, backend=backend, **kw) == len(md)
     assert out == md
 
 
@@ -127,7 +131,7 @@ FIXED = sorted(DIGEST_SIZES)
 
 @pytest.mark.parametrize("name", FIXED)
 def test_attributes_match_hashlib(name: str) -> None:
-    ours, theirs = nacre.hash.new(name), hashlib.new(name)
+    ours, theirs = nacre.hash.new(name, **hash_kwargs(name)), hashlib.new(name)
     assert ours.name == theirs.name == name
     assert ours.digest_size == theirs.digest_size == DIGEST_SIZES[name]
     assert ours.block_size == theirs.block_size
@@ -148,7 +152,7 @@ def test_xof_attributes_match_hashlib(name: str) -> None:
 def test_module_constructors(name: str) -> None:
     ctor = getattr(nacre.hash, name)
     data = b"The quick brown fox jumps over the lazy dog"
-    h = ctor(data)
+    h = ctor(data, **hash_kwargs(name))
     expected = hashlib.new(name, data)
     if name in XOFS:
         assert h.digest(64) == expected.digest(64)
@@ -333,7 +337,7 @@ def test_literal_names_for_type_checkers_are_every_name() -> None:
     assert len(names) == len(fixed) + len(blake2b) + len(xofs)
     assert names == set(nacre.hash.algorithms_available) | set(nacre.hash._ALIASES)
     for name in fixed + blake2b:
-        assert type(nacre.hash.new(name)) is nacre.hash.Hash, name
+        assert type(nacre.hash.new(name, **hash_kwargs(name))) is nacre.hash.Hash, name
     for name in xofs:
         assert type(nacre.hash.new(name)) is nacre.hash.Xof, name
     assert {nacre.hash.canonical_name(n) for n in blake2b} == {"blake2b"}
@@ -342,6 +346,10 @@ def test_literal_names_for_type_checkers_are_every_name() -> None:
 @pytest.mark.parametrize("name", sorted(nacre.hash.algorithms_available))
 def test_usedforsecurity_is_accepted_as_hashlib_accepts_it(name: str) -> None:
     for flag in (True, False):
+        if flag and name in LEGACY_HASHES:
+            with pytest.raises(nacre.UnsupportedAlgorithm, match="usedforsecurity=False"):
+                nacre.hash.new(name, b"abc", usedforsecurity=flag)
+            continue
         ours = nacre.hash.new(name, b"abc", usedforsecurity=flag)
         assert ours.digest(16) if isinstance(ours, nacre.hash.Xof) else ours.digest()
         assert nacre.hash.new(name, usedforsecurity=flag).name == ours.name

@@ -18,8 +18,8 @@ import nacre.hash
 import nacre.hmac
 from vectors import HMAC_BACKENDS, Vector, read_vectors, vectors_dir
 
-TAG_SIZES = {"sha224": 28, "sha256": 32, "sha384": 48, "sha512": 64}  # RFC 4231
-BLOCK_SIZES = {"sha224": 64, "sha256": 64, "sha384": 128, "sha512": 128}  # FIPS 180-4
+TAG_SIZES = {"sha1": 20, "sha224": 28, "sha256": 32, "sha384": 48, "sha512": 64}  # RFC 2202, 4231
+BLOCK_SIZES = {"sha1": 64, "sha224": 64, "sha256": 64, "sha384": 128, "sha512": 128}  # FIPS 180-4
 
 
 def _load() -> List[Vector]:
@@ -123,7 +123,7 @@ def test_digestmod_is_required() -> None:
         nacre.hmac.new(b"key", b"msg", 42)
 
 
-@pytest.mark.parametrize("digestmod", ["md5", "sha1", "sha3_256", "blake2b", hashlib.md5])
+@pytest.mark.parametrize("digestmod", ["md5", "sha3_256", "blake2b", hashlib.md5])
 def test_unsupported_digestmod(digestmod: object) -> None:
     with pytest.raises(nacre.UnsupportedAlgorithm) as info:
         nacre.hmac.new(b"key", b"msg", digestmod)
@@ -205,3 +205,26 @@ def test_compare_digest_reexported() -> None:
 def test_hmac_cannot_be_created_directly() -> None:
     with pytest.raises(TypeError):
         nacre.hmac.HMAC(b"key")
+
+
+def _hotp(key: bytes, counter: int, digits: int = 6, digestmod: str = "sha1") -> str:
+    # RFC 4226 section 5.3: dynamic truncation of HMAC(key, counter as 8 bytes big-endian).
+    mac = nacre.hmac.digest(key, counter.to_bytes(8, "big"), digestmod)
+    offset = mac[-1] & 0x0F
+    code = int.from_bytes(mac[offset : offset + 4], "big") & 0x7FFFFFFF
+    return str(code % 10**digits).zfill(digits)
+
+
+def test_hotp_rfc4226_appendix_d() -> None:
+    # The RFC's own table of HOTP values for the secret "12345678901234567890", counters 0 to 9.
+    expected = ["755224", "287082", "359152", "969429", "338314",
+                "254676", "287922", "162583", "399871", "520489"]
+    assert [_hotp(b"12345678901234567890", c) for c in range(10)] == expected
+
+
+def test_totp_rfc6238_appendix_b_sha1() -> None:
+    # RFC 6238 Appendix B, the SHA-1 rows: 8 digits, 30-second steps from T0 = 0.
+    rows = {59: "94287082", 1111111109: "07081804", 1111111111: "14050471",
+            1234567890: "89005924", 2000000000: "69279037", 20000000000: "65353130"}
+    for t, code in rows.items():
+        assert _hotp(b"12345678901234567890", t // 30, digits=8) == code, t

@@ -18,8 +18,11 @@ BORINGSSL: FrozenSet[str] = frozenset({"boringssl"})
 SODIUM: FrozenSet[str] = frozenset({"sodium"})
 
 # "SHA-256 and SHA-512 are implemented by both backends; SHA-224, SHA-384 and SHA-512/256 by
-# BoringSSL; SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium." (nacre.h)
+# BoringSSL; SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium. SHA-1 and MD5
+# (BoringSSL) are there for interoperability only" (nacre.h)
 HASH_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "md5": BORINGSSL,
+    "sha1": BORINGSSL,
     "sha224": BORINGSSL,
     "sha256": BOTH,
     "sha384": BORINGSSL,
@@ -31,9 +34,10 @@ HASH_BACKENDS: Dict[str, FrozenSet[str]] = {
     "shake_128": SODIUM,
     "shake_256": SODIUM,
 }
-# "HMAC over SHA-224, SHA-256, SHA-384 and SHA-512. HMAC-SHA256 and HMAC-SHA512 are implemented
-# by both backends, the others by BoringSSL." (nacre.h)
+# "HMAC over SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512. HMAC-SHA256 and HMAC-SHA512 are
+# implemented by both backends, the others by BoringSSL." (nacre.h)
 HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "sha1": BORINGSSL,
     "sha224": BORINGSSL,
     "sha256": BOTH,
     "sha384": BORINGSSL,
@@ -77,8 +81,17 @@ HKDF_BACKENDS: Dict[str, FrozenSet[str]] = {
 # libsodium's crypto_pwhash_scryptsalsa208sha256_ll).
 SCRYPT_BACKENDS: FrozenSet[str] = BOTH
 XOFS = frozenset({"shake_128", "shake_256"})
-# Full digest sizes, from the standards (FIPS 180-4, FIPS 202, RFC 7693).
+# Broken for security (RFC 6151, SHAttered): nacre.hash makes them only with usedforsecurity=False.
+LEGACY_HASHES = frozenset({"md5", "sha1"})
+
+
+def hash_kwargs(name: str) -> Dict[str, bool]:
+    """What nacre.hash needs to make ``name``: usedforsecurity=False for the legacy hashes."""
+    return {"usedforsecurity": False} if name in LEGACY_HASHES else {}
+# Full digest sizes, from the standards (RFC 1321, FIPS 180-4, FIPS 202, RFC 7693).
 DIGEST_SIZES = {
+    "md5": 16,
+    "sha1": 20,
     "sha224": 28,
     "sha256": 32,
     "sha384": 48,
@@ -91,6 +104,8 @@ DIGEST_SIZES = {
 
 # ALG values of the vector files (tests/vectors/README.md) -> hashlib's names.
 VECTOR_ALGS: Dict[str, str] = {
+    "md5": "md5",
+    "sha1": "sha1",
     "sha224": "sha224",
     "sha256": "sha256",
     "sha384": "sha384",

@@ -24,6 +24,7 @@ class HashFacts(NamedTuple):
     xof: bool
     hmac: bool  # offered under HMAC
     kdf: bool  # offered under HKDF and PBKDF2
+    legacy: bool  # broken for security (MD5, SHA-1): for interoperability only
 
 
 class AeadFacts(NamedTuple):
@@ -69,6 +70,7 @@ def _hash(n: int) -> HashFacts:
         bool(flags & lib.NACRE_HASH_FLAG_XOF),
         bool(flags & lib.NACRE_HASH_FLAG_HMAC),
         bool(flags & lib.NACRE_HASH_FLAG_KDF),
+        bool(flags & lib.NACRE_HASH_FLAG_LEGACY),
     )
 
 

@@ -52,6 +52,8 @@ __all__ = [
     "Hash",
     "Xof",
     "new",
+    "md5",
+    "sha1",
     "sha224",
     "sha256",
     "sha384",
@@ -96,6 +98,9 @@ def _other_spellings(name: str) -> Tuple[str, ...]:
 # hashlib's names -> nacre_hash_alg numbers, from the library's table.
 _ALGS: Dict[str, int] = {_hashlib_spelling(h.name): h.number for h in _HASHES}
 _XOFS: FrozenSet[str] = frozenset(_hashlib_spelling(h.name) for h in _HASHES if h.xof)
+# Broken for security (MD5, SHA-1): made only with usedforsecurity=False, as in a FIPS-mode
+# hashlib, so that interoperability works and accidental use does not.
+_LEGACY: FrozenSet[str] = frozenset(_hashlib_spelling(h.name) for h in _HASHES if h.legacy)
 _ALIASES: Dict[str, str] = {
     alias: _hashlib_spelling(h.name)
     for h in _HASHES
@@ -105,6 +110,7 @@ _ALIASES: Dict[str, str] = {
 # The names new() takes, for type checkers: canonical names and the aliases above (any case works
 # at run time, and any str is accepted; these give new() a precise return type).
 FixedSizeName = Literal[
+    "md5", "sha1",
     "sha224", "sha-224", "sha256", "sha-256", "sha384", "sha-384", "sha512", "sha-512",
     "sha512_256", "sha512-256", "sha512/256", "sha-512/256", "sha3_256", "sha3-256", "sha3_512",
     "sha3-512",
@@ -364,7 +370,16 @@ def _open(name: str, backend: Optional[str]) -> CData:
     return ffi.gc(cell[0], lib.nacre_hash_ctx_free)
 
 
-def _hash(name: str, data: Buffer, backend: Optional[str]) -> Hash:
+def _refuse_legacy(name: str) -> None:
+    raise UnsupportedAlgorithm(
+        f"{name} is broken for security use (collisions); for interoperability with what "
+        f"demands it, pass usedforsecurity=False"
+    )
+
+
+def _hash(name: str, data: Buffer, backend: Optional[str], usedforsecurity: bool = True) -> Hash:
+    if usedforsecurity and name in _LEGACY:
+        _refuse_legacy(name)
     if type(data) is bytes and len(data) <= _LAZY_MAX:
         if backend is not None:
             _require_backend(name, backend)
@@ -390,53 +405,70 @@ def _xof(name: str, data: Buffer, backend: Optional[str]) -> Xof:
     return h
 
 
+def md5(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
+    """MD5 (RFC 1321); BoringSSL. Broken (collisions in seconds): only with
+    ``usedforsecurity=False``, for checksums and formats that demand it."""
+    return _hash("md5", data, backend, usedforsecurity)
+
+
+def sha1(
+    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+) -> Hash:
+    """SHA-1 (FIPS 180-4); BoringSSL. Broken (practical collisions): only with
+    ``usedforsecurity=False``, for formats that demand it. HMAC-SHA1 (HOTP, TOTP) needs no flag:
+    :mod:`nacre.hmac` offers it."""
+    return _hash("sha1", data, backend, usedforsecurity)
+
+
 def sha224(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Hash:
     """SHA-224 (FIPS 180-4); BoringSSL."""
-    return _hash("sha224", data, backend)
+    return _hash("sha224", data, backend, usedforsecurity)
 
 
 def sha256(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Hash:
     """SHA-256 (FIPS 180-4); both backends."""
-    return _hash("sha256", data, backend)
+    return _hash("sha256", data, backend, usedforsecurity)
 
 
 def sha384(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Hash:
     """SHA-384 (FIPS 180-4); BoringSSL."""
-    return _hash("sha384", data, backend)
+    return _hash("sha384", data, backend, usedforsecurity)
 
 
 def sha512(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Hash:
     """SHA-512 (FIPS 180-4); both backends."""
-    return _hash("sha512", data, backend)
+    return _hash("sha512", data, backend, usedforsecurity)
 
 
 def sha512_256(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Hash:
     """SHA-512/256 (FIPS 180-4); BoringSSL."""
-    return _hash("sha512_256", data, backend)
+    return _hash("sha512_256", data, backend, usedforsecurity)
 
 
 def sha3_256(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Hash:
     """SHA3-256 (FIPS 202); libsodium."""
-    return _hash("sha3_256", data, backend)
+    return _hash("sha3_256", data, backend, usedforsecurity)
 
 
 def sha3_512(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Hash:
     """SHA3-512 (FIPS 202); libsodium."""
-    return _hash("sha3_512", data, backend)
+    return _hash("sha3_512", data, backend, usedforsecurity)
 
 
 def shake_128(
@@ -488,7 +520,7 @@ def _generic(name: str) -> Callable[..., Union[Hash, Xof]]:
     def construct(
     data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
 ) -> Union[Hash, Xof]:
-        return _xof(name, data, backend) if xof else _hash(name, data, backend)
+        return _xof(name, data, backend) if xof else _hash(name, data, backend, usedforsecurity)
 
     return construct
 
@@ -547,18 +579,24 @@ def digest(
     *,
     length: Optional[int] = None,
     backend: Optional[str] = None,
+    usedforsecurity: bool = True,
 ) -> bytes:
     """One-shot hash of ``data``; ``length`` is required for the XOFs and refused otherwise.
 
-    BLAKE2b here is unkeyed with a 64-byte digest; use :func:`blake2b` for other choices.
+    BLAKE2b here is unkeyed with a 64-byte digest; use :func:`blake2b` for other choices. MD5 and
+    SHA-1 need ``usedforsecurity=False``.
     """
     if type(data) is bytes:
-        return _digest(name, data, length, backend)  # nothing to borrow
-    return _digest_borrowing(name, data, length, backend)
+        return _digest(name, data, length, backend, usedforsecurity)  # nothing to borrow
+    return _digest_borrowing(name, data, length, backend, usedforsecurity)
 
 
-def _digest(name: str, data: Buffer, length: Optional[int], backend: Optional[str]) -> bytes:
+def _digest(
+    name: str, data: Buffer, length: Optional[int], backend: Optional[str], usedforsecurity: bool
+) -> bytes:
     name = canonical_name(name)
+    if usedforsecurity and name in _LEGACY:
+        _refuse_legacy(name)
     src = data if type(data) is bytes else readable(data)
     if name in _XOFS:
         if length is None:
@@ -587,12 +625,22 @@ _digest_borrowing = borrows(_digest)
 
 
 @borrows
-def digest_into(name: str, data: Buffer, out: Buffer, *, backend: Optional[str] = None) -> int:
+def digest_into(
+    name: str,
+    data: Buffer,
+    out: Buffer,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+) -> int:
     """One-shot hash of ``data`` written into the writable buffer ``out``; returns its size.
 
-    ``out`` must be exactly the digest size; for the XOFs it is filled whatever its size.
+    ``out`` must be exactly the digest size; for the XOFs it is filled whatever its size. MD5 and
+    SHA-1 need ``usedforsecurity=False``.
     """
     name = canonical_name(name)
+    if usedforsecurity and name in _LEGACY:
+        _refuse_legacy(name)
     src = readable(data)
     dst = writable(out)
     n = len(dst)

@@ -49,7 +49,7 @@ _ALGS: Dict[str, int] = {name: h.number for name, h in _HMAC_HASHES}
 _TAG_SIZE: Dict[str, int] = {name: h.digest_size for name, h in _HMAC_HASHES}
 _BLOCK_SIZE: Dict[str, int] = {name: h.block_size for name, h in _HMAC_HASHES}
 # nacre's own constructors are known by identity, so naming one creates no throwaway state.
-_KNOWN: Dict[Any, str] = {_hash._CONSTRUCTORS[name]: name for name in _ALGS}
+_KNOWN: Dict[Any, str] = {make: name for name, make in _hash._CONSTRUCTORS.items()}
 
 
 def _hash_name(digestmod: Optional[DigestMod]) -> str:

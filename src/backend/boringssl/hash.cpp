@@ -1,6 +1,7 @@
-// BoringSSL adapter for the SHA-2 family (its assembly uses SHA-NI/AVX2 where present), and the
-// EVP_MD map the other adapters share.
+// BoringSSL adapter for the SHA-2 family (its assembly uses SHA-NI/AVX2 where present), the
+// legacy SHA-1 and MD5, and the EVP_MD map the other adapters share.
 #include <openssl/crypto.h>
+#include <openssl/md5.h>
 #include <openssl/sha.h>
 
 #include "../adapters.hpp"
@@ -30,6 +31,8 @@ using Sha384 = Sha<SHA512_CTX, SHA384_Init, SHA384_Update, SHA384_Final, SHA384_
 using Sha512 = Sha<SHA512_CTX, SHA512_Init, SHA512_Update, SHA512_Final, SHA512_DIGEST_LENGTH>;
 using Sha512_256 = Sha<SHA512_CTX, SHA512_256_Init, SHA512_256_Update, SHA512_256_Final,
                        SHA512_256_DIGEST_LENGTH>;
+using Sha1 = Sha<SHA_CTX, SHA1_Init, SHA1_Update, SHA1_Final, SHA_DIGEST_LENGTH>;
+using Md5 = Sha<MD5_CTX, MD5_Init, MD5_Update, MD5_Final, MD5_DIGEST_LENGTH>;
 
 }  // namespace
 
@@ -40,6 +43,8 @@ bool hash_supported(HashAlg alg) noexcept {
     case HashAlg::sha384:
     case HashAlg::sha512:
     case HashAlg::sha512_256:
+    case HashAlg::sha1:
+    case HashAlg::md5:
       return true;
     default:
       return false;
@@ -68,6 +73,14 @@ void hash(HashAlg alg, ByteView in, MutableByteView out) {
       require_size(out, SHA512_256_DIGEST_LENGTH, "digest buffer");
       SHA512_256(in.data(), in.size(), out.data());
       return;
+    case HashAlg::sha1:
+      require_size(out, SHA_DIGEST_LENGTH, "digest buffer");
+      SHA1(in.data(), in.size(), out.data());
+      return;
+    case HashAlg::md5:
+      require_size(out, MD5_DIGEST_LENGTH, "digest buffer");
+      MD5(in.data(), in.size(), out.data());
+      return;
     default:
       throw Error(Status::unsupported, "hash not implemented by BoringSSL");
   }
@@ -85,6 +98,10 @@ std::unique_ptr<DigestState> hash_state(HashAlg alg) {
       return std::make_unique<PlainState<Sha512>>();
     case HashAlg::sha512_256:
       return std::make_unique<PlainState<Sha512_256>>();
+    case HashAlg::sha1:
+      return std::make_unique<PlainState<Sha1>>();
+    case HashAlg::md5:
+      return std::make_unique<PlainState<Md5>>();
     default:
       throw Error(Status::unsupported, "hash not implemented by BoringSSL");
   }
@@ -97,6 +114,7 @@ const EVP_MD *evp_md(HashAlg alg) noexcept {
     case HashAlg::sha384: return EVP_sha384();
     case HashAlg::sha512: return EVP_sha512();
     case HashAlg::sha512_256: return EVP_sha512_256();
+    case HashAlg::sha1: return EVP_sha1();
     default: return nullptr;
   }
 }
