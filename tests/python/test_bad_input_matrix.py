@@ -784,7 +784,12 @@ def _hmac_rows() -> List[Row]:
                  UNSUPPORTED),
              Row("hmac.available_backends", "None", lambda: m.available_backends(None), TYPE)]
 
-    rows.append(no_direct_construction("hmac.HMAC", m.HMAC))
+    # hmac.HMAC is constructed as the standard class is: HMAC(key, msg, digestmod).
+    rows += [Row("hmac.HMAC", "digestmod:missing", lambda: m.HMAC(HMAC_KEY), TYPE),
+             Row("hmac.HMAC", "digestmod:md5", lambda: m.HMAC(HMAC_KEY, None, "md5"), UNSUPPORTED)]
+    rows += not_buffers("hmac.HMAC", "key", lambda v: m.HMAC(v, None, "sha256"))
+    rows += not_buffers("hmac.HMAC", "msg", lambda v: m.HMAC(HMAC_KEY, v, "sha256"),
+                        none_ok=True)
     rows += not_buffers("hmac.HMAC.update", "msg", lambda v: F.hmac.update(v))
     for meth in ("digest", "hexdigest", "copy"):
         rows.append(extra_arg(f"hmac.HMAC.{meth}", lambda x, meth=meth: getattr(F.hmac, meth)(x)))

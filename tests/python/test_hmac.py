@@ -228,3 +228,20 @@ def test_totp_rfc6238_appendix_b_sha1() -> None:
             1234567890: "89005924", 2000000000: "69279037", 20000000000: "65353130"}
     for t, code in rows.items():
         assert _hotp(b"12345678901234567890", t // 30, digits=8) == code, t
+
+
+def test_hmac_class_is_constructed_like_the_standard_one() -> None:
+    key, msg = b"k" * 20, b"message"
+    for digestmod in ("sha256", hashlib.sha512, "sha1"):
+        ours = nacre.hmac.HMAC(key, msg, digestmod)
+        theirs = std_hmac.HMAC(key, msg, digestmod)
+        assert isinstance(ours, nacre.hmac.HMAC)
+        assert (ours.name, ours.digest_size, ours.block_size) == (
+            theirs.name, theirs.digest_size, theirs.block_size)
+        assert ours.digest() == theirs.digest()
+        assert nacre.hmac.HMAC(key, digestmod=digestmod).copy().hexdigest() == \
+            std_hmac.HMAC(key, digestmod=digestmod).hexdigest()
+    with pytest.raises(TypeError, match="digestmod"):
+        nacre.hmac.HMAC(key)
+    with pytest.raises(TypeError, match="digestmod"):
+        std_hmac.HMAC(key)

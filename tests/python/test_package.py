@@ -63,8 +63,17 @@ def test_compare_digest() -> None:
     assert nacre.compare_digest(b"abc", b"ab") is False
     assert nacre.compare_digest(b"", b"a") is False
     assert nacre.compare_digest(bytearray(b"xyz"), memoryview(b"xyz")) is True
+    # str follows the standard function's rules: ASCII str with str only.
+    cases = [("abc", "abc"), ("abc", "abd"), ("", ""), ("abc", "ab")]
+    for a, b in cases:
+        assert nacre.compare_digest(a, b) is std_hmac.compare_digest(a, b)
+    for a, b in [("é", "é"), ("abc", b"abc"), (b"abc", "abc"), ("\x80", "a")]:
+        with pytest.raises(TypeError):
+            std_hmac.compare_digest(a, b)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            nacre.compare_digest(a, b)
     with pytest.raises(TypeError):
-        nacre.compare_digest("abc", "abc")  # type: ignore[arg-type]
+        nacre.compare_digest(1, b"a")  # type: ignore[arg-type]
 
 
 @given(a=st.binary(max_size=80), b=st.binary(max_size=80), same=st.booleans())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Union
+
 from ._buffers import Buffer, borrows, readable
 from ._errors import check
 from ._nacre import lib
@@ -9,14 +11,28 @@ from ._nacre import lib
 __all__ = ["compare_digest"]
 
 
+def _ascii(text: str) -> bytes:
+    if not text.isascii():
+        raise TypeError("comparing strings with non-ASCII characters is not supported")
+    return text.encode("ascii")
+
+
 @borrows
-def compare_digest(a: Buffer, b: Buffer) -> bool:
-    """True when ``a`` and ``b`` hold the same bytes, like :func:`hmac.compare_digest`.
+def compare_digest(a: Union[Buffer, str], b: Union[Buffer, str]) -> bool:
+    """True when ``a`` and ``b`` hold the same bytes, with :func:`hmac.compare_digest`'s rules.
 
     The time taken depends on the length only, never on where the inputs differ. Inputs of
-    different lengths are simply unequal (lengths are not secret). Unlike the standard function,
-    str is refused (TypeError): compare bytes.
+    different lengths are simply unequal (lengths are not secret). Two ``str`` are compared if
+    both are ASCII (TypeError otherwise, as the standard function raises); a ``str`` against
+    bytes is a TypeError.
     """
+    if isinstance(a, str) or isinstance(b, str):
+        if not (isinstance(a, str) and isinstance(b, str)):
+            raise TypeError(
+                "unsupported operand types(s) or combination of types: "
+                f"{type(a).__name__!r} and {type(b).__name__!r}"
+            )
+        a, b = _ascii(a), _ascii(b)
     a_buf = readable(a, "a")
     b_buf = readable(b, "b")
     if len(a_buf) != len(b_buf):

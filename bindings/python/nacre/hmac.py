@@ -87,7 +87,8 @@ def _what(name: str, backend: Optional[str]) -> str:
 
 
 class HMAC:
-    """An incremental HMAC, like :class:`hmac.HMAC`. Create it with :func:`new`.
+    """An incremental HMAC, like :class:`hmac.HMAC`: ``HMAC(key, msg=None, digestmod=...)`` or
+    :func:`new`, which take the same arguments (and ``backend``).
 
     ``digest()`` reads the tag of everything absorbed so far without finishing the state, so more
     ``update()`` calls may follow. The key lives only inside the C state (in wiped memory).
@@ -99,8 +100,28 @@ class HMAC:
     _lock: threading.Lock
     _hash_name: str
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("cannot create HMAC directly; use nacre.hmac.new()")
+    @borrows
+    def __init__(
+        self,
+        key: Buffer,
+        msg: Optional[Buffer] = None,
+        digestmod: Optional[DigestMod] = "",
+        *,
+        backend: Optional[str] = None,
+    ) -> None:
+        name = _hash_name(digestmod)
+        key_buf = readable(key, "key")
+        cell = ffi.new("nacre_hmac_ctx **")
+        rc = lib.nacre_hmac_ctx_new(
+            cell, _ALGS[name], backend_number(backend), key_buf, len(key_buf)
+        )
+        if rc:
+            check(rc, _what(name, backend))
+        self._ctx = ffi.gc(cell[0], lib.nacre_hmac_ctx_free)
+        self._lock = threading.Lock()  # a C state must not be used by two threads at once
+        self._hash_name = name
+        if msg is not None:
+            self.update(msg)
 
     @classmethod
     def _wrap(cls, ctx: CData, hash_name: str) -> HMAC:
@@ -193,7 +214,6 @@ class HMAC:
         return f"<{self.name} nacre.hmac.HMAC object @ {id(self):#x}>"
 
 
-@borrows
 def new(
     key: Buffer,
     msg: Optional[Buffer] = None,
@@ -201,22 +221,13 @@ def new(
     *,
     backend: Optional[str] = None,
 ) -> HMAC:
-    """A new HMAC object keyed with ``key``, like :func:`hmac.new`.
+    """A new HMAC object keyed with ``key``, like :func:`hmac.new` (the same as :class:`HMAC`).
 
-    ``digestmod`` is "sha256", "sha384" or "sha512" (or a constructor such as
+    ``digestmod`` is "sha256", "sha384", "sha512", "sha224" or "sha1" (or a constructor such as
     ``nacre.hash.sha256`` or ``hashlib.sha256``); it is required (TypeError when missing).
     Another hash raises :class:`nacre.UnsupportedAlgorithm`. The key is copied into the state.
     """
-    name = _hash_name(digestmod)
-    key_buf = readable(key, "key")
-    cell = ffi.new("nacre_hmac_ctx **")
-    rc = lib.nacre_hmac_ctx_new(cell, _ALGS[name], backend_number(backend), key_buf, len(key_buf))
-    if rc:
-        check(rc, _what(name, backend))
-    h = HMAC._wrap(ffi.gc(cell[0], lib.nacre_hmac_ctx_free), name)
-    if msg is not None:
-        h.update(msg)
-    return h
+    return HMAC(key, msg, digestmod, backend=backend)
 
 
 def digest(key: Buffer, msg: Buffer, digest: DigestMod, *, backend: Optional[str] = None) -> bytes:
