@@ -106,8 +106,12 @@ Hasher Hasher::create(HashAlg alg, Backend backend) {
 }
 
 Hasher Hasher::blake2b(std::size_t digest_len, ByteView key) {
+  return blake2b(digest_len, key, {}, {});
+}
+
+Hasher Hasher::blake2b(std::size_t digest_len, ByteView key, ByteView salt, ByteView person) {
   return Hasher(HashAlg::blake2b, Backend::sodium, digest_len,
-                detail::sodium::blake2b_state(digest_len, key));
+                detail::sodium::blake2b_state(digest_len, key, salt, person));
 }
 
 detail::DigestState &Hasher::live() const {

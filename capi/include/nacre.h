@@ -226,6 +226,8 @@ NACRE_EXPORT int nacre_hash_describe(int alg, nacre_hash_info *out, size_t out_s
 #define NACRE_BLAKE2B_MIN_DIGEST_LEN 16
 #define NACRE_BLAKE2B_MAX_DIGEST_LEN 64
 #define NACRE_BLAKE2B_MAX_KEY_LEN 64
+#define NACRE_BLAKE2B_MAX_SALT_LEN 16   /* nacre_hash_ctx_new_blake2b_salted; shorter: zero-padded */
+#define NACRE_BLAKE2B_MAX_PERSON_LEN 16 /* likewise the personalization */
 
 /* nacre_hash_digest_len returns the digest length in bytes of |alg| (64 for NACRE_HASH_BLAKE2B),
  * 0 for the XOFs and for unknown numbers. Informational: returns a size, not a status. */
@@ -278,6 +280,18 @@ NACRE_EXPORT int nacre_hash_ctx_new(nacre_hash_ctx **out, int alg, int backend) 
  * Errors as nacre_hash_ctx_new, plus NACRE_ERR_INVALID_ARGUMENT for lengths out of range. */
 NACRE_EXPORT int nacre_hash_ctx_new_blake2b(nacre_hash_ctx **out, size_t digest_len,
                                             const uint8_t *key, size_t key_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_hash_ctx_new_blake2b_salted is nacre_hash_ctx_new_blake2b with a salt of |salt_len| bytes
+ * and a personalization of |person_len| bytes (each 0 to 16; shorter ones are zero-padded to 16,
+ * as BLAKE2's parameter block and Python's hashlib.blake2b do, so empty ones give the plain
+ * BLAKE2b). Errors as nacre_hash_ctx_new_blake2b, plus NACRE_ERR_INVALID_ARGUMENT for a salt or
+ * personalization over 16 bytes. libsodium offers no tree-hashing parameters. */
+NACRE_EXPORT int nacre_hash_ctx_new_blake2b_salted(nacre_hash_ctx **out, size_t digest_len,
+                                                   const uint8_t *key, size_t key_len,
+                                                   const uint8_t *salt, size_t salt_len,
+                                                   const uint8_t *person,
+                                                   size_t person_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_hash_ctx_update absorbs |in_len| bytes of |in|. Errors: NACRE_ERR_INVALID_HANDLE,

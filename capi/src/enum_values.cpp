@@ -97,3 +97,5 @@ NACRE_SAME(HpkeSuite, x25519_sha256_chacha20poly1305, NACRE_HPKE_X25519_SHA256_C
 static_assert(nacre::kBlake2bMinDigest == NACRE_BLAKE2B_MIN_DIGEST_LEN);
 static_assert(nacre::kBlake2bMaxDigest == NACRE_BLAKE2B_MAX_DIGEST_LEN);
 static_assert(nacre::kBlake2bMaxKey == NACRE_BLAKE2B_MAX_KEY_LEN);
+static_assert(nacre::kBlake2bSaltMax == NACRE_BLAKE2B_MAX_SALT_LEN);
+static_assert(nacre::kBlake2bPersonMax == NACRE_BLAKE2B_MAX_PERSON_LEN);

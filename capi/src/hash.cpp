@@ -76,6 +76,16 @@ int nacre_hash_ctx_new_blake2b(nacre_hash_ctx **out, size_t digest_len, const ui
   });
 }
 
+int nacre_hash_ctx_new_blake2b_salted(nacre_hash_ctx **out, size_t digest_len, const uint8_t *key,
+                                      size_t key_len, const uint8_t *salt, size_t salt_len,
+                                      const uint8_t *person, size_t person_len) noexcept {
+  return capi::with_new_handle(out, [&] {
+    auto h = Hasher::blake2b(digest_len, capi::input(key, key_len), capi::input(salt, salt_len),
+                             capi::input(person, person_len));
+    HashHandle::create(out, std::make_unique<Hasher>(std::move(h)));
+  });
+}
+
 int nacre_hash_ctx_update(nacre_hash_ctx *ctx, const uint8_t *in, size_t in_len) noexcept {
   return capi::guard([&] { HashHandle::get(ctx).update(capi::input(in, in_len)); });
 }

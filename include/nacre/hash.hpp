@@ -32,6 +32,8 @@ enum class HashAlg : int {
   md5 = 12,   // legacy
 };
 
+inline constexpr std::size_t kBlake2bSaltMax = 16;    // shorter salts are zero-padded (RFC 7693)
+inline constexpr std::size_t kBlake2bPersonMax = 16;  // likewise the personalization
 inline constexpr std::size_t kBlake2bMinDigest = 16;
 inline constexpr std::size_t kBlake2bMaxDigest = 64;
 inline constexpr std::size_t kBlake2bMaxKey = 64;
@@ -84,6 +86,9 @@ class Hasher {
  public:
   static Hasher create(HashAlg alg, Backend backend = Backend::automatic);
   static Hasher blake2b(std::size_t digest_len = kBlake2bMaxDigest, ByteView key = {});
+  // BLAKE2b with a salt and a personalization of up to 16 bytes each (zero-padded, as in
+  // BLAKE2's parameter block and Python's hashlib); empty ones are the plain BLAKE2b.
+  static Hasher blake2b(std::size_t digest_len, ByteView key, ByteView salt, ByteView person);
 
   Hasher(Hasher &&) noexcept;
   Hasher &operator=(Hasher &&) noexcept;

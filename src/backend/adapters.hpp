@@ -26,7 +26,8 @@ bool hash_supported(HashAlg alg) noexcept;
 void hash(HashAlg alg, ByteView in, MutableByteView out);  // also the XOFs, any |out| length
 std::unique_ptr<DigestState> hash_state(HashAlg alg);
 void blake2b(ByteView in, ByteView key, MutableByteView out);
-std::unique_ptr<DigestState> blake2b_state(std::size_t digest_len, ByteView key);
+std::unique_ptr<DigestState> blake2b_state(std::size_t digest_len, ByteView key,
+                                           ByteView salt = {}, ByteView person = {});
 bool hmac_supported(HashAlg alg) noexcept;
 std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key);
 void hmac(HashAlg alg, ByteView key, ByteView in, MutableByteView out);  // as bssl::hmac

@@ -668,6 +668,34 @@ void hash_rows(Rows &rows) {
   rows.status("nacre_hash_ctx_new_blake2b", Cls::out_of_range, "key_len 65", NACRE_ERR_INVALID_ARGUMENT,
               [=](Probe &p) { return new_b2(p, 32, d, 65); });
 
+  const char *salted = "nacre_hash_ctx_new_blake2b_salted";
+  auto new_salted = [](Probe &p, size_t digest_len, const uint8_t *key, size_t key_len,
+                       const uint8_t *salt, size_t salt_len, const uint8_t *person,
+                       size_t person_len) {
+    return nacre_hash_ctx_new_blake2b_salted(p.out_as<nacre_hash_ctx *>(), digest_len, key,
+                                             key_len, salt, salt_len, person, person_len);
+  };
+  null_handle_out(rows, salted, [=](Probe &) {
+    return nacre_hash_ctx_new_blake2b_salted(nullptr, 32, d, 16, d, 16, d, 16);
+  });
+  input_classes(rows, salted, "key", 16, [=](Probe &p, const uint8_t *k, size_t n) {
+    return new_salted(p, 32, k, n, d, 16, d, 16);
+  });
+  input_classes(rows, salted, "salt", 16, [=](Probe &p, const uint8_t *s, size_t n) {
+    return new_salted(p, 32, d, 16, s, n, d, 16);
+  });
+  input_classes(rows, salted, "person", 16, [=](Probe &p, const uint8_t *s, size_t n) {
+    return new_salted(p, 32, d, 16, d, 16, s, n);
+  });
+  rows.status(salted, Cls::zero_len, "salt and person empty: plain BLAKE2b", NACRE_OK,
+              [=](Probe &p) { return new_salted(p, 32, nullptr, 0, nullptr, 0, nullptr, 0); });
+  rows.status(salted, Cls::out_of_range, "salt_len 17", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return new_salted(p, 32, d, 16, d, 17, d, 16); });
+  rows.status(salted, Cls::out_of_range, "person_len 17", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return new_salted(p, 32, d, 16, d, 16, d, 17); });
+  rows.status(salted, Cls::out_of_range, "digest_len 65", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return new_salted(p, 65, d, 16, d, 16, d, 16); });
+
   nacre_hash_ctx *sha = w.sha256, *shake = w.shake;
   handle_classes<nacre_hash_ctx>(rows, "nacre_hash_ctx_update", "ctx",
                                  [=](Probe &, nacre_hash_ctx *h) { return nacre_hash_ctx_update(h, d, 3); });

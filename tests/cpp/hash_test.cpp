@@ -81,6 +81,29 @@ TEST_CASE("BLAKE2b known answers from RFC 7693 and the BLAKE2 reference", "[hash
   }
 }
 
+TEST_CASE("BLAKE2b salt and personalization", "[hash]") {
+  const Bytes msg{'a', 'b', 'c'};
+  const Bytes key(32, 0x4b);
+  auto digest = [&](ByteView salt, ByteView person) {
+    auto h = Hasher::blake2b(32, key, salt, person);
+    h.update(msg);
+    return h.digest();
+  };
+  // Empty salt and personalization are the plain (zero) parameter block, as are explicit zeros.
+  auto plain = Hasher::blake2b(32, key);
+  plain.update(msg);
+  CHECK(digest({}, {}) == plain.digest());
+  CHECK(digest(Bytes(16, 0), Bytes(16, 0)) == plain.digest());
+  // A short field is zero-padded: "s" equals "s" followed by fifteen zero bytes.
+  Bytes padded(16, 0);
+  padded[0] = 's';
+  CHECK(digest(Bytes{'s'}, {}) == digest(padded, {}));
+  CHECK(digest(Bytes{'s'}, {}) != plain.digest());
+  CHECK(digest({}, Bytes{'s'}) != digest(Bytes{'s'}, {}));  // the fields are distinct
+  CHECK_THROWS_AS(Hasher::blake2b(32, key, Bytes(17, 0), {}), Error);
+  CHECK_THROWS_AS(Hasher::blake2b(32, key, {}, Bytes(17, 0)), Error);
+}
+
 TEST_CASE("hashes on both backends agree on random input", "[hash][cross]") {
   std::mt19937 rng(7);
   int pairs = 0;

@@ -125,3 +125,21 @@ def test_hmac_sha384_matches_stdlib(key: bytes, data: bytes) -> None:
         assert nacre.hmac.digest(key, data, "sha384", backend=backend) == std_hmac.digest(
             key, data, "sha384"
         )
+
+
+@given(
+    data=data_st,
+    key=st.binary(max_size=64),
+    salt=st.binary(max_size=16),
+    person=st.binary(max_size=16),
+    size=st.integers(min_value=16, max_value=64),
+)
+def test_blake2b_salt_and_person_match_hashlib(
+    data: bytes, key: bytes, salt: bytes, person: bytes, size: int
+) -> None:
+    # CPython's _blake2 (the BLAKE2 reference code) is the oracle for libsodium's salt_personal.
+    expected = hashlib.blake2b(data, digest_size=size, key=key, salt=salt, person=person).digest()
+    ours = nacre.hash.blake2b(data, digest_size=size, key=key, salt=salt, person=person)
+    assert ours.digest() == expected
+    assert nacre.hash.new("blake2b", data, digest_size=size, key=key, salt=salt,
+                          person=person).digest() == expected

@@ -397,3 +397,26 @@ def test_kdfs_in_the_hash_module_match_hashlib() -> None:
         nacre.hash.pbkdf2_hmac("sha256", b"pw", b"salt", 0)
     with pytest.raises(ValueError):
         hashlib.pbkdf2_hmac("sha256", b"pw", b"salt", 0)
+
+
+def test_blake2b_parameters_as_hashlib_names_them() -> None:
+    for attr in ("SALT_SIZE", "PERSON_SIZE", "MAX_KEY_SIZE", "MAX_DIGEST_SIZE"):
+        assert getattr(nacre.hash.blake2b, attr) == getattr(hashlib.blake2b, attr), attr
+    # Sequential-mode tree parameters are accepted (they change nothing) ...
+    plain = hashlib.blake2b(b"x", salt=b"s").digest()
+    assert nacre.hash.blake2b(b"x", salt=b"s", fanout=1, depth=1, leaf_size=0, node_offset=0,
+                              node_depth=0, inner_size=0, last_node=False).digest() == plain
+    # ... others need tree hashing, which libsodium lacks: refused, never ignored.
+    for name, value in (("fanout", 2), ("depth", 3), ("leaf_size", 4096), ("node_offset", 1),
+                        ("node_depth", 1), ("inner_size", 32), ("last_node", True)):
+        with pytest.raises(nacre.UnsupportedAlgorithm, match=name):
+            nacre.hash.blake2b(b"x", **{name: value})
+    with pytest.raises(TypeError):
+        nacre.hash.blake2b(b"x", colour=1)
+    for field in ("salt", "person"):
+        with pytest.raises(ValueError, match="at most 16 bytes, got 17"):
+            nacre.hash.blake2b(b"x", **{field: bytes(17)})
+        with pytest.raises(ValueError):
+            hashlib.blake2b(b"x", **{field: bytes(17)})
+        with pytest.raises(TypeError):
+            nacre.hash.blake2b(b"x", **{field: "text"})

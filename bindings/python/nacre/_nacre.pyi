@@ -34,6 +34,8 @@ class _Lib:
     NACRE_BACKEND_SODIUM: int
     NACRE_BLAKE2B_MAX_DIGEST_LEN: int
     NACRE_BLAKE2B_MAX_KEY_LEN: int
+    NACRE_BLAKE2B_MAX_PERSON_LEN: int
+    NACRE_BLAKE2B_MAX_SALT_LEN: int
     NACRE_BLAKE2B_MIN_DIGEST_LEN: int
     NACRE_BOX_NONCE_LEN: int
     NACRE_BOX_OVERHEAD: int
@@ -343,6 +345,18 @@ class _Lib:
         digest_len: int,
         key: _Bytes,
         key_len: int,
+        /,
+    ) -> int: ...
+    def nacre_hash_ctx_new_blake2b_salted(
+        self,
+        out: _CData,
+        digest_len: int,
+        key: _Bytes,
+        key_len: int,
+        salt: _Bytes,
+        salt_len: int,
+        person: _Bytes,
+        person_len: int,
         /,
     ) -> int: ...
     def nacre_hash_ctx_update(self, ctx: _CData, in_: _Bytes, in_len: int, /) -> int: ...

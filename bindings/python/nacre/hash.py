@@ -485,24 +485,58 @@ def shake_256(
     return _xof("shake_256", data, backend)
 
 
+BLAKE2B_MAX_SALT_SIZE: int = lib.NACRE_BLAKE2B_MAX_SALT_LEN
+BLAKE2B_MAX_PERSON_SIZE: int = lib.NACRE_BLAKE2B_MAX_PERSON_LEN
+# hashlib.blake2b's tree-hashing parameters and their sequential-mode values: libsodium has no
+# tree hashing, so only these are accepted.
+_BLAKE2B_TREE_DEFAULTS = {"fanout": 1, "depth": 1, "leaf_size": 0, "node_offset": 0,
+                          "node_depth": 0, "inner_size": 0, "last_node": False}
+
+
 @borrows
 def blake2b(
     data: Buffer = _EMPTY,
     *,
     digest_size: int = BLAKE2B_MAX_DIGEST_SIZE,
     key: Buffer = _EMPTY,
+    salt: Buffer = _EMPTY,
+    person: Buffer = _EMPTY,
     backend: Optional[str] = None,
     usedforsecurity: bool = True,
+    **tree: Any,
 ) -> Hash:
-    """BLAKE2b (RFC 7693) with a ``digest_size`` of 16 to 64 bytes and an optional ``key`` of up
-    to 64 bytes (empty: unkeyed); libsodium. The key is copied into the state."""
-    if key is _EMPTY and type(digest_size) is int and digest_size == BLAKE2B_MAX_DIGEST_SIZE:
+    """BLAKE2b (RFC 7693) with a ``digest_size`` of 16 to 64 bytes, an optional ``key`` of up to
+    64 bytes (empty: unkeyed), and ``salt`` and ``person`` of up to 16 bytes each (zero-padded,
+    as hashlib's); libsodium. The key is copied into the state.
+
+    hashlib's tree-hashing keywords (``fanout``, ``depth``, ``leaf_size``, ``node_offset``,
+    ``node_depth``, ``inner_size``, ``last_node``) are accepted at their sequential-mode values
+    only: libsodium has no tree hashing, so others raise :class:`nacre.UnsupportedAlgorithm`.
+    """
+    for name, value in tree.items():
+        if name not in _BLAKE2B_TREE_DEFAULTS:
+            raise TypeError(f"blake2b() got an unexpected keyword argument {name!r}")
+        if value != _BLAKE2B_TREE_DEFAULTS[name] or type(value) is not type(
+            _BLAKE2B_TREE_DEFAULTS[name]
+        ):
+            raise UnsupportedAlgorithm(
+                f"blake2b: {name}={value!r} needs tree hashing, which libsodium does not offer; "
+                f"only {name}={_BLAKE2B_TREE_DEFAULTS[name]!r} is accepted"
+            )
+    plain = key is _EMPTY and salt is _EMPTY and person is _EMPTY
+    if plain and type(digest_size) is int and digest_size == BLAKE2B_MAX_DIGEST_SIZE:
         return _hash("blake2b", data, backend)  # the plain one: nacre_hash_ctx_new makes it
     digest_size = size(digest_size, "digest_size")
-    key_buf = readable(key, "key")  # its size, and digest_size's range: the library checks
+    # Their sizes, and digest_size's range: the library checks them and says.
+    key_buf = readable(key, "key")
+    salt_buf = readable(salt, "salt")
+    person_buf = readable(person, "person")
     _require_backend("blake2b", backend)  # the keyed constructor takes no backend
     cell = ffi.new("nacre_hash_ctx **")
-    rc = lib.nacre_hash_ctx_new_blake2b(cell, digest_size, key_buf, len(key_buf))
+    rc = lib.nacre_hash_ctx_new_blake2b_salted(
+        cell, digest_size, key_buf, len(key_buf), salt_buf, len(salt_buf), person_buf,
+        len(person_buf),
+    )
     if rc:
         check(rc, "blake2b")
     h = Hash._wrap_hash(
@@ -511,6 +545,13 @@ def blake2b(
     if data is not _EMPTY:
         h.update(data)
     return h
+
+
+# The sizes hashlib.blake2b carries as attributes, here too.
+blake2b.SALT_SIZE = BLAKE2B_MAX_SALT_SIZE  # type: ignore[attr-defined]
+blake2b.PERSON_SIZE = BLAKE2B_MAX_PERSON_SIZE  # type: ignore[attr-defined]
+blake2b.MAX_KEY_SIZE = BLAKE2B_MAX_KEY_SIZE  # type: ignore[attr-defined]
+blake2b.MAX_DIGEST_SIZE = BLAKE2B_MAX_DIGEST_SIZE  # type: ignore[attr-defined]
 
 
 def _generic(name: str) -> Callable[..., Union[Hash, Xof]]:
@@ -546,6 +587,8 @@ def new(
     *,
     digest_size: int = ...,
     key: Buffer = ...,
+    salt: Buffer = ...,
+    person: Buffer = ...,
     backend: Optional[str] = ...,
     usedforsecurity: bool = ...,
 ) -> Hash: ...

@@ -1,4 +1,7 @@
 // libsodium adapter for SHA-256, SHA-512, SHA3-256, SHA3-512, SHAKE128/256 and BLAKE2b.
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 
 #include "check.hpp"
@@ -34,10 +37,29 @@ struct Xof {
   static void cleanup(Ctx *) noexcept {}
 };
 
+// A salt or personalization, zero-padded to the 16 bytes of BLAKE2b's parameter block.
+using Block16 = std::array<std::uint8_t, crypto_generichash_blake2b_SALTBYTES>;
+static_assert(crypto_generichash_blake2b_PERSONALBYTES == sizeof(Block16));
+
+Block16 padded(ByteView field, const char *what) {
+  if (field.size() > sizeof(Block16)) {
+    throw Error(Status::invalid_argument, std::string("BLAKE2b ") + what +
+                                              " must be at most 16 bytes, got " +
+                                              std::to_string(field.size()));
+  }
+  Block16 out{};
+  std::copy(field.begin(), field.end(), out.begin());
+  return out;
+}
+
 struct Blake2b {
   using Ctx = crypto_generichash_blake2b_state;
-  static void init(Ctx *c, std::size_t len, ByteView key) {
-    check(crypto_generichash_blake2b_init(c, key.data(), key.size(), len), "BLAKE2b init");
+  static void init(Ctx *c, std::size_t len, ByteView key, const Block16 &salt,
+                   const Block16 &person) {
+    // All-zero salt and personalization are the plain BLAKE2b (RFC 7693's parameter block).
+    check(crypto_generichash_blake2b_init_salt_personal(c, key.data(), key.size(), len,
+                                                        salt.data(), person.data()),
+          "BLAKE2b init");
   }
   // libsodium aborts on a length other than the one the state was set up with; Hasher passes
   // its own digest size, so a mismatch here is a bug, reported rather than fatal.
@@ -160,12 +182,15 @@ void blake2b(ByteView in, ByteView key, MutableByteView out) {
         "BLAKE2b");
 }
 
-std::unique_ptr<DigestState> blake2b_state(std::size_t digest_len, ByteView key) {
+std::unique_ptr<DigestState> blake2b_state(std::size_t digest_len, ByteView key, ByteView salt,
+                                           ByteView person) {
   ensure_init();
   check_blake2b_sizes(digest_len, key);
+  const Block16 s = padded(salt, "salt");
+  const Block16 p = padded(person, "personalization");
   // Keyed, it holds the key: secret memory. Unkeyed, it is a plain hash state.
-  if (key.empty()) return std::make_unique<PlainState<Blake2b>>(digest_len, key);
-  return std::make_unique<SecretState<Blake2b>>(digest_len, key);
+  if (key.empty()) return std::make_unique<PlainState<Blake2b>>(digest_len, key, s, p);
+  return std::make_unique<SecretState<Blake2b>>(digest_len, key, s, p);
 }
 
 }  // namespace nacre::detail::sodium
