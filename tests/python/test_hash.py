@@ -420,3 +420,19 @@ def test_blake2b_parameters_as_hashlib_names_them() -> None:
             hashlib.blake2b(b"x", **{field: bytes(17)})
         with pytest.raises(TypeError):
             nacre.hash.blake2b(b"x", **{field: "text"})
+
+
+@pytest.mark.parametrize("name", ["shake_128", "shake_256"])
+def test_xof_lengths_are_capped_as_cpython_caps_its_own_shake(name: str) -> None:
+    # CPython's test_hashlib (test_digest_length_overflow) requires ValueError or OverflowError
+    # from 2**29 bytes on, as its built-in SHAKE gives; a mistaken length must not allocate GiBs.
+    for length in (nacre.hash.XOF_MAX_LENGTH, 2**32 + 10, 2**61, 2**64 + 10):
+        with pytest.raises((ValueError, OverflowError)):
+            nacre.hash.new(name, b"x").digest(length)
+        with pytest.raises((ValueError, OverflowError)):
+            nacre.hash.new(name, b"x").hexdigest(length)
+        with pytest.raises((ValueError, OverflowError)):
+            nacre.hash.digest(name, b"x", length=length)
+    with pytest.raises(ValueError):
+        nacre.hash.new(name).digest(-10)
+    assert len(nacre.hash.digest(name, b"x", length=4096)) == 4096

@@ -67,6 +67,7 @@ __all__ = [
     "digest",
     "digest_into",
     "available_backends",
+    "XOF_MAX_LENGTH",
     "file_digest",
     "pbkdf2_hmac",
     "scrypt",
@@ -319,6 +320,18 @@ class Hash(_State):
         return Hash._wrap_hash(self._copy_ctx(), self._name, self._block_size, self._digest_size)
 
 
+#: XOF outputs are shorter than this (2**29 bytes), as with CPython's own SHAKE: a mistaken
+#: length fails at once instead of allocating gigabytes.
+XOF_MAX_LENGTH = 1 << 29
+
+
+def _xof_length(length: int) -> int:
+    n = size(length, "length")
+    if n >= XOF_MAX_LENGTH:
+        raise InvalidArgument(f"length is too large: {n} (XOF outputs are below 2**29 bytes)")
+    return n
+
+
 class Xof(_State):
     """An incremental extendable-output function (SHAKE), like hashlib's shake objects.
 
@@ -333,8 +346,8 @@ class Xof(_State):
         return 0
 
     def digest(self, length: int) -> bytes:
-        """``length`` bytes of output."""
-        n = size(length)
+        """``length`` bytes of output (fewer than :data:`XOF_MAX_LENGTH`)."""
+        n = _xof_length(length)
         out = new_output(n)
         with self._lock:
             rc = lib.nacre_hash_ctx_xof(self._open_state(), out, n)
@@ -645,7 +658,7 @@ def _digest(
         if length is None:
             raise TypeError(f"{name}: length is required")
         _require_backend(name, backend)
-        n = size(length)
+        n = _xof_length(length)
         xof_out = new_output(n)
         rc = lib.nacre_xof(_ALGS[name], xof_out, n, src, len(src))
         if rc:
