@@ -7,19 +7,19 @@ namespace nacre {
 namespace {
 
 constexpr HashInfo kAlgs[] = {
-    {HashAlg::sha256, "sha256", 32, 64, true, true, Backend::boringssl},
-    {HashAlg::sha384, "sha384", 48, 128, true, true, Backend::boringssl},
-    {HashAlg::sha512, "sha512", 64, 128, true, true, Backend::boringssl},
-    {HashAlg::sha512_256, "sha512-256", 32, 128, false, false, Backend::boringssl},
-    {HashAlg::sha3_256, "sha3-256", 32, 136, false, false, Backend::sodium},
-    {HashAlg::sha3_512, "sha3-512", 64, 72, false, false, Backend::sodium},
-    {HashAlg::blake2b, "blake2b", 64, 128, false, false, Backend::sodium},
-    {HashAlg::shake128, "shake128", 0, 168, false, false, Backend::sodium},
-    {HashAlg::shake256, "shake256", 0, 136, false, false, Backend::sodium},
-    {HashAlg::sha224, "sha224", 28, 64, true, false, Backend::boringssl},
+    {HashAlg::sha256, "sha256", 32, 64, true, true, false, Backend::boringssl},
+    {HashAlg::sha384, "sha384", 48, 128, true, true, false, Backend::boringssl},
+    {HashAlg::sha512, "sha512", 64, 128, true, true, false, Backend::boringssl},
+    {HashAlg::sha512_256, "sha512-256", 32, 128, false, false, false, Backend::boringssl},
+    {HashAlg::sha3_256, "sha3-256", 32, 136, false, false, false, Backend::sodium},
+    {HashAlg::sha3_512, "sha3-512", 64, 72, false, false, false, Backend::sodium},
+    {HashAlg::blake2b, "blake2b", 64, 128, false, false, false, Backend::sodium},
+    {HashAlg::shake128, "shake128", 0, 168, false, false, false, Backend::sodium},
+    {HashAlg::shake256, "shake256", 0, 136, false, false, false, Backend::sodium},
+    {HashAlg::sha224, "sha224", 28, 64, true, false, false, Backend::boringssl},
     // HMAC-SHA1 is still sound as a MAC (HOTP/TOTP need it); MD5 is offered for checksums only.
-    {HashAlg::sha1, "sha1", 20, 64, true, false, Backend::boringssl, true},
-    {HashAlg::md5, "md5", 16, 64, false, false, Backend::boringssl, true},
+    {HashAlg::sha1, "sha1", 20, 64, true, false, true, Backend::boringssl},
+    {HashAlg::md5, "md5", 16, 64, false, false, true, Backend::boringssl},
 };
 static_assert(in_enum_order(kAlgs), "kAlgs must list HashAlg in order from 1");
 

@@ -164,13 +164,15 @@ NACRE_EXPORT int nacre_secret_memory_stats(nacre_memory_stats *out, size_t out_s
  * BoringSSL;
  * SHA3-256, SHA3-512, BLAKE2b, SHAKE128 and SHAKE256 by libsodium. Asking for a backend that does
  * not implement an algorithm is NACRE_ERR_UNSUPPORTED. SHA-1 and MD5 (BoringSSL) are there for
- * interoperability only and carry NACRE_HASH_FLAG_LEGACY: bindings offer them only on request
- * (Python: usedforsecurity=False).
+ * interoperability only and carry NACRE_HASH_FLAG_LEGACY: the C ABI and the CLI's hash command
+ * (md5sum/sha1sum-style checksums) take them as asked; the Python binding only with
+ * usedforsecurity=False.
  *
- * BLAKE2b through this enum has a 64-byte digest and no key; nacre_hash_new_blake2b and
- * nacre_blake2b choose a digest length (16 to 64 bytes) and an optional key (up to 64 bytes).
+ * BLAKE2b through this enum has a 64-byte digest and no key; nacre_hash_ctx_new_blake2b,
+ * nacre_hash_ctx_new_blake2b_salted and nacre_blake2b choose a digest length (16 to 64 bytes), an
+ * optional key (up to 64 bytes) and, salted, a salt and personalization (up to 16 bytes each).
  * SHAKE128 and SHAKE256 are extendable-output functions: they have no fixed digest and are read
- * with nacre_hash_xof / nacre_xof, which produce any number of bytes. */
+ * with nacre_hash_ctx_xof / nacre_xof, which produce any number of bytes. */
 
 typedef enum nacre_hash_alg {
   NACRE_HASH_SHA256 = 1,
@@ -222,7 +224,7 @@ typedef struct nacre_hash_info {
 NACRE_EXPORT int nacre_hash_describe(int alg, nacre_hash_info *out, size_t out_size) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
-/* BLAKE2b's limits (nacre_blake2b, nacre_hash_ctx_new_blake2b). */
+/* BLAKE2b's limits (nacre_blake2b, nacre_hash_ctx_new_blake2b, nacre_hash_ctx_new_blake2b_salted). */
 #define NACRE_BLAKE2B_MIN_DIGEST_LEN 16
 #define NACRE_BLAKE2B_MAX_DIGEST_LEN 64
 #define NACRE_BLAKE2B_MAX_KEY_LEN 64

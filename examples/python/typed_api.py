@@ -9,7 +9,6 @@ infers the rest. Run it: python3 examples/python/typed_api.py
 from __future__ import annotations
 
 import hashlib
-import hmac
 import hmac as std_hmac
 import io
 from typing import Callable, FrozenSet, List, Tuple, Type, Union
@@ -136,7 +135,7 @@ def hashes() -> None:
     assert legacy.digest() == hashlib.md5(MESSAGE).digest()
     sha1: Hash = nacre.hash.sha1(MESSAGE, usedforsecurity=False)
     assert sha1.digest() == hashlib.sha1(MESSAGE).digest()
-    assert nacre.hmac.digest(b"k", MESSAGE, "sha1") == hmac.digest(b"k", MESSAGE, "sha1")
+    assert nacre.hmac.digest(b"k", MESSAGE, "sha1") == std_hmac.digest(b"k", MESSAGE, "sha1")
 
     # hashlib's file and key-derivation functions, here too.
     from_file: Hash = nacre.hash.file_digest(io.BytesIO(MESSAGE), nacre.hash.sha256)

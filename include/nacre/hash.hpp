@@ -47,10 +47,10 @@ struct HashInfo {
   std::size_t block_size;   // block (rate) length
   bool hmac;                // offered under HMAC
   bool kdf;                 // offered under HKDF and PBKDF2 (a subset of the HMAC hashes)
+  bool legacy;              // broken for security (collisions): for interoperability only
   // The backend Backend::automatic picks where both implement it: BoringSSL's SHA-2 assembly
   // (SHA-NI/AVX2) measured faster than libsodium's portable C (see the README's table).
   Backend preferred;
-  bool legacy = false;  // broken for security (collisions): for interoperability only
 };
 
 // Every hash, in enum order (entry i is number i + 1).

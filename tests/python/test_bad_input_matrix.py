@@ -705,9 +705,11 @@ def _hash_rows() -> List[Row]:
     # hash.pbkdf2_hmac and hash.scrypt are nacre.kdf's functions: the kdf rows cover them.
     p = "hash.file_digest"
     rows += [
-        Row(p, "digest:unknown", lambda: h.file_digest(io.BytesIO(b""), "md5"), UNSUPPORTED),
+        Row(p, "digest:unknown", lambda: h.file_digest(io.BytesIO(b""), "sm3"), UNSUPPORTED),
+        Row(p, "digest:md5-for-security", lambda: h.file_digest(io.BytesIO(b""), "md5"),
+            UNSUPPORTED),
         Row(p, "digest:int", lambda: h.file_digest(io.BytesIO(b""), 5), TYPE),
-        Row(p, "digest:not-a-nacre-hash", lambda: h.file_digest(io.BytesIO(b""), dict), TYPE),
+        Row(p, "digest:no-update", lambda: h.file_digest(io.BytesIO(b""), object), TYPE),
         Row(p, "fileobj:bytes", lambda: h.file_digest(b"data", "sha256"), SIZE),
         Row(p, "fileobj:text", lambda: h.file_digest(io.StringIO("x"), "sha256"), SIZE),
         Row(p, "_bufsize:-1", lambda: h.file_digest(_Reader(), "sha256", _bufsize=-1), SIZE),

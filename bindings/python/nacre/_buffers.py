@@ -91,8 +91,8 @@ def borrows(fn: _F) -> _F:
     def scope(*args: Any, **kwargs: Any) -> Any:
         outer = _scope.views
         views: List[CData] = []
-        _scope.views = views
         try:
+            _scope.views = views  # inside the try: an interrupt here still restores the outer
             return fn(*args, **kwargs)
         finally:
             _scope.views = outer

@@ -17,7 +17,6 @@ def _ascii(text: str) -> bytes:
     return text.encode("ascii")
 
 
-@borrows
 def compare_digest(a: Union[Buffer, str], b: Union[Buffer, str]) -> bool:
     """True when ``a`` and ``b`` hold the same bytes, with :func:`hmac.compare_digest`'s rules.
 
@@ -33,8 +32,14 @@ def compare_digest(a: Union[Buffer, str], b: Union[Buffer, str]) -> bool:
                 f"{type(a).__name__!r} and {type(b).__name__!r}"
             )
         a, b = _ascii(a), _ascii(b)
-    a_buf = readable(a, "a")
-    b_buf = readable(b, "b")
+    if type(a) is bytes and type(b) is bytes:
+        return _compare(a, b)  # nothing to borrow
+    return _compare_borrowing(a, b)
+
+
+def _compare(a: Buffer, b: Buffer) -> bool:
+    a_buf = a if type(a) is bytes else readable(a, "a")
+    b_buf = b if type(b) is bytes else readable(b, "b")
     if len(a_buf) != len(b_buf):
         return False
     rc = lib.nacre_constant_time_equal(a_buf, b_buf, len(a_buf))
@@ -44,3 +49,6 @@ def compare_digest(a: Union[Buffer, str], b: Union[Buffer, str]) -> bool:
         return False
     check(rc, "compare_digest")
     raise AssertionError("unreachable")  # check() raised for every other status
+
+
+_compare_borrowing = borrows(_compare)

@@ -143,8 +143,13 @@ class _AEAD:
             cls.NONCE_SIZE = _NONCE_SIZE[alg]
             cls.TAG_SIZE = _TAG_SIZE[alg]
 
-    @borrows
     def __init__(self, key: Buffer, *, backend: Optional[str] = None) -> None:
+        if type(key) is bytes:
+            self._setup(key, backend)  # nothing to borrow: a key per call stays cheap
+        else:
+            self._setup_borrowing(key, backend)
+
+    def _setup(self, key: Buffer, backend: Optional[str]) -> None:
         key_buf = key if type(key) is bytes else readable(key, "key")
         alg = self._ALG_BY_KEY_SIZE.get(len(key_buf))
         if alg is None:
@@ -163,6 +168,8 @@ class _AEAD:
         else:
             self._raw = None
             self._key = self._new_handle(key_buf)
+
+    _setup_borrowing = borrows(_setup)
 
     def _new_handle(self, key_buf: Union[bytes, CData]) -> CData:
         cell = ffi.new(_KEY_CELL)

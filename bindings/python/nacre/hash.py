@@ -22,6 +22,7 @@ it first.
 
 from __future__ import annotations
 
+import operator
 import re
 import threading
 from typing import (
@@ -91,6 +92,8 @@ def _other_spellings(name: str) -> Tuple[str, ...]:
         out += [f"sha{sha2.group(1)}/{sha2.group(2)}", f"sha-{sha2.group(1)}/{sha2.group(2)}"]
     elif sha2:
         out.append(f"sha-{sha2.group(1)}")
+    if name == "sha1":
+        out.append("sha-1")
     if name == "blake2b":
         out += ["blake2b512", "blake2b-512"]
     return tuple(out)
@@ -111,7 +114,7 @@ _ALIASES: Dict[str, str] = {
 # The names new() takes, for type checkers: canonical names and the aliases above (any case works
 # at run time, and any str is accepted; these give new() a precise return type).
 FixedSizeName = Literal[
-    "md5", "sha1",
+    "md5", "sha1", "sha-1",
     "sha224", "sha-224", "sha256", "sha-256", "sha384", "sha-384", "sha512", "sha-512",
     "sha512_256", "sha512-256", "sha512/256", "sha-512/256", "sha3_256", "sha3-256", "sha3_512",
     "sha3-512",
@@ -384,6 +387,7 @@ def _open(name: str, backend: Optional[str]) -> CData:
 
 
 def _refuse_legacy(name: str) -> None:
+    """The refusal of MD5 and SHA-1 made with usedforsecurity left True."""
     raise UnsupportedAlgorithm(
         f"{name} is broken for security use (collisions); for interoperability with what "
         f"demands it, pass usedforsecurity=False"
@@ -391,7 +395,7 @@ def _refuse_legacy(name: str) -> None:
 
 
 def _hash(name: str, data: Buffer, backend: Optional[str], usedforsecurity: bool = True) -> Hash:
-    if usedforsecurity and name in _LEGACY:
+    if usedforsecurity and name in _LEGACY:  # inline: this is on every hash's path
         _refuse_legacy(name)
     if type(data) is bytes and len(data) <= _LAZY_MAX:
         if backend is not None:
@@ -529,9 +533,8 @@ def blake2b(
     for name, value in tree.items():
         if name not in _BLAKE2B_TREE_DEFAULTS:
             raise TypeError(f"blake2b() got an unexpected keyword argument {name!r}")
-        if value != _BLAKE2B_TREE_DEFAULTS[name] or type(value) is not type(
-            _BLAKE2B_TREE_DEFAULTS[name]
-        ):
+        default = _BLAKE2B_TREE_DEFAULTS[name]
+        if (bool(value) if name == "last_node" else operator.index(value)) != default:
             raise UnsupportedAlgorithm(
                 f"blake2b: {name}={value!r} needs tree hashing, which libsodium does not offer; "
                 f"only {name}={_BLAKE2B_TREE_DEFAULTS[name]!r} is accepted"
@@ -583,6 +586,30 @@ def _generic(name: str) -> Callable[..., Union[Hash, Xof]]:
 _CONSTRUCTORS: Dict[str, Callable[..., Union[Hash, Xof]]] = {
     name: globals().get(name) or _generic(name) for name in _ALGS
 }
+# Constructor -> name, so that naming a hash by nacre's constructor (digestmod=nacre.hash.sha1)
+# needs no throwaway state (and no usedforsecurity for the legacy ones).
+CONSTRUCTOR_NAMES: Dict[Any, str] = {make: name for name, make in _CONSTRUCTORS.items()}
+
+
+def name_of(algorithm: object) -> Optional[str]:
+    """The hash name ``algorithm`` designates, for the modules that take a hash (hmac, kdf): a
+    str; a nacre constructor; an object with a ``name`` (pyca/cryptography's hashes, hashlib
+    objects); a constructor such as ``hashlib.sha256``; or a module with ``new`` (PEP 247).
+    None when it designates none."""
+    if isinstance(algorithm, str):
+        return algorithm
+    try:
+        known = CONSTRUCTOR_NAMES.get(algorithm)
+    except TypeError:  # unhashable
+        known = None
+    if known is not None:
+        return known
+    name = getattr(algorithm, "name", None)
+    if not isinstance(name, str) and callable(algorithm):
+        name = getattr(algorithm(), "name", None)
+    elif not isinstance(name, str) and hasattr(algorithm, "new"):
+        name = getattr(algorithm.new(), "name", None)
+    return name if isinstance(name, str) else None
 
 
 @overload
@@ -622,8 +649,8 @@ def new(name: str, data: Buffer = _EMPTY, **kwargs: Any) -> Union[Hash, Xof]:
 
     ``name`` is hashlib's ("sha256", "sha512_256", "sha3_256", "blake2b", "shake_128", ...) or a
     common spelling ("SHA-256", "sha512-256", "sha3-256", "shake128"). Keyword arguments go to the
-    constructor (``backend``; ``digest_size`` and ``key`` for blake2b; ``usedforsecurity``, as
-    hashlib's, which every hash here is fit for). An unknown name raises
+    constructor (``backend``; ``digest_size``, ``key``, ``salt`` and ``person`` for blake2b;
+    ``usedforsecurity``, which MD5 and SHA-1 require to be False). An unknown name raises
     :class:`nacre.UnsupportedAlgorithm`, which is also a ValueError.
     """
     return _CONSTRUCTORS[canonical_name(name)](data, **kwargs)
@@ -651,7 +678,7 @@ def _digest(
     name: str, data: Buffer, length: Optional[int], backend: Optional[str], usedforsecurity: bool
 ) -> bytes:
     name = canonical_name(name)
-    if usedforsecurity and name in _LEGACY:
+    if usedforsecurity and name in _LEGACY:  # inline: this is on every hash's path
         _refuse_legacy(name)
     src = data if type(data) is bytes else readable(data)
     if name in _XOFS:
@@ -695,7 +722,7 @@ def digest_into(
     SHA-1 need ``usedforsecurity=False``.
     """
     name = canonical_name(name)
-    if usedforsecurity and name in _LEGACY:
+    if usedforsecurity and name in _LEGACY:  # inline: this is on every hash's path
         _refuse_legacy(name)
     src = readable(data)
     dst = writable(out)
@@ -729,12 +756,13 @@ def file_digest(
     fileobj: Any, digest: Union[str, Callable[[], Union[Hash, Xof]]], /, *, _bufsize: int = 2**18
 ) -> Union[Hash, Xof]:
     """Hash the contents of a binary file object, like :func:`hashlib.file_digest` (Python 3.11):
-    ``digest`` is a name for :func:`new` or a constructor returning a fresh hash object. The file
-    is read from its current position to its end in ``_bufsize`` chunks (constant memory);
-    ``io.BytesIO`` is hashed in place. Returns the hash object."""
+    ``digest`` is a name for :func:`new` or a callable returning a fresh object with ``update``
+    (a nacre hash, an HMAC). A file is read from its current position to its end in ``_bufsize``
+    chunks (constant memory); an ``io.BytesIO`` is hashed whole and in place, as hashlib does.
+    Returns the hash object."""
     h = new(digest) if isinstance(digest, str) else digest()
-    if not isinstance(h, (Hash, Xof)):
-        raise TypeError(f"digest must return a nacre hash object, not {type(h).__name__!r}")
+    if not callable(getattr(h, "update", None)):
+        raise TypeError(f"digest must return an object with update(), not {type(h).__name__!r}")
     if hasattr(fileobj, "getbuffer"):  # io.BytesIO: its buffer, without a copy
         with fileobj.getbuffer() as view:
             h.update(view)

@@ -5,7 +5,8 @@
 >>> m.verify(m.digest())  # raises nacre.InvalidSignature on a mismatch
 
 HMAC-SHA256 and HMAC-SHA512 exist on both backends (``backend="boringssl"`` or ``"sodium"``;
-None: the library's default), HMAC-SHA384 on BoringSSL. Tags are compared in constant time.
+None: the library's default), HMAC-SHA384, HMAC-SHA224 and HMAC-SHA1 (for HOTP/TOTP and older
+protocols) on BoringSSL; HMAC-MD5 is not offered. Tags are compared in constant time.
 As in Python 3.8+, ``digestmod`` is required: there is no default hash.
 
 HMAC objects may be shared between threads: each holds a lock around its C state.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Dict, Optional, Tuple, Union
 
 from . import hash as _hash
 from ._backends import backend_number, backends_implementing
@@ -48,26 +49,14 @@ _HMAC_HASHES = [(_hash.canonical_name(h.name), h) for h in _HASHES if h.hmac]
 _ALGS: Dict[str, int] = {name: h.number for name, h in _HMAC_HASHES}
 _TAG_SIZE: Dict[str, int] = {name: h.digest_size for name, h in _HMAC_HASHES}
 _BLOCK_SIZE: Dict[str, int] = {name: h.block_size for name, h in _HMAC_HASHES}
-# nacre's own constructors are known by identity, so naming one creates no throwaway state.
-_KNOWN: Dict[Any, str] = {make: name for name, make in _hash._CONSTRUCTORS.items()}
 
 
 def _hash_name(digestmod: Optional[DigestMod]) -> str:
     """hashlib's name of the hash that ``digestmod`` designates, if nacre has HMAC with it."""
     if digestmod is None or (isinstance(digestmod, str) and not digestmod):
         raise TypeError("Missing required parameter 'digestmod'.")
-    name: object
-    if isinstance(digestmod, str):
-        name = digestmod
-    elif digestmod in _KNOWN:
-        name = _KNOWN[digestmod]
-    elif callable(digestmod):
-        name = getattr(digestmod(), "name", None)
-    elif hasattr(digestmod, "new"):
-        name = getattr(digestmod.new(), "name", None)
-    else:
-        name = None
-    if not isinstance(name, str):
+    name = _hash.name_of(digestmod)
+    if name is None:
         raise TypeError(f"digestmod must be a hash name or constructor, not {digestmod!r}")
     canonical = _hash.canonical_name(name)
     if canonical not in _ALGS:
@@ -100,7 +89,6 @@ class HMAC:
     _lock: threading.Lock
     _hash_name: str
 
-    @borrows
     def __init__(
         self,
         key: Buffer,
@@ -109,8 +97,16 @@ class HMAC:
         *,
         backend: Optional[str] = None,
     ) -> None:
+        if type(key) is bytes:
+            self._setup(key, digestmod, backend)  # nothing to borrow
+        else:
+            self._setup_borrowing(key, digestmod, backend)
+        if msg is not None:
+            self.update(msg)
+
+    def _setup(self, key: Buffer, digestmod: Optional[DigestMod], backend: Optional[str]) -> None:
         name = _hash_name(digestmod)
-        key_buf = readable(key, "key")
+        key_buf = key if type(key) is bytes else readable(key, "key")
         cell = ffi.new("nacre_hmac_ctx **")
         rc = lib.nacre_hmac_ctx_new(
             cell, _ALGS[name], backend_number(backend), key_buf, len(key_buf)
@@ -120,8 +116,8 @@ class HMAC:
         self._ctx = ffi.gc(cell[0], lib.nacre_hmac_ctx_free)
         self._lock = threading.Lock()  # a C state must not be used by two threads at once
         self._hash_name = name
-        if msg is not None:
-            self.update(msg)
+
+    _setup_borrowing = borrows(_setup)
 
     @classmethod
     def _wrap(cls, ctx: CData, hash_name: str) -> HMAC:

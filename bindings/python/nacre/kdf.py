@@ -76,14 +76,8 @@ _SCRYPT_MAX_MEMORY: int = lib.NACRE_PWHASH_MAX_MEMLIMIT
 
 def _hash_name(algorithm: HashAlgorithm, table: Dict[str, int], what: str) -> str:
     """hashlib's name of the hash ``algorithm`` designates, if ``table`` offers it."""
-    name: object
-    if isinstance(algorithm, str):
-        name = algorithm
-    else:
-        name = getattr(algorithm, "name", None)  # pyca hash objects, hashlib objects
-        if not isinstance(name, str) and callable(algorithm):
-            name = getattr(algorithm(), "name", None)  # hashlib.sha256, nacre.hash.sha256
-    if not isinstance(name, str):
+    name = _hash.name_of(algorithm)
+    if name is None:
         raise TypeError(f"{what}: the hash must be a name or a constructor, not {algorithm!r}")
     canonical = _hash.canonical_name(name)
     if canonical not in table:
@@ -206,7 +200,8 @@ def pbkdf2_hmac(
     """PBKDF2-HMAC, like :func:`hashlib.pbkdf2_hmac`: ``dklen`` bytes (default: the digest size)
     from ``password`` and ``salt`` with ``iterations`` rounds (1 to 2**32 - 1).
 
-    ``hash_name`` is "sha256" or "sha512"; another raises :class:`nacre.UnsupportedAlgorithm`
+    ``hash_name`` is "sha256", "sha384" or "sha512"; another (PBKDF2-HMAC-SHA1 included) raises
+    :class:`nacre.UnsupportedAlgorithm`
     (a ValueError, as hashlib raises). ``dklen`` is 1 to :data:`PBKDF2_MAX_SIZE`.
     """
     name = _hash_name(hash_name, _PBKDF2, "PBKDF2")
