@@ -88,8 +88,8 @@ def _receivers() -> List[Tuple[str, Any]]:
 
 def _targets() -> List[Tuple[str, Callable[..., Any]]]:
     found: List[Tuple[str, Callable[..., Any]]] = []
-    modules = (nacre.aead, nacre.box, nacre.hash, nacre.hmac, nacre.hpke, nacre.kdf, nacre.kem,
-               nacre.keys, nacre.pwhash, nacre.secretstream)
+    modules = (nacre, nacre.aead, nacre.box, nacre.hash, nacre.hmac, nacre.hpke, nacre.kdf,
+               nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream)
     for mod in modules:
         for name in getattr(mod, "__all__", ()):
             obj = getattr(mod, name)
