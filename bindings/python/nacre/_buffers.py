@@ -80,7 +80,6 @@ class _Scope(threading.local):
 
 
 _scope = _Scope()
-_U8 = ffi.typeof("uint8_t[]")
 
 
 def borrows(fn: _F) -> _F:
@@ -108,9 +107,9 @@ def _view(data: Buffer, what: str, writable: bool) -> CData:
         raise RuntimeError("nacre: a buffer was borrowed outside a borrowing scope (a bug)")
     try:
         if writable:
-            view = ffi.from_buffer(_U8, data, require_writable=True)
+            view = ffi.from_buffer(U8_ARRAY, data, require_writable=True)
         else:
-            view = ffi.from_buffer(_U8, data)
+            view = ffi.from_buffer(U8_ARRAY, data)
     except BufferError as exc:
         # Non-contiguous, or (with some cffi versions) read-only: the wrong kind of buffer.
         raise TypeError(f"{what}: a contiguous{' writable' if writable else ''} bytes-like "
