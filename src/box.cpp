@@ -63,6 +63,49 @@ void box_open_into(MutableByteView out, const Key &recipient, const Key &sender,
   finish_open(detail::sodium::box_open(out, nonce, s.pub, r.priv.view(), ct), out);
 }
 
+SecretBytes box_shared_key(const Key &a, const Key &b) {
+  const auto &mine = x25519_key(a, true);
+  const auto &theirs = x25519_key(b, false);
+  SecretBytes key(secretbox_key_size);
+  if (!detail::sodium::box_beforenm(key.mutable_view(), theirs.pub, mine.priv.view())) {
+    throw Error(Status::invalid_key, "box peer key has small order");
+  }
+  return key;
+}
+
+SecretBoxKey::SecretBoxKey(ByteView key) {
+  if (key.size() != secretbox_key_size) {
+    throw_size_error(Status::invalid_key, "secretbox key", secretbox_key_size, key.size());
+  }
+  key_ = SecretBytes::copy_of(key);
+}
+
+void SecretBoxKey::seal_into(MutableByteView out, ByteView nonce, ByteView msg) const {
+  require_size(nonce, secretbox_nonce_size, "secretbox nonce");
+  check_sizes(out, msg, checked_add(msg.size(), secretbox_overhead));
+  require_disjoint(out, nonce);
+  detail::sodium::secretbox(out, nonce, key_.view(), msg);
+}
+
+void SecretBoxKey::open_into(MutableByteView out, ByteView nonce, ByteView box) const {
+  require_size(nonce, secretbox_nonce_size, "secretbox nonce");
+  check_sizes(out, box, opened_size(box, secretbox_overhead));
+  require_disjoint(out, nonce);
+  finish_open(detail::sodium::secretbox_open(out, nonce, key_.view(), box), out);
+}
+
+Bytes SecretBoxKey::seal(ByteView nonce, ByteView msg) const {
+  Bytes out(checked_add(msg.size(), secretbox_overhead));
+  seal_into(out, nonce, msg);
+  return out;
+}
+
+Bytes SecretBoxKey::open(ByteView nonce, ByteView box) const {
+  Bytes out(opened_size(box, secretbox_overhead));
+  open_into(out, nonce, box);
+  return out;
+}
+
 Bytes box_seal(const Key &recipient, ByteView msg) {
   Bytes out(checked_add(msg.size(), box_seal_overhead));
   box_seal_into(out, recipient, msg);

@@ -272,6 +272,24 @@ Key Key::public_key() const {
   return share(std::move(p));
 }
 
+Key Key::to_x25519() const {
+  const KeyParts &k = *parts_;
+  if (k.type != KeyType::ed25519) throw Error(Status::invalid_key, "only Ed25519 keys convert to X25519");
+  if (k.has_private) {
+    SecretBytes scalar(32);
+    detail::sodium::ed25519_private_to_x25519(k.priv.view(), scalar.mutable_view());
+    return share(from_raw_private(KeyType::x25519, scalar.view()));
+  }
+  KeyParts p;
+  p.type = KeyType::x25519;
+  p.bits = facts(KeyType::x25519).bits;
+  p.pub.resize(32);
+  if (!detail::sodium::ed25519_public_to_x25519(k.pub, p.pub)) {
+    throw Error(Status::invalid_key, "this Ed25519 point has no X25519 form");
+  }
+  return share(std::move(p));
+}
+
 KeyType Key::type() const noexcept { return parts_->type; }
 bool Key::has_private() const noexcept { return parts_->has_private; }
 std::size_t Key::bits() const noexcept { return parts_->bits; }

@@ -76,7 +76,10 @@ bool boxes_pairwise() {
   Bytes ct(msg.size() + box_overhead), pt(msg.size());
   box_into(ct, a, b.public_key(), nonce, msg);
   box_open_into(pt, b, a.public_key(), nonce, ct);
-  return pt == msg && box_seal_open(b, box_seal(b.public_key(), msg)) == msg;
+  // A box is a secret box under the pair's shared key (crypto_box_beforenm), from either side.
+  const SecretBoxKey shared(box_shared_key(b, a.public_key()).view());
+  return pt == msg && shared.seal(nonce, msg) == ct && shared.open(nonce, ct) == msg &&
+         box_seal_open(b, box_seal(b.public_key(), msg)) == msg;
 }
 
 bool kem_pairwise(KeyType type) {

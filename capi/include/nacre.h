@@ -886,6 +886,15 @@ NACRE_EXPORT int nacre_key_export(const nacre_key *key, int format, uint8_t *out
 NACRE_EXPORT int nacre_key_public(const nacre_key *key, nacre_key **out) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
+/* nacre_key_to_x25519 creates in |*out| (NULL on failure) the X25519 key of an Ed25519 key's
+ * point (libsodium's crypto_sign_ed25519_pk_to_curve25519 and _sk_to_curve25519): a key pair for a
+ * key pair, a public key for a public key. For protocols that box to signing keys; keeping the
+ * two apart is better. Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (|out| NULL),
+ * NACRE_ERR_INVALID_KEY (not Ed25519; a point with no X25519 form), NACRE_ERR_OUT_OF_MEMORY.
+ * Thread-safe. */
+NACRE_EXPORT int nacre_key_to_x25519(const nacre_key *key, nacre_key **out) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
 /* nacre_key_info stores the key's nacre_key_type in |*type|, 1 in |*has_private| for a key pair
  * (0 for a public key) and its size in bits in |*bits| (255 for X25519/Ed25519, 256/384 for the
  * curves, the modulus size for RSA, 768 for ML-KEM-768 and X-Wing). Any output pointer may be
@@ -1020,6 +1029,44 @@ NACRE_EXPORT int nacre_box(const nacre_key *sender, const nacre_key *recipient, 
 NACRE_EXPORT int nacre_box_open(const nacre_key *recipient, const nacre_key *sender, uint8_t *out,
                                 size_t out_cap, size_t *out_len, const uint8_t *nonce,
                                 size_t nonce_len, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_box_shared_key writes the NACRE_SECRETBOX_KEY_LEN-byte key (libsodium's
+ * crypto_box_beforenm) that a box between the key pair |key| and the public key |peer| is a
+ * secretbox under: the same from either side, what PyNaCl's Box.shared_key() returns. It is a
+ * secret. Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_KEY (not X25519; a small-order
+ * |peer|), NACRE_ERR_INVALID_ARGUMENT (|key| not a key pair, |out_len| NULL),
+ * NACRE_ERR_BUFFER_TOO_SMALL. Thread-safe. */
+NACRE_EXPORT int nacre_box_shared_key(const nacre_key *key, const nacre_key *peer, uint8_t *out,
+                                      size_t out_cap, size_t *out_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* Secret boxes (libsodium's crypto_secretbox): XSalsa20-Poly1305 under a 32-byte key.
+ *
+ * nacre_secretbox_key_new sets a key up once (held in secret memory) in |*out| (NULL on failure):
+ * NACRE_ERR_INVALID_KEY unless |key_len| is NACRE_SECRETBOX_KEY_LEN. nacre_secretbox writes the
+ * box, tag || ciphertext (libsodium's combined form; NaCl's and PyNaCl's), |in_len| +
+ * NACRE_SECRETBOX_OVERHEAD bytes, under a NACRE_SECRETBOX_NONCE_LEN-byte |nonce| that must never
+ * repeat for the key (a random one is safe). nacre_secretbox_open reverses it; a failed open is
+ * NACRE_ERR_VERIFICATION_FAILED with |out| zeroed. Outputs must not overlap inputs. Errors as for
+ * AEAD. A key is immutable: thread-safe. nacre_secretbox_key_free wipes and releases a key (NULL
+ * is a no-op). */
+#define NACRE_SECRETBOX_KEY_LEN 32
+#define NACRE_SECRETBOX_NONCE_LEN 24
+#define NACRE_SECRETBOX_OVERHEAD 16
+
+typedef struct nacre_secretbox_key nacre_secretbox_key;
+
+NACRE_EXPORT int nacre_secretbox_key_new(nacre_secretbox_key **out, const uint8_t *key,
+                                         size_t key_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT void nacre_secretbox_key_free(nacre_secretbox_key *key) NACRE_NOEXCEPT;
+NACRE_EXPORT int nacre_secretbox(const nacre_secretbox_key *key, uint8_t *out, size_t out_cap,
+                                 size_t *out_len, const uint8_t *nonce, size_t nonce_len,
+                                 const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_secretbox_open(const nacre_secretbox_key *key, uint8_t *out, size_t out_cap,
+                                      size_t *out_len, const uint8_t *nonce, size_t nonce_len,
+                                      const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
 /* Key encapsulation (libsodium): ML-KEM-768 (FIPS 203) and X-Wing (X25519 + ML-KEM-768).

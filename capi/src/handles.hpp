@@ -20,6 +20,7 @@ enum class Tag : std::uint32_t {
   secretstream_pull = 0x6e616805,
   key = 0x6e616806,
   hpke = 0x6e616807,
+  secretbox_key = 0x6e616808,
 };
 
 struct Slot {

@@ -39,6 +39,10 @@ int nacre_key_public(const nacre_key *key, nacre_key **out) noexcept {
   return capi::with_new_handle(out, [&] { capi::new_key(out, capi::key_of(key).public_key()); });
 }
 
+int nacre_key_to_x25519(const nacre_key *key, nacre_key **out) noexcept {
+  return capi::with_new_handle(out, [&] { capi::new_key(out, capi::key_of(key).to_x25519()); });
+}
+
 int nacre_key_info(const nacre_key *key, int *type, int *has_private, size_t *bits) noexcept {
   return capi::guard([&] {
     const Key &k = capi::key_of(key);

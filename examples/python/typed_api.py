@@ -24,7 +24,9 @@ import nacre.kdf
 import nacre.kem
 import nacre.keys
 import nacre.pwhash
+import nacre.secret
 import nacre.secretstream as ss
+from nacre import encoding
 from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
 from nacre.hash import Hash, Xof
 from nacre.hpke import ReceiverContext, SenderContext, Suite
@@ -44,6 +46,12 @@ from nacre.keys import (
     XWingPrivateKey,
     XWingPublicKey,
 )
+from nacre.nacl import encoding as nacl_encoding
+from nacre.nacl import exceptions as nacl_exceptions
+from nacre.nacl import public as nacl_public
+from nacre.nacl import secret as nacl_secret
+from nacre.nacl import signing as nacl_signing
+from nacre.nacl import utils as nacl_utils
 from nacre.pwhash import Limits
 
 MESSAGE = b"The quick brown fox jumps over the lazy dog"
@@ -474,7 +482,90 @@ def boxes() -> None:
     assert len(ct) == len(MESSAGE) + nacre.box.OVERHEAD
     assert from_alice.decrypt(ct, nonce) == MESSAGE
     expect(nacre.InvalidTag, lambda: from_alice.decrypt(flip(ct), nonce))
+    # A Box is a secret box under the pair's shared key, the same from both sides.
+    shared = nacre.box.shared_key(alice, bob.public_key())
+    assert shared == nacre.box.shared_key(bob, alice.public_key())
+    assert nacre.secret.SecretBox(shared).decrypt(ct, nonce) == MESSAGE
+    # Ed25519 keys have X25519 forms (libsodium's conversion), for boxes to signing keys.
+    signer = nacre.Ed25519PrivateKey.generate()
+    assert signer.to_x25519().public_key() == signer.public_key().to_x25519()
     print("box: sealed boxes and crypto_box, random or given nonces")
+
+
+# --- nacre.secret, nacre.encoding, nacre.nacl -----------------------------------------------------
+
+
+def secret_boxes() -> None:
+    box = nacre.secret.SecretBox(nacre.secret.SecretBox.generate_key())
+    sealed: nacre.secret.EncryptedMessage = box.encrypt(MESSAGE)  # nonce ‖ tag ‖ ciphertext
+    assert box.decrypt(sealed) == MESSAGE
+    assert box.decrypt(sealed.ciphertext, sealed.nonce) == MESSAGE
+    assert len(sealed) == len(MESSAGE) + nacre.secret.NONCE_SIZE + nacre.secret.MACBYTES
+    assert box.KEY_SIZE == nacre.secret.KEY_SIZE and box.NONCE_SIZE == nacre.secret.NONCE_SIZE
+    assert box.MACBYTES == 16 and box.MESSAGEBYTES_MAX > 2**32
+    expect(nacre.InvalidTag, lambda: box.decrypt(flip(sealed)))
+    coders: List[encoding.Encoder] = [
+        encoding.RawEncoder, encoding.HexEncoder, encoding.Base16Encoder, encoding.Base32Encoder,
+        encoding.Base64Encoder, encoding.URLSafeBase64Encoder,
+    ]
+    for coder in coders:
+        text = box.encrypt(MESSAGE, encoder=coder)
+        assert box.decrypt(text, encoder=coder) == MESSAGE
+        assert coder.decode(coder.encode(MESSAGE)) == MESSAGE
+    print(f"secret: secretbox round trips under {len(coders)} encoders")
+
+
+class Seed(encoding.Encodable):
+    """Any object with ``__bytes__`` gets ``encode(encoder)`` from Encodable."""
+
+    def __bytes__(self) -> bytes:
+        return bytes(32)
+
+
+def pynacl_shapes() -> None:
+    hexed = nacl_encoding.HexEncoder
+    assert Seed().encode(hexed) == b"00" * 32
+    # nacl.signing: signature ‖ message, deterministic.
+    signer = nacl_signing.SigningKey.generate()
+    again = nacl_signing.SigningKey(signer.encode(hexed), hexed)
+    signed: nacl_signing.SignedMessage = again.sign(MESSAGE)
+    assert signer.sign(MESSAGE) == signed and signed.signature + signed.message == signed
+    verifier = nacl_signing.VerifyKey(signer.verify_key.encode(hexed), encoder=hexed)
+    assert verifier.verify(signed) == MESSAGE == verifier.verify(signed.message, signed.signature)
+    assert verifier.SIZE == signer.SIZE == 32
+    expect(nacl_exceptions.BadSignatureError, lambda: verifier.verify(flip(signed)))
+    # nacl.public: boxes between key pairs, and sealed boxes.
+    alice, bob = nacl_public.PrivateKey.generate(), nacl_public.PrivateKey.from_seed(bytes(32))
+    assert alice.SIZE == alice.SEED_SIZE == nacl_public.PublicKey.SIZE == 32
+    to_bob = nacl_public.Box(alice, nacl_public.PublicKey(bob.public_key.encode()))
+    assert nacl_public.Box(bob, alice.public_key).decrypt(to_bob.encrypt(MESSAGE)) == MESSAGE
+    same = nacl_public.Box.decode(to_bob.encode(hexed), hexed)
+    assert same.shared_key() == to_bob.shared_key() and same.NONCE_SIZE == 24
+    sealed = nacl_public.SealedBox(bob.public_key).encrypt(MESSAGE, hexed)
+    assert nacl_public.SealedBox(bob).decrypt(sealed, hexed) == MESSAGE
+    assert nacl_public.SealedBox(bob).encode() == bytes(bob.public_key)
+    curve = signer.to_curve25519_private_key()
+    assert curve.public_key == signer.verify_key.to_curve25519_public_key()
+    # nacl.secret: SecretBox (keeps a copy of its key, as PyNaCl's) and Aead (XChaCha20).
+    key = nacl_utils.random(nacl_secret.SecretBox.KEY_SIZE)
+    box = nacl_secret.SecretBox(key)
+    assert box.encode() == key and box.decrypt(box.encrypt(MESSAGE)) == MESSAGE
+    aead = nacl_secret.Aead(key)
+    boxed: nacl_utils.EncryptedMessage = aead.encrypt(MESSAGE, b"header")
+    assert aead.decrypt(boxed, b"header") == MESSAGE and aead.encode() == key
+    assert (aead.KEY_SIZE, aead.NONCE_SIZE, aead.MACBYTES) == (32, 24, 16)
+    assert aead.MESSAGEBYTES_MAX > 2**32
+    # nacl.exceptions: CryptoError is nacre.Error; PyNaCl's other classes are here too.
+    assert nacl_exceptions.CryptoError is nacre.Error
+    expect(nacl_exceptions.ValueError, lambda: nacl_secret.SecretBox(key[:31]))
+    nacl_exceptions.ensure(True, "never raised", raising=nacl_exceptions.RuntimeError)
+    for cls in (nacl_exceptions.AssertionError, nacl_exceptions.TypeError,
+                nacl_exceptions.InvalidkeyError, nacl_exceptions.CryptPrefixError,
+                nacl_exceptions.UnavailableError):
+        assert issubclass(cls, nacl_exceptions.CryptoError)
+    assert nacl_utils.bytes_as_string(b"ok") == "ok"
+    assert str(verifier) == str(bytes(verifier)) and isinstance(verifier, nacl_utils.StringFixer)
+    print("nacl: PyNaCl's SigningKey, VerifyKey, PrivateKey, Box, SealedBox, SecretBox, Aead")
 
 
 def hpke_single_shot(suite: Suite, recipient: X25519PrivateKey) -> None:
@@ -552,6 +643,8 @@ def main() -> None:
     passwords()
     keys()
     boxes()
+    secret_boxes()
+    pynacl_shapes()
     hpke()
     kems()
     errors()

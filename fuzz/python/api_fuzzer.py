@@ -31,13 +31,19 @@ with atheris.instrument_imports(include=["nacre"]):
     import nacre
     import nacre.aead
     import nacre.box
+    import nacre.encoding
     import nacre.hash
     import nacre.hmac
     import nacre.hpke
     import nacre.kdf
     import nacre.kem
     import nacre.keys
+    import nacre.nacl.public
+    import nacre.nacl.secret
+    import nacre.nacl.signing
+    import nacre.nacl.utils
     import nacre.pwhash
+    import nacre.secret
     import nacre.secretstream
 
 # What a public call may raise for bad arguments (nacre.Error covers the library's refusals).
@@ -83,13 +89,27 @@ def _receivers() -> List[Tuple[str, Any]]:
     objs += [("ECPrivateKey", ec), ("ECPublicKey", ec.public_key())]
     x = nacre.keys.X25519PrivateKey.generate()
     objs.append(("Box", nacre.box.Box(x, x.public_key())))
+    objs.append(("SecretBox", nacre.secret.SecretBox(bytes(32))))
+    pair = nacre.nacl.public.PrivateKey.generate()
+    signer = nacre.nacl.signing.SigningKey.generate()
+    objs += [
+        ("nacl.SecretBox", nacre.nacl.secret.SecretBox(bytes(32))),
+        ("nacl.Aead", nacre.nacl.secret.Aead(bytes(32))),
+        ("nacl.PrivateKey", pair),
+        ("nacl.Box", nacre.nacl.public.Box(pair, pair.public_key)),
+        ("nacl.SealedBox", nacre.nacl.public.SealedBox(pair)),
+        ("nacl.SigningKey", signer),
+        ("nacl.VerifyKey", signer.verify_key),
+    ]
     return objs
 
 
 def _targets() -> List[Tuple[str, Callable[..., Any]]]:
     found: List[Tuple[str, Callable[..., Any]]] = []
     modules = (nacre, nacre.aead, nacre.box, nacre.hash, nacre.hmac, nacre.hpke, nacre.kdf,
-               nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream)
+               nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream, nacre.secret,
+               nacre.encoding, nacre.nacl.public, nacre.nacl.secret, nacre.nacl.signing,
+               nacre.nacl.utils)
     for mod in modules:
         for name in getattr(mod, "__all__", ()):
             obj = getattr(mod, name)

@@ -74,6 +74,10 @@ class Key {
   Bytes export_public(KeyFormat format) const;
   SecretBytes export_private(KeyFormat format) const;
   Key public_key() const;
+  // The X25519 key of an Ed25519 key's point (libsodium's crypto_sign_ed25519_pk_to_curve25519
+  // and _sk_to_curve25519), a key pair for a key pair, for protocols that box to signing keys.
+  // Error(invalid_key) for other types and for a point with no X25519 form.
+  Key to_x25519() const;
 
   KeyType type() const noexcept;
   bool has_private() const noexcept;

@@ -73,6 +73,10 @@ void ed25519_sign(ByteView seed_and_pub, ByteView msg, MutableByteView sig);
 bool ed25519_verify(ByteView pub, ByteView msg, ByteView sig);
 void x25519_public(ByteView scalar, MutableByteView pub);
 bool x25519(ByteView scalar, ByteView peer, MutableByteView out);  // false: all-zero output
+// Ed25519 to X25519: the public point (false when it has no X25519 form) and the private scalar
+// of a 64-byte seed || public key.
+bool ed25519_public_to_x25519(ByteView ed_pub, MutableByteView x_pub);
+void ed25519_private_to_x25519(ByteView ed_priv, MutableByteView x_scalar);
 
 // --- HPKE. |recipient_pub| / |recipient_priv| are raw X25519 keys. An empty |seed| means a
 // random ephemeral key.
@@ -96,6 +100,10 @@ bool ed25519_valid_public_key(ByteView pub);
 bool ed25519_canonical_scalar(ByteView s);
 void x25519_public(ByteView scalar, MutableByteView pub);
 bool x25519(ByteView scalar, ByteView peer, MutableByteView out);  // false: all-zero output
+// Ed25519 to X25519: the public point (false when it has no X25519 form) and the private scalar
+// of a 64-byte seed || public key.
+bool ed25519_public_to_x25519(ByteView ed_pub, MutableByteView x_pub);
+void ed25519_private_to_x25519(ByteView ed_priv, MutableByteView x_scalar);
 
 // --- Boxes (X25519, XSalsa20-Poly1305). Open returns false on a bad box.
 void box_seal(MutableByteView out, ByteView recipient_pub, ByteView msg);
@@ -105,6 +113,11 @@ void box(MutableByteView out, ByteView nonce, ByteView recipient_pub, ByteView s
          ByteView msg);
 bool box_open(MutableByteView out, ByteView nonce, ByteView sender_pub, ByteView recipient_priv,
               ByteView ct);
+// crypto_box_beforenm; false for a small-order |pub| (|out| zeroed).
+bool box_beforenm(MutableByteView out, ByteView pub, ByteView priv);
+// crypto_secretbox_easy / _open_easy.
+void secretbox(MutableByteView out, ByteView nonce, ByteView key, ByteView msg);
+bool secretbox_open(MutableByteView out, ByteView nonce, ByteView key, ByteView ct);
 
 // --- KEMs: |type| is mlkem768 or xwing; sizes as in nacre/kem.hpp and KeyParts. |seed| is the
 // 64-byte d || z (ML-KEM-768) or the 32-byte X-Wing seed; random keys come from a random seed.

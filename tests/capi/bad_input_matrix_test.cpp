@@ -171,6 +171,7 @@ struct World {
             *ed25519_pub = nullptr, *p256 = nullptr, *rsa = nullptr, *rsa_pub = nullptr, *mlkem = nullptr,
             *mlkem_pub = nullptr;
   nacre_hpke_ctx *hpke_tx = nullptr, *hpke_rx = nullptr;
+  nacre_secretbox_key *secretbox = nullptr;
 
   nacre_hash_ctx *dead_hash = nullptr;
   nacre_hmac_ctx *dead_hmac = nullptr;
@@ -179,6 +180,7 @@ struct World {
   nacre_secretstream_decryptor *dead_pull = nullptr;
   nacre_key *dead_key = nullptr;
   nacre_hpke_ctx *dead_hpke = nullptr;
+  nacre_secretbox_key *dead_secretbox = nullptr;
 
   World() : data(4096) {
     REQUIRE(nacre_random_bytes(data.data(), data.size()) == NACRE_OK);
@@ -188,6 +190,7 @@ struct World {
     REQUIRE(nacre_hmac_ctx_new(&hmac, NACRE_HASH_SHA256, 0, d, 32) == NACRE_OK);
     REQUIRE(nacre_aead_key_new(&xchacha, NACRE_AEAD_XCHACHA20_POLY1305, 0, d, 32) == NACRE_OK);
     REQUIRE(nacre_aead_key_new(&chacha, NACRE_AEAD_CHACHA20_POLY1305, 0, d, 32) == NACRE_OK);
+    REQUIRE(nacre_secretbox_key_new(&secretbox, d, 32) == NACRE_OK);
     uint8_t header[NACRE_SECRETSTREAM_HEADER_LEN];
     size_t len = 0;
     REQUIRE(nacre_secretstream_encryptor_new(&push, header, sizeof header, &len, d, 32) == NACRE_OK);
@@ -223,6 +226,7 @@ struct World {
     REQUIRE(nacre_secretstream_decryptor_new(&dead_pull, header, sizeof header, d, 32) == NACRE_OK);
     dead_key = generate(NACRE_KEY_X25519);
     REQUIRE(nacre_hpke_sender_new(&dead_hpke, 1, x25519_pub, enc, sizeof enc, &len, nullptr, 0) == NACRE_OK);
+    REQUIRE(nacre_secretbox_key_new(&dead_secretbox, d, 32) == NACRE_OK);
     nacre_hash_ctx_free(dead_hash);
     nacre_hmac_ctx_free(dead_hmac);
     nacre_aead_key_free(dead_aead);
@@ -230,6 +234,7 @@ struct World {
     nacre_secretstream_decryptor_free(dead_pull);
     nacre_key_free(dead_key);
     nacre_hpke_ctx_free(dead_hpke);
+    nacre_secretbox_key_free(dead_secretbox);
   }
   World(const World &) = delete;
   World &operator=(const World &) = delete;
@@ -248,6 +253,7 @@ struct World {
     else if constexpr (std::is_same_v<H, nacre_secretstream_encryptor>) return dead_push;
     else if constexpr (std::is_same_v<H, nacre_secretstream_decryptor>) return dead_pull;
     else if constexpr (std::is_same_v<H, nacre_key>) return dead_key;
+    else if constexpr (std::is_same_v<H, nacre_secretbox_key>) return dead_secretbox;
     else return dead_hpke;
   }
 
@@ -257,6 +263,7 @@ struct World {
     if constexpr (std::is_same_v<H, nacre_hash_ctx>) return {"a nacre_hmac_ctx", reinterpret_cast<H *>(hmac)};
     else if constexpr (std::is_same_v<H, nacre_hmac_ctx>) return {"a nacre_hash_ctx", reinterpret_cast<H *>(sha256)};
     else if constexpr (std::is_same_v<H, nacre_aead_key>) return {"a nacre_hash_ctx", reinterpret_cast<H *>(sha256)};
+    else if constexpr (std::is_same_v<H, nacre_secretbox_key>) return {"a nacre_aead_key", reinterpret_cast<H *>(xchacha)};
     else if constexpr (std::is_same_v<H, nacre_secretstream_encryptor>)
       return {"a decryptor", reinterpret_cast<H *>(pull)};
     else if constexpr (std::is_same_v<H, nacre_secretstream_decryptor>)
@@ -280,6 +287,10 @@ struct World {
     } else if constexpr (std::is_same_v<H, nacre_key>) {
       uint8_t out[32];
       return nacre_hpke_ctx_export(hpke_tx, out, sizeof out, nullptr, 0);
+    } else if constexpr (std::is_same_v<H, nacre_secretbox_key>) {
+      uint8_t out[16];
+      size_t len = 0;
+      return nacre_aead_seal(xchacha, out, sizeof out, &len, d, 24, nullptr, 0, nullptr, 0);
     } else {
       return nacre_key_info(x25519, nullptr, nullptr, nullptr);
     }
@@ -1751,6 +1762,77 @@ void box_rows(Rows &rows) {
   }
 }
 
+// Secret boxes seal a 10-byte message into 26 bytes.
+void secretbox_rows(Rows &rows) {
+  const World &w = world();
+  const uint8_t *d = w.d;
+  nacre_secretbox_key *k = w.secretbox;
+  constexpr size_t kM = 10, kBox = kM + NACRE_SECRETBOX_OVERHEAD, kN = NACRE_SECRETBOX_NONCE_LEN;
+
+  const std::string kn = "nacre_secretbox_key_new";
+  null_handle_out(rows, kn, [=](Probe &) { return nacre_secretbox_key_new(nullptr, d, 32); });
+  input_classes(rows, kn, "key", 32, [](Probe &p, const uint8_t *x, size_t n) {
+    return nacre_secretbox_key_new(p.out_as<nacre_secretbox_key *>(), x, n);
+  });
+  rows.status(kn, Cls::zero_len, "key_len 0 is a wrong key length", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return nacre_secretbox_key_new(p.out_as<nacre_secretbox_key *>(), d, 0); });
+  rows.status(kn, Cls::out_of_range, "key_len 31", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return nacre_secretbox_key_new(p.out_as<nacre_secretbox_key *>(), d, 31); });
+  free_classes<nacre_secretbox_key>(rows, "nacre_secretbox_key_free", nacre_secretbox_key_free);
+
+  for (bool seal : {true, false}) {
+    const std::string fn = seal ? "nacre_secretbox" : "nacre_secretbox_open";
+    auto fnp = seal ? nacre_secretbox : nacre_secretbox_open;
+    const size_t need = seal ? kBox : kM, in_len = seal ? kM : kBox;
+    auto call = [=](Probe &p, const nacre_secretbox_key *key, const uint8_t *n, size_t nl, const uint8_t *in, size_t il) {
+      return fnp(key, p.out(need), need, p.len(), n, nl, in, il);
+    };
+    handle_classes<nacre_secretbox_key>(rows, fn, "key",
+                                        [=](Probe &p, nacre_secretbox_key *x) { return call(p, x, d, kN, d, in_len); });
+    triple_classes(rows, fn, need, [=](Probe &, uint8_t *o, size_t c, size_t *l) { return fnp(k, o, c, l, d, kN, d + 32, in_len); });
+    input_classes(rows, fn, "nonce", kN, [=](Probe &p, const uint8_t *x, size_t n) { return call(p, k, x, n, d + 32, in_len); });
+    input_classes(rows, fn, "in", in_len, [=](Probe &p, const uint8_t *x, size_t n) { return call(p, k, d, kN, x, n); });
+    rows.status(fn, Cls::zero_len, "nonce_len 0", NACRE_ERR_INVALID_ARGUMENT,
+                [=](Probe &p) { return call(p, k, d, 0, d + 32, in_len); });
+    rows.status(fn, Cls::zero_len, seal ? "empty message" : "empty input: shorter than the overhead",
+                seal ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED, [=](Probe &p) {
+                  const size_t cap = seal ? NACRE_SECRETBOX_OVERHEAD : kM;
+                  return fnp(k, p.out(cap), cap, p.len(), d, kN, nullptr, 0);
+                });
+    rows.status(fn, Cls::overlap, "out starts one byte after in", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+      uint8_t *buf = p.scratch(64);
+      std::memcpy(buf, d, 64);
+      p.zero_region(buf + 1, need);
+      return fnp(k, buf + 1, need, p.len(), d, kN, buf, in_len);
+    });
+    rows.status(fn, Cls::overlap, "out overlaps the nonce", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+      uint8_t *buf = p.scratch(64);
+      std::memcpy(buf, d, 64);
+      p.zero_region(buf + 20, need);
+      return fnp(k, buf + 20, need, p.len(), buf, kN, d + 32, in_len);
+    });
+  }
+
+  const std::string sk = "nacre_box_shared_key";
+  nacre_key *x = w.x25519, *peer = w.x25519_b;
+  handle_classes<nacre_key>(rows, sk, "key",
+                            [=](Probe &p, nacre_key *a) { return nacre_box_shared_key(a, peer, p.out(32), 32, p.len()); });
+  handle_classes<nacre_key>(rows, sk, "peer",
+                            [=](Probe &p, nacre_key *b) { return nacre_box_shared_key(x, b, p.out(32), 32, p.len()); });
+  triple_classes(rows, sk, 32, [=](Probe &, uint8_t *o, size_t c, size_t *l) { return nacre_box_shared_key(x, peer, o, c, l); });
+  rows.status(sk, Cls::out_of_range, "a public key as |key|", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return nacre_box_shared_key(world().x25519_pub, peer, p.out(32), 32, p.len()); });
+  rows.status(sk, Cls::out_of_range, "an Ed25519 peer", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return nacre_box_shared_key(x, world().ed25519_pub, p.out(32), 32, p.len()); });
+
+  const std::string tx = "nacre_key_to_x25519";
+  handle_classes<nacre_key>(rows, tx, "key",
+                            [](Probe &p, nacre_key *a) { return nacre_key_to_x25519(a, p.out_as<nacre_key *>()); });
+  null_handle_out(rows, tx, [=](Probe &) { return nacre_key_to_x25519(world().ed25519, nullptr); });
+  rows.status(tx, Cls::out_of_range, "an X25519 key", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return nacre_key_to_x25519(x, p.out_as<nacre_key *>()); });
+}
+
 void kem_rows(Rows &rows) {
   const World &w = world();
   const uint8_t *d = w.d;
@@ -1926,6 +2008,7 @@ const std::vector<Row> &table() {
     agreement_rows(rows);
     rsa_oaep_rows(rows);
     box_rows(rows);
+    secretbox_rows(rows);
     kem_rows(rows);
     hpke_rows(rows);
     return rows.all();

@@ -63,6 +63,80 @@ TEST_CASE("crypto_box: round trip both directions, tamper, nonce size", "[box]")
         Status::invalid_argument);
 }
 
+Key x25519_private(ByteView raw) { return Key::import(KeyFormat::raw_private, raw, KeyType::x25519); }
+
+TEST_CASE("boxes and secret boxes: NaCl's vectors, Ed25519 conversion", "[box][secretbox]") {
+  int boxes = 0, conversions = 0;
+  for (const auto &v : test::read_vectors("nacl_box.txt")) {
+    INFO("vector at line " << v.line);
+    if (v.fields.count("BOX") != 0) {
+      const Key alice = x25519_private(v.bytes("ALICE_PRIVATE"));
+      const Key bob = x25519_private(v.bytes("BOB_PRIVATE"));
+      CHECK(alice.export_public(KeyFormat::raw_public) == v.bytes("ALICE_PUBLIC"));
+      CHECK(bytes_of(box_shared_key(alice, bob.public_key())) == v.bytes("SHARED_KEY"));
+      CHECK(bytes_of(box_shared_key(bob, alice.public_key())) == v.bytes("SHARED_KEY"));
+      Bytes boxed(v.bytes("MSG").size() + box_overhead), opened(v.bytes("MSG").size());
+      box_into(boxed, alice, bob.public_key(), v.bytes("NONCE"), v.bytes("MSG"));
+      CHECK(boxed == v.bytes("BOX"));
+      box_open_into(opened, bob, alice.public_key(), v.bytes("NONCE"), v.bytes("BOX"));
+      CHECK(opened == v.bytes("MSG"));
+      const SecretBoxKey sk(v.bytes("SHARED_KEY"));
+      CHECK(sk.seal(v.bytes("NONCE"), v.bytes("MSG")) == v.bytes("BOX"));
+      CHECK(sk.open(v.bytes("NONCE"), v.bytes("BOX")) == v.bytes("MSG"));
+      ++boxes;
+    } else {
+      const Key ed = Key::import(KeyFormat::raw_private, v.bytes("ED25519_SEED"), KeyType::ed25519);
+      const Key x = ed.to_x25519();
+      CHECK(x.type() == KeyType::x25519);
+      CHECK(bytes_of(x.export_private(KeyFormat::raw_private)) == v.bytes("X25519_PRIVATE"));
+      CHECK(x.export_public(KeyFormat::raw_public) == v.bytes("X25519_PUBLIC"));
+      const Key xp = ed.public_key().to_x25519();
+      CHECK_FALSE(xp.has_private());
+      CHECK(xp.export_public(KeyFormat::raw_public) == v.bytes("X25519_PUBLIC"));
+      ++conversions;
+    }
+  }
+  CHECK(boxes == 1);
+  CHECK(conversions == 1);
+}
+
+TEST_CASE("secret boxes: round trip, tamper, sizes, overlap", "[secretbox]") {
+  const Bytes key = random_bytes(secretbox_key_size);
+  const SecretBoxKey k(key);
+  const Bytes nonce = random_bytes(secretbox_nonce_size);
+  const Bytes msg(100, 9);
+  const Bytes boxed = k.seal(nonce, msg);
+  CHECK(boxed.size() == msg.size() + secretbox_overhead);
+  CHECK(k.open(nonce, boxed) == msg);
+  CHECK(k.open(nonce, k.seal(nonce, {})).empty());
+  Bytes bad = boxed;
+  bad[0] ^= 1;  // the tag comes first
+  Bytes out(msg.size(), 0xaa);
+  CHECK(status_of([&] { k.open_into(out, nonce, bad); }) == Status::verification_failed);
+  CHECK(all_zero(out));
+  CHECK(status_of([&] { SecretBoxKey(random_bytes(32)).open(nonce, boxed); }) == Status::verification_failed);
+  CHECK(status_of([&] { k.open(nonce, ByteView(boxed).first(15)); }) == Status::verification_failed);
+  CHECK(status_of([&] { SecretBoxKey(ByteView(key).first(31)); }) == Status::invalid_key);
+  CHECK(status_of([&] { k.seal(ByteView(nonce).first(23), msg); }) == Status::invalid_argument);
+  Bytes inplace(msg.size() + secretbox_overhead);
+  CHECK(status_of([&] { k.seal_into(inplace, nonce, ByteView(inplace).first(msg.size())); }) ==
+        Status::invalid_argument);
+  CHECK(status_of([&] { k.seal_into(MutableByteView(inplace).first(10), nonce, msg); }) ==
+        Status::invalid_argument);
+}
+
+TEST_CASE("box shared keys and Ed25519 conversion: wrong keys", "[box]") {
+  const Key x = Key::generate(KeyType::x25519);
+  const Key ed = Key::generate(KeyType::ed25519);
+  CHECK(status_of([&] { box_shared_key(x.public_key(), x); }) == Status::invalid_argument);
+  CHECK(status_of([&] { box_shared_key(x, ed.public_key()); }) == Status::invalid_key);
+  const Key zero = Key::import(KeyFormat::raw_public, Bytes(32, 0), KeyType::x25519);
+  CHECK(status_of([&] { box_shared_key(x, zero); }) == Status::invalid_key);
+  CHECK(status_of([&] { x.to_x25519(); }) == Status::invalid_key);
+  // An Ed25519 public key of small order is refused on import, before any conversion.
+  CHECK(ed.to_x25519().public_key() == ed.public_key().to_x25519());
+}
+
 TEST_CASE("RSA-OAEP: round trip with labels, tamper, sizes", "[rsa][oaep]") {
   const Key k = Key::generate(KeyType::rsa, 2048);
   const Bytes label = {'l'};

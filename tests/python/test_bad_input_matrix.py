@@ -48,6 +48,7 @@ import nacre.kem
 import nacre.keys
 import nacre.pwhash
 import nacre.secretstream as ss
+from nacre import encoding as enc
 from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
 from nacre.keys import (
     ECPrivateKey,
@@ -63,6 +64,12 @@ from nacre.keys import (
     XWingPrivateKey,
     XWingPublicKey,
 )
+from nacre.nacl import exceptions as nacl_exc
+from nacre.nacl import public as nacl_public
+from nacre.nacl import secret as nacl_secret
+from nacre.nacl import signing as nacl_signing
+from nacre.nacl import utils as nacl_utils
+from nacre.secret import EncryptedMessage, SecretBox
 
 PUBLIC_MODULES = (
     "nacre",
@@ -76,6 +83,14 @@ PUBLIC_MODULES = (
     "nacre.keys",
     "nacre.pwhash",
     "nacre.secretstream",
+    "nacre.secret",
+    "nacre.encoding",
+    "nacre.nacl.encoding",
+    "nacre.nacl.exceptions",
+    "nacre.nacl.utils",
+    "nacre.nacl.secret",
+    "nacre.nacl.public",
+    "nacre.nacl.signing",
 )
 
 # --- expected exceptions: the first class goes to pytest.raises, the others are asserted too -----
@@ -1429,6 +1444,9 @@ def _keys_rows() -> List[Row]:
                  lambda: nacre.keys.PrivateKey.public_key(F.x25519, 1), TYPE)]
     rows += _signature_rows()
     rows += _ec_rows()
+    rows += [extra_arg("keys.Ed25519PrivateKey.to_x25519", lambda v: F.ed25519.to_x25519(v)),
+             extra_arg("keys.Ed25519PublicKey.to_x25519",
+                       lambda v: F.ed25519.public_key().to_x25519(v))]
 
     p = "keys.X25519PrivateKey.exchange"
     rows += [
@@ -1531,6 +1549,12 @@ def _box_rows() -> List[Row]:
             lambda: b.seal_open(F.x25519, F.sealed[: b.SEAL_OVERHEAD - 1]), TAG),
         Row(p, "data:empty", lambda: b.seal_open(F.x25519, b""), TAG),
     ]
+    p = "box.shared_key"
+    rows += _x25519_type_rows(p, lambda k: b.shared_key(k, F.x25519_b.public_key()), public=False)
+    rows += [Row(p, f"peer:{r.case[4:]}", r.call, r.expect)
+             for r in _x25519_type_rows(p, lambda k: b.shared_key(F.x25519, k), public=True)]
+    rows.append(Row(p, "peer:small-order", lambda: b.shared_key(
+        F.x25519, X25519PublicKey.from_raw(bytes(32))), KEY))
     p = "box.Box"
     rows += _x25519_type_rows(p, lambda k: b.Box(k, F.x25519_b.public_key()), public=False)
     rows += [Row(p, f"peer:{r.case[4:]}", r.call, r.expect)
@@ -1557,6 +1581,213 @@ def _box_rows() -> List[Row]:
             lambda: F.box_ba().decrypt(bytes(b.OVERHEAD - 1), F.box_ct[:24]), TAG),
         Row(p, "data:empty", lambda: F.box_ba().decrypt(b""), TAG),
     ]
+    return rows
+
+
+# --- secret boxes, encoders, and the PyNaCl-shaped classes of nacre.nacl ------------------------
+
+NOT_ENCODERS: Tuple[Tuple[str, Any], ...] = (("None", None), ("int", 3), ("str", "hex"),
+                                             ("bytes", b"sha256"))
+
+
+def _encoder_rows(p: str, make: Make) -> List[Row]:
+    """An ``encoder=`` argument that is no encoder: TypeError (not AttributeError)."""
+    return [Row(p, f"encoder:{name}", lambda v=v: make(v), TYPE) for name, v in NOT_ENCODERS]
+
+
+def _secretbox_method_rows(p: str, box: Callable[[], Any], other: Callable[[], Any]) -> List[Row]:
+    """encrypt/decrypt of nacre.secret.SecretBox and of the classes that share them; ``other``
+    makes one under another key."""
+    nonce = bytes(SecretBox.NONCE_SIZE)
+    sealed = lambda: box().encrypt(b"message", nonce)  # noqa: E731
+    if p.endswith(".encrypt"):
+        return (not_buffers(p, "plaintext", lambda v: box().encrypt(v))
+                + not_buffers(p, "nonce", lambda v: box().encrypt(b"m", v), none_ok=True)
+                + sizes(p, "nonce", lambda v: box().encrypt(b"m", v), nonce, INVALID_ARGUMENT)
+                + _encoder_rows(p, lambda e: box().encrypt(b"m", None, e)))
+    return (not_buffers(p, "ciphertext", lambda v: box().decrypt(v))
+            + not_buffers(p, "nonce", lambda v: box().decrypt(sealed()[24:], v), none_ok=True)
+            + sizes(p, "nonce", lambda v: box().decrypt(sealed()[24:], v), nonce, INVALID_ARGUMENT)
+            + _encoder_rows(p, lambda e: box().decrypt(sealed(), None, e))
+            + [Row(p, "tampered-tag", lambda: box().decrypt(_flip(sealed(), 30)), TAG),
+               Row(p, "tampered-nonce", lambda: box().decrypt(_flip(sealed(), 0)), TAG),
+               Row(p, "tampered", lambda: box().decrypt(_flip(sealed())), TAG),
+               Row(p, "shorter-than-nonce-and-tag", lambda: box().decrypt(sealed()[:39]), TAG),
+               Row(p, "shorter-than-tag", lambda: box().decrypt(bytes(15), nonce), TAG),
+               Row(p, "data:empty", lambda: box().decrypt(b""), TAG),
+               Row(p, "wrong-key", lambda: other().decrypt(sealed()), TAG)])
+
+
+def _secret_rows() -> List[Row]:
+    rows: List[Row] = []
+    p = "secret.SecretBox"
+    rows += not_buffers(p, "key", lambda v: SecretBox(v))
+    rows += sizes(p, "key", lambda v: SecretBox(v), K32, KEY)
+    rows += _encoder_rows(p, lambda e: SecretBox(K32.hex(), e))
+    rows.append(Row(p, "key:bad-hex", lambda: SecretBox("zz", enc.HexEncoder), (ValueError,)))
+    rows.append(extra_arg("secret.SecretBox.generate_key", SecretBox.generate_key))
+    for m in ("encrypt", "decrypt"):
+        rows += _secretbox_method_rows(f"secret.SecretBox.{m}", lambda: SecretBox(K32),
+                                       lambda: SecretBox(_flip(K32)))
+    rows.append(Row("secret.EncryptedMessage", "arg:object",
+                    lambda: EncryptedMessage(object()), TYPE))
+    return rows
+
+
+def _encoding_rows() -> List[Row]:
+    rows: List[Row] = [Row("encoding.Encoder", "instantiate", lambda: enc.Encoder(), TYPE)]
+    for m in ("encode", "decode"):
+        rows.append(Row(f"encoding.Encoder.{m}", "missing-arg", getattr(enc.Encoder, m), TYPE))
+    names = ("RawEncoder", "HexEncoder", "Base16Encoder", "Base32Encoder", "Base64Encoder",
+             "URLSafeBase64Encoder")
+    for name in names:
+        cls = getattr(enc, name)
+        rows.append(extra_arg(f"encoding.{name}", cls))
+        for m in ("encode", "decode"):
+            method = getattr(cls, m)
+            rows.append(Row(f"encoding.{name}.{m}", "missing-arg", method, TYPE))
+            if name != "RawEncoder":
+                rows.append(Row(f"encoding.{name}.{m}", "arg:int", lambda f=method: f(32), TYPE))
+        if name != "RawEncoder":
+            rows.append(Row(f"encoding.{name}.decode", "malformed",
+                            lambda f=cls.decode: f(b"abc"), (ValueError,)))
+    rows.append(extra_arg("encoding.Encodable", enc.Encodable))
+    rows.append(Row("encoding.Encodable.encode", "not-bytes-convertible",
+                    lambda: enc.Encodable().encode(), TYPE))
+    return rows
+
+
+def _encode_rows(p: str, obj: Callable[[], Any]) -> List[Row]:
+    """``encode(encoder)`` of an Encodable: a non-encoder is a TypeError."""
+    return _encoder_rows(p, lambda e: obj().encode(e))
+
+
+def _nacl_rows() -> List[Row]:
+    """PyNaCl's rules: a key that is not bytes is nacl's TypeError, one of the wrong size its
+    ValueError (here nacre.InvalidArgument), except PrivateKey's, a TypeError as in PyNaCl."""
+    rows: List[Row] = []
+    nacl_type = (nacl_exc.TypeError, TypeError, nacre.Error)
+    nacl_size = (nacl_exc.ValueError, ValueError, nacre.Error)
+
+    def key_rows(p: str, make: Make, good: bytes,
+                 size_expect: Tuple[type, ...] = nacl_size) -> None:
+        nonlocal rows
+        rows += [Row(p, f"key:{name}", lambda v=v: make(v), TYPE)
+                 for name, v in NOT_BUFFERS if name != "str"]
+        rows += [Row(p, "key:bytearray", lambda: make(bytearray(good)), nacl_type),
+                 Row(p, "key:str", lambda: make("k" * len(good)), nacl_type)]
+        rows += sizes(p, "key", make, good, size_expect)
+
+    sbox = lambda: nacl_secret.SecretBox(K32)  # noqa: E731
+    key_rows("nacl.secret.SecretBox", nacl_secret.SecretBox, K32)
+    rows += _encoder_rows("nacl.secret.SecretBox", lambda e: nacl_secret.SecretBox(K32.hex(), e))
+    rows.append(extra_arg("nacl.secret.SecretBox.generate_key", nacl_secret.SecretBox.generate_key))
+    for m in ("encrypt", "decrypt"):
+        rows += _secretbox_method_rows(f"nacl.secret.SecretBox.{m}", sbox,
+                                       lambda: nacl_secret.SecretBox(_flip(K32)))
+    rows += _encode_rows("nacl.secret.SecretBox.encode", sbox)
+
+    aead = lambda: nacl_secret.Aead(K32)  # noqa: E731
+    key_rows("nacl.secret.Aead", nacl_secret.Aead, K32)
+    p = "nacl.secret.Aead.encrypt"
+    rows += not_buffers(p, "plaintext", lambda v: aead().encrypt(v))
+    rows += not_buffers(p, "aad", lambda v: aead().encrypt(b"m", v), none_ok=True)
+    rows += sizes(p, "nonce", lambda v: aead().encrypt(b"m", b"", v), bytes(24), nacl_size)
+    rows += _encoder_rows(p, lambda e: aead().encrypt(b"m", b"", None, e))
+    p = "nacl.secret.Aead.decrypt"
+    sealed = lambda: aead().encrypt(b"message", b"ad")  # noqa: E731
+    rows += not_buffers(p, "aad", lambda v: aead().decrypt(sealed(), v), none_ok=True)
+    rows += sizes(p, "nonce", lambda v: aead().decrypt(sealed()[24:], b"ad", v), bytes(24),
+                  nacl_size)
+    rows += _encoder_rows(p, lambda e: aead().decrypt(sealed(), b"ad", None, e))
+    rows += [Row(p, "tampered", lambda: aead().decrypt(_flip(sealed()), b"ad"), TAG),
+             Row(p, "wrong-aad", lambda: aead().decrypt(sealed(), b"other"), TAG),
+             Row(p, "ciphertext:int", lambda: aead().decrypt(32), TYPE)]
+    rows += _encode_rows("nacl.secret.Aead.encode", aead)
+
+    pub = lambda: nacl_public.PublicKey(F.x25519.public_key().to_raw())  # noqa: E731
+    priv = lambda: nacl_public.PrivateKey(RAW_X25519_A)  # noqa: E731
+    key_rows("nacl.public.PublicKey", nacl_public.PublicKey, F.x25519.public_key().to_raw())
+    rows += _encode_rows("nacl.public.PublicKey.encode", pub)
+    key_rows("nacl.public.PrivateKey", nacl_public.PrivateKey, RAW_X25519_A, nacl_type)
+    key_rows("nacl.public.PrivateKey.from_seed", nacl_public.PrivateKey.from_seed, RAW_X25519_A,
+             nacl_type)
+    rows.append(extra_arg("nacl.public.PrivateKey.generate", nacl_public.PrivateKey.generate))
+    rows += _encode_rows("nacl.public.PrivateKey.encode", priv)
+    p = "nacl.public.Box"
+    rows += [Row(p, "private:public-key", lambda: nacl_public.Box(pub(), pub()), nacl_type),
+             Row(p, "public:private-key", lambda: nacl_public.Box(priv(), priv()), nacl_type),
+             Row(p, "private:nacre-key", lambda: nacl_public.Box(F.x25519, pub()), nacl_type),
+             Row(p, "public:raw-bytes", lambda: nacl_public.Box(priv(), RAW_X25519_B), nacl_type),
+             Row(p, "public:small-order", lambda: nacl_public.Box(
+                 priv(), nacl_public.PublicKey(bytes(32))), KEY)]
+    box = lambda: nacl_public.Box(priv(), pub())  # noqa: E731
+    p = "nacl.public.Box.decode"
+    rows += sizes(p, "encoded", lambda v: nacl_public.Box.decode(v), K32, KEY)
+    rows += not_buffers(p, "encoded", lambda v: nacl_public.Box.decode(v))
+    rows += _encoder_rows(p, lambda e: nacl_public.Box.decode(K32.hex(), e))
+    for m in ("encrypt", "decrypt"):
+        rows += _secretbox_method_rows(f"nacl.public.Box.{m}", box,
+                                       lambda: nacl_public.Box.decode(_flip(K32)))
+    rows.append(extra_arg("nacl.public.Box.shared_key", lambda v: box().shared_key(v)))
+    rows += _encode_rows("nacl.public.Box.encode", box)
+    p = "nacl.public.SealedBox"
+    rows += [Row(p, f"recipient:{name}", lambda v=v: nacl_public.SealedBox(v), nacl_type)
+             for name, v in (("raw-bytes", RAW_X25519_A), ("None", None))]
+    rows.append(Row(p, "recipient:nacre-key", lambda: nacl_public.SealedBox(F.x25519), nacl_type))
+    sealed_box = lambda: nacl_public.SealedBox(priv())  # noqa: E731
+    p = "nacl.public.SealedBox.encrypt"
+    rows += not_buffers(p, "plaintext", lambda v: sealed_box().encrypt(v))
+    rows += _encoder_rows(p, lambda e: sealed_box().encrypt(b"m", e))
+    p = "nacl.public.SealedBox.decrypt"
+    to_us = lambda: sealed_box().encrypt(b"message")  # noqa: E731
+    rows += not_buffers(p, "ciphertext", lambda v: sealed_box().decrypt(v))
+    rows += _encoder_rows(p, lambda e: sealed_box().decrypt(to_us(), e))
+    rows += [Row(p, "tampered", lambda: sealed_box().decrypt(_flip(to_us())), TAG),
+             Row(p, "public-key-only", lambda: nacl_public.SealedBox(pub()).decrypt(to_us()), TYPE)]
+    rows += _encode_rows("nacl.public.SealedBox.encode", sealed_box)
+
+    sk = lambda: nacl_signing.SigningKey(RAW_ED25519)  # noqa: E731
+    vk = lambda: sk().verify_key  # noqa: E731
+    key_rows("nacl.signing.SigningKey", nacl_signing.SigningKey, RAW_ED25519)
+    rows.append(extra_arg("nacl.signing.SigningKey.generate", nacl_signing.SigningKey.generate))
+    p = "nacl.signing.SigningKey.sign"
+    rows += not_buffers(p, "message", lambda v: sk().sign(v))
+    rows += _encoder_rows(p, lambda e: sk().sign(b"m", e))
+    rows.append(extra_arg("nacl.signing.SigningKey.to_curve25519_private_key",
+                          lambda v: sk().to_curve25519_private_key(v)))
+    rows += _encode_rows("nacl.signing.SigningKey.encode", sk)
+    key_rows("nacl.signing.VerifyKey", nacl_signing.VerifyKey, F.ed25519.public_key().to_raw())
+    rows.append(Row("nacl.signing.VerifyKey", "key:not-a-point",
+                    lambda: nacl_signing.VerifyKey(bytes(32)), KEY))
+    p = "nacl.signing.VerifyKey.verify"
+    signed = lambda: sk().sign(b"message")  # noqa: E731
+    rows += [Row(p, "forged", lambda: vk().verify(_flip(signed())), SIGNATURE),
+             Row(p, "other-message", lambda: vk().verify(b"other", signed().signature), SIGNATURE),
+             Row(p, "shorter-than-signature", lambda: vk().verify(bytes(63)), SIGNATURE),
+             Row(p, "smessage:empty", lambda: vk().verify(b""), SIGNATURE),
+             Row(p, "smessage:int", lambda: vk().verify(32), TYPE),
+             Row(p, "signature:bytearray", lambda: vk().verify(b"m", bytearray(64)), nacl_type),
+             Row(p, "signature:str", lambda: vk().verify(b"m", "s" * 64), nacl_type)]
+    rows += sizes(p, "signature", lambda v: vk().verify(b"message", v), bytes(64), nacl_size)
+    rows += _encoder_rows(p, lambda e: vk().verify(signed(), None, e))
+    rows.append(extra_arg("nacl.signing.VerifyKey.to_curve25519_public_key",
+                          lambda v: vk().to_curve25519_public_key(v)))
+    rows += _encode_rows("nacl.signing.VerifyKey.encode", vk)
+    rows.append(Row("nacl.signing.SignedMessage", "arg:object",
+                    lambda: nacl_signing.SignedMessage(object()), TYPE))
+
+    rows += [extra_arg("nacl.utils.StringFixer", nacl_utils.StringFixer),
+             Row("nacl.utils.bytes_as_string", "arg:int", lambda: nacl_utils.bytes_as_string(3),
+                 TYPE),
+             Row("nacl.utils.bytes_as_string", "non-ascii",
+                 lambda: nacl_utils.bytes_as_string(b"\xff"), (UnicodeDecodeError,)),
+             Row("nacl.utils.random", "size:str", lambda: nacl_utils.random("32"), TYPE),
+             Row("nacl.utils.random", "size:negative", lambda: nacl_utils.random(-1), SIZE),
+             Row("nacl.exceptions.ensure", "unknown-keyword",
+                 lambda: nacl_exc.ensure(True, other=ValueError), TYPE),
+             Row("nacl.exceptions.ensure", "false", lambda: nacl_exc.ensure(False, "x"),
+                 (nacl_exc.AssertionError, AssertionError, nacre.Error))]
     return rows
 
 
@@ -1670,7 +1901,7 @@ def _kem_rows() -> List[Row]:
 def _build_table() -> List[Row]:
     table = (_top_rows() + _aead_rows() + _hash_rows() + _hmac_rows() + _kdf_rows()
              + _pwhash_rows() + _secretstream_rows() + _keys_rows() + _box_rows()
-             + _hpke_rows() + _kem_rows())
+             + _hpke_rows() + _kem_rows() + _secret_rows() + _encoding_rows() + _nacl_rows())
     ids = [row.id for row in table]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert not duplicates, f"duplicate rows: {duplicates}"
@@ -1741,7 +1972,7 @@ CASES_RUN: Dict[str, int] = {"cases": 0, "keyed": 0}
 # Rows whose callable takes, holds or makes key material: their messages and the reprs of the
 # key objects are checked for key bytes (every row's message is checked against every secret).
 KEYED_PREFIXES = ("aead.", "box.", "hpke.", "kem.", "keys.", "secretstream.", "hmac.",
-                  "kdf.", "pwhash.", "hash.blake2b")
+                  "kdf.", "pwhash.", "hash.blake2b", "secret.", "nacl.")
 
 
 # --- tests ---------------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ from vectors import REPO_ROOT
 EXAMPLE = REPO_ROOT / "examples" / "python" / "typed_api.py"
 PUBLIC_MODULES = [
     "nacre", "nacre.aead", "nacre.box", "nacre.hash", "nacre.hmac", "nacre.hpke", "nacre.kdf",
-    "nacre.kem", "nacre.keys", "nacre.pwhash", "nacre.secretstream",
+    "nacre.kem", "nacre.keys", "nacre.pwhash", "nacre.secretstream", "nacre.secret",
+    "nacre.encoding", "nacre.nacl", "nacre.nacl.encoding", "nacre.nacl.exceptions",
+    "nacre.nacl.utils", "nacre.nacl.secret", "nacre.nacl.public", "nacre.nacl.signing",
 ]
 
 
@@ -52,6 +54,8 @@ def test_example_runs_and_prints_each_area() -> None:
         "keys: ed25519, x25519, p256, rsa, ml-kem-768, x-wing; sign, agree, encrypt, encapsulate, "
         "every encoding",
         "box: sealed boxes and crypto_box, random or given nonces",
+        "secret: secretbox round trips under 6 encoders",
+        "nacl: PyNaCl's SigningKey, VerifyKey, PrivateKey, Box, SealedBox, SecretBox, Aead",
         "hpke: 3 suites, single shot and contexts, exporters agree",
         "kem: ML-KEM-768 and X-Wing encapsulate and decapsulate",
         "errors: 13 exception classes, all nacre.Error",

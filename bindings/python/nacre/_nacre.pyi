@@ -101,6 +101,9 @@ class _Lib:
     NACRE_PWHASH_SCRYPT_MAX_OPSLIMIT: int
     NACRE_PWHASH_SENSITIVE: int
     NACRE_SCRYPT_MAX_LEN: int
+    NACRE_SECRETBOX_KEY_LEN: int
+    NACRE_SECRETBOX_NONCE_LEN: int
+    NACRE_SECRETBOX_OVERHEAD: int
     NACRE_SECRETSTREAM_HEADER_LEN: int
     NACRE_SECRETSTREAM_KEY_LEN: int
     NACRE_SECRETSTREAM_OVERHEAD: int
@@ -310,6 +313,15 @@ class _Lib:
         out_len: _CData,
         in_: _Bytes,
         in_len: int,
+        /,
+    ) -> int: ...
+    def nacre_box_shared_key(
+        self,
+        key: _CData,
+        peer: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
         /,
     ) -> int: ...
     def nacre_constant_time_equal(self, a: _Bytes, b: _Bytes, len: int, /) -> int: ...
@@ -619,6 +631,7 @@ class _Lib:
         /,
     ) -> int: ...
     def nacre_key_public(self, key: _CData, out: _CData, /) -> int: ...
+    def nacre_key_to_x25519(self, key: _CData, out: _CData, /) -> int: ...
     def nacre_key_type_at(self, index: int, /) -> int: ...
     def nacre_key_type_count(self, /) -> int: ...
     def nacre_key_type_from_name(self, name: _Bytes, /) -> int: ...
@@ -728,6 +741,32 @@ class _Lib:
         /,
     ) -> int: ...
     def nacre_secret_memory_stats(self, out: _CData, out_size: int, /) -> int: ...
+    def nacre_secretbox(
+        self,
+        key: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        nonce: _Bytes,
+        nonce_len: int,
+        in_: _Bytes,
+        in_len: int,
+        /,
+    ) -> int: ...
+    def nacre_secretbox_key_free(self, key: _CData, /) -> None: ...
+    def nacre_secretbox_key_new(self, out: _CData, key: _Bytes, key_len: int, /) -> int: ...
+    def nacre_secretbox_open(
+        self,
+        key: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        nonce: _Bytes,
+        nonce_len: int,
+        in_: _Bytes,
+        in_len: int,
+        /,
+    ) -> int: ...
     def nacre_secretstream_decryptor_free(self, st: _CData, /) -> None: ...
     def nacre_secretstream_decryptor_is_finished(self, st: _CData, /) -> int: ...
     def nacre_secretstream_decryptor_new(

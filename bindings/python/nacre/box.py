@@ -38,7 +38,7 @@ from .keys import X25519PrivateKey, X25519PublicKey, _output
 if TYPE_CHECKING:
     from ._buffers import CData
 
-__all__ = ["seal", "seal_open", "Box", "SEAL_OVERHEAD", "OVERHEAD", "NONCE_SIZE"]
+__all__ = ["seal", "seal_open", "shared_key", "Box", "SEAL_OVERHEAD", "OVERHEAD", "NONCE_SIZE"]
 
 #: How much longer a sealed box is than its message (ephemeral public key and tag).
 SEAL_OVERHEAD: int = lib.NACRE_BOX_SEAL_OVERHEAD
@@ -78,6 +78,22 @@ def seal_open(recipient_private_key: X25519PrivateKey, data: Buffer) -> bytes:
         "box.seal_open",
         len(src) - SEAL_OVERHEAD,
         mismatch=InvalidTag,
+    )
+
+
+def shared_key(private_key: X25519PrivateKey, peer_public_key: X25519PublicKey) -> bytes:
+    """The 32-byte key (libsodium's ``crypto_box_beforenm``) that a :class:`Box` between the
+    two keys is a :class:`nacre.secret.SecretBox` under: the same from either side, what
+    PyNaCl's ``Box.shared_key()`` returns. It is a secret. A small-order peer key is
+    :class:`nacre.InvalidKey`."""
+    _require(private_key, X25519PrivateKey, "private_key")
+    _require(peer_public_key, X25519PublicKey, "peer_public_key")
+    mine, theirs = private_key._key, peer_public_key._key
+    return _output(
+        lambda out, cap, n: lib.nacre_box_shared_key(mine, theirs, out, cap, n),
+        "box.shared_key",
+        lib.NACRE_SECRETBOX_KEY_LEN,
+        secret=True,
     )
 
 

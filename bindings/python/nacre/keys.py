@@ -280,6 +280,15 @@ class _Key:
             check(rc, what)
         return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), what)
 
+    def _derive(self, make: Callable[[CData, CData], int], cls: Type[_K], what: str) -> _K:
+        """A new key of ``cls`` made from this one by ``make(handle, out_cell)`` (a C function
+        such as nacre_key_public)."""
+        cell = ffi.new(_KEY_CELL)
+        rc = make(self._key, cell)
+        if rc:
+            check(rc, f"{type(self).__name__}.{what}")
+        return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), what)
+
     def _export(self, fmt: int, what: str) -> bytes:
         key = self._key
         return _output(
@@ -345,11 +354,7 @@ class PrivateKey(_Key):
         return self._public_key(self._PUBLIC)
 
     def _public_key(self, cls: Type[_PubK]) -> _PubK:
-        cell = ffi.new(_KEY_CELL)
-        rc = lib.nacre_key_public(self._key, cell)
-        if rc:
-            check(rc, f"{type(self).__name__}.public_key")
-        return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), "public_key")
+        return self._derive(lib.nacre_key_public, cls, "public_key")
 
     def __reduce__(self) -> Any:
         raise TypeError(f"cannot pickle {type(self).__name__} objects: they hold a private key")
@@ -600,6 +605,12 @@ class Ed25519PublicKey(_RawPublic, _SPKI, _Verifier):
         :class:`nacre.InvalidSignature` otherwise (a malformed signature included)."""
         self._verify(lib.NACRE_SIG_ED25519, signature, data, backend, "verify")
 
+    def to_x25519(self) -> X25519PublicKey:
+        """The X25519 public key of this key's point (libsodium's
+        ``crypto_sign_ed25519_pk_to_curve25519``; PyNaCl's ``to_curve25519_public_key``), for
+        protocols that box to signing keys. Separate keys for the two uses are better."""
+        return self._derive(lib.nacre_key_to_x25519, X25519PublicKey, "to_x25519")
+
 
 class Ed25519PrivateKey(_RawPrivate, _PKCS8, _FixedType, _Signer):
     """An Ed25519 key pair. Raw form: the 32-byte seed of RFC 8032."""
@@ -615,6 +626,12 @@ class Ed25519PrivateKey(_RawPrivate, _PKCS8, _FixedType, _Signer):
     def sign(self, data: Buffer, *, backend: Optional[str] = None) -> bytes:
         """The 64-byte Ed25519 signature of ``data`` (deterministic)."""
         return self._sign(lib.NACRE_SIG_ED25519, data, backend, "sign")
+
+    def to_x25519(self) -> X25519PrivateKey:
+        """The X25519 key pair of this key's point (libsodium's
+        ``crypto_sign_ed25519_sk_to_curve25519``; PyNaCl's ``to_curve25519_private_key``): its
+        public key is ``self.public_key().to_x25519()``."""
+        return self._derive(lib.nacre_key_to_x25519, X25519PrivateKey, "to_x25519")
 
 
 def _ecdsa_alg(key_type: int, encoding: str) -> int:

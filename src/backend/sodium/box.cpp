@@ -1,14 +1,15 @@
-// libsodium adapter for sealed boxes (crypto_box_seal) and crypto_box (X25519,
-// XSalsa20-Poly1305), through the combined "easy" forms.
+// libsodium adapter for sealed boxes (crypto_box_seal), crypto_box (X25519, XSalsa20-Poly1305)
+// and crypto_secretbox (XSalsa20-Poly1305), through the combined "easy" forms.
 #include "../pkey_adapters.hpp"
 #include "check.hpp"
 
 namespace nacre::detail::sodium {
 namespace {
 
-// libsodium aborts the process on an over-long message; refuse it first.
+// libsodium aborts the process on an over-long message; refuse it first (crypto_box's bound is
+// crypto_secretbox's).
 void check_message(std::size_t n) {
-  if (n > crypto_box_messagebytes_max()) {
+  if (n > crypto_box_messagebytes_max() || n > crypto_secretbox_messagebytes_max()) {
     throw Error(Status::invalid_argument, "message too long for a box");
   }
 }
@@ -75,6 +76,35 @@ bool box_open(MutableByteView out, ByteView nonce, ByteView sender_pub, ByteView
   // A small-order sender key fails here too, like a bad tag.
   return opened(crypto_box_open_easy(nonnull(out), ct.data(), ull(ct.size()), nonce.data(),
                                      sender_pub.data(), recipient_priv.data()),
+                out);
+}
+
+bool box_beforenm(MutableByteView out, ByteView pub, ByteView priv) {
+  ensure_init();
+  require_size(pub, crypto_box_PUBLICKEYBYTES, "box public key");
+  require_size(priv, crypto_box_SECRETKEYBYTES, "box private key");
+  require_size(out, crypto_box_BEFORENMBYTES, "box shared key buffer");
+  return opened(crypto_box_beforenm(out.data(), pub.data(), priv.data()), out);
+}
+
+void secretbox(MutableByteView out, ByteView nonce, ByteView key, ByteView msg) {
+  ensure_init();
+  check_message(msg.size());
+  require_size(nonce, crypto_secretbox_NONCEBYTES, "secretbox nonce");
+  require_size(key, crypto_secretbox_KEYBYTES, "secretbox key");
+  require_size(out, checked_add(msg.size(), crypto_secretbox_MACBYTES), "secretbox buffer");
+  check(crypto_secretbox_easy(out.data(), nonnull(msg), ull(msg.size()), nonce.data(), key.data()),
+        "secretbox");
+}
+
+bool secretbox_open(MutableByteView out, ByteView nonce, ByteView key, ByteView ct) {
+  ensure_init();
+  require_size(nonce, crypto_secretbox_NONCEBYTES, "secretbox nonce");
+  require_size(key, crypto_secretbox_KEYBYTES, "secretbox key");
+  if (ct.size() < crypto_secretbox_MACBYTES) return opened(-1, out);
+  require_size(out, ct.size() - crypto_secretbox_MACBYTES, "secretbox plaintext buffer");
+  return opened(crypto_secretbox_open_easy(nonnull(out), ct.data(), ull(ct.size()), nonce.data(),
+                                           key.data()),
                 out);
 }
 

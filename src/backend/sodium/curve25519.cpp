@@ -57,6 +57,21 @@ void x25519_public(ByteView scalar, MutableByteView pub) {
   check(crypto_scalarmult_curve25519_base(pub.data(), scalar.data()), "X25519 public key");
 }
 
+bool ed25519_public_to_x25519(ByteView ed_pub, MutableByteView x_pub) {
+  ensure_init();
+  require_size(ed_pub, crypto_sign_ed25519_PUBLICKEYBYTES, "Ed25519 public key");
+  require_size(x_pub, crypto_scalarmult_curve25519_BYTES, "X25519 public key buffer");
+  return crypto_sign_ed25519_pk_to_curve25519(x_pub.data(), ed_pub.data()) == 0;
+}
+
+void ed25519_private_to_x25519(ByteView ed_priv, MutableByteView x_scalar) {
+  ensure_init();
+  require_size(ed_priv, crypto_sign_ed25519_SECRETKEYBYTES, "Ed25519 private key");
+  require_size(x_scalar, crypto_scalarmult_curve25519_SCALARBYTES, "X25519 private key buffer");
+  check(crypto_sign_ed25519_sk_to_curve25519(x_scalar.data(), ed_priv.data()),
+        "Ed25519 to X25519 private key");
+}
+
 bool x25519(ByteView scalar, ByteView peer, MutableByteView out) {
   ensure_init();
   require_size(scalar, crypto_scalarmult_curve25519_SCALARBYTES, "X25519 private key");
