@@ -17,9 +17,11 @@ constexpr HashInfo kAlgs[] = {
     {HashAlg::shake128, "shake128", 0, 168, false, false, false, Backend::sodium},
     {HashAlg::shake256, "shake256", 0, 136, false, false, false, Backend::sodium},
     {HashAlg::sha224, "sha224", 28, 64, true, false, false, Backend::boringssl},
-    // HMAC-SHA1 is still sound as a MAC (HOTP/TOTP need it); MD5 is offered for checksums only.
-    {HashAlg::sha1, "sha1", 20, 64, true, false, true, Backend::boringssl},
-    {HashAlg::md5, "md5", 16, 64, false, false, true, Backend::boringssl},
+    // Collisions do not break HMAC (RFC 6151; RFC 2104's proof needs only a PRF), so HMAC-SHA1
+    // (HOTP/TOTP, PBKDF2-SHA1 and HKDF-SHA1 formats) and HMAC-MD5 (RADIUS, legacy protocols) are
+    // offered; the hashes themselves are for interoperability only.
+    {HashAlg::sha1, "sha1", 20, 64, true, true, true, Backend::boringssl},
+    {HashAlg::md5, "md5", 16, 64, true, false, true, Backend::boringssl},
 };
 static_assert(in_enum_order(kAlgs), "kAlgs must list HashAlg in order from 1");
 

@@ -328,11 +328,12 @@ NACRE_EXPORT void nacre_hash_ctx_free(nacre_hash_ctx *ctx) NACRE_NOEXCEPT;
 
 /* HMAC.
  *
- * HMAC over the hashes whose nacre_hash_info has NACRE_HASH_FLAG_HMAC: SHA-1, SHA-224, SHA-256,
- * SHA-384 and SHA-512 (|alg| is a nacre_hash_alg). HMAC-SHA256 and HMAC-SHA512 are implemented
- * by both backends, the others by BoringSSL (nacre_hmac_is_available tells). HMAC-SHA1 is for
- * HOTP/TOTP (RFC 4226, RFC 6238) and older protocols: HMAC does not rely on collision
- * resistance, but new designs should use HMAC-SHA256. Keys may have any
+ * HMAC over the hashes whose nacre_hash_info has NACRE_HASH_FLAG_HMAC: MD5, SHA-1, SHA-224,
+ * SHA-256, SHA-384 and SHA-512 (|alg| is a nacre_hash_alg). HMAC-SHA256 and HMAC-SHA512 are
+ * implemented by both backends, the others by BoringSSL (nacre_hmac_is_available tells).
+ * HMAC-SHA1 is for HOTP/TOTP (RFC 4226, RFC 6238) and older protocols, HMAC-MD5 for legacy ones
+ * (RADIUS, CRAM-MD5): HMAC does not rely on collision resistance (RFC 6151), but new designs
+ * should use HMAC-SHA256. Keys may have any
  * length, including zero. Tags are compared in constant time; a tag whose length differs from the
  * full MAC length is a verification failure. */
 
@@ -626,8 +627,9 @@ NACRE_EXPORT void nacre_secretstream_decryptor_free(nacre_secretstream_decryptor
 
 /* Key derivation.
  *
- * HKDF (RFC 5869) and PBKDF2 (RFC 8018) run over the hashes with NACRE_HASH_FLAG_KDF: SHA-256,
- * SHA-384 and SHA-512 (|hash_alg| is a nacre_hash_alg). HKDF-SHA256 and HKDF-SHA512 are implemented by both
+ * HKDF (RFC 5869) and PBKDF2 (RFC 8018) run over the hashes with NACRE_HASH_FLAG_KDF: SHA-1 (for
+ * formats that fix it: PBKDF2-HMAC-SHA1 in WPA2, PKCS#12 and older key files), SHA-256, SHA-384
+ * and SHA-512 (|hash_alg| is a nacre_hash_alg). HKDF-SHA256 and HKDF-SHA512 are implemented by both
  * backends, the others by BoringSSL; PBKDF2 is BoringSSL's. nacre_kdf_derive is
  * libsodium's crypto_kdf: numbered subkeys of one master key, through keyed BLAKE2b.
  *

@@ -74,10 +74,12 @@ TEST_CASE("nacre_hash_describe agrees with the hash functions", "[capi][descript
     CHECK(((h.flags & NACRE_HASH_FLAG_HMAC) != 0) == (nacre_hmac_len(alg) != 0));
     CHECK(((h.flags & NACRE_HASH_FLAG_KDF) != 0) == (nacre_hkdf_max_len(alg) != 0));
     if ((h.flags & NACRE_HASH_FLAG_KDF) != 0) CHECK((h.flags & NACRE_HASH_FLAG_HMAC) != 0);
-    // Legacy exactly for the two broken hashes (RFC 6151; SHAttered), and never under a KDF.
+    // Legacy exactly for the two broken hashes (RFC 6151; SHAttered); both keep HMAC (collisions
+    // do not break it), and SHA-1 the KDFs its formats fix (PBKDF2-HMAC-SHA1), MD5 none.
     const bool legacy = alg == NACRE_HASH_MD5 || alg == NACRE_HASH_SHA1;
     CHECK(((h.flags & NACRE_HASH_FLAG_LEGACY) != 0) == legacy);
-    if (legacy) CHECK((h.flags & NACRE_HASH_FLAG_KDF) == 0);
+    if (legacy) CHECK((h.flags & NACRE_HASH_FLAG_HMAC) != 0);
+    if (alg == NACRE_HASH_MD5) CHECK((h.flags & NACRE_HASH_FLAG_KDF) == 0);
     CHECK(h.backends != 0);
     for (int b : {NACRE_BACKEND_BORINGSSL, NACRE_BACKEND_SODIUM}) {
       CHECK(((h.backends >> b) & 1u) == (nacre_hash_is_available(alg, b) == NACRE_OK ? 1u : 0u));

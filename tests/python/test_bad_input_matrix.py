@@ -757,9 +757,9 @@ def _hash_rows() -> List[Row]:
 BAD_DIGESTMODS: Tuple[Tuple[str, Any, Tuple[type, ...]], ...] = (
     ("None", None, TYPE),  # required, as in Python 3.8+
     ("empty", "", TYPE),
-    ("md5", "md5", UNSUPPORTED),
+    ("sha512_256", "sha512_256", UNSUPPORTED),
     ("sha3_256", "sha3_256", UNSUPPORTED),
-    ("hashlib.md5", hashlib.md5, UNSUPPORTED),
+    ("hashlib.sha3_256", hashlib.sha3_256, UNSUPPORTED),
     ("int", 5, TYPE),
     ("object", object(), TYPE),
 )
@@ -797,13 +797,14 @@ def _hmac_rows() -> List[Row]:
         )
 
     rows += verify_rows("hmac.verify", lambda t: m.verify(HMAC_KEY, b"msg", "sha256", t))
-    rows += [Row("hmac.available_backends", "md5", lambda: m.available_backends("md5"),
+    rows += [Row("hmac.available_backends", "sha3_256", lambda: m.available_backends("sha3_256"),
                  UNSUPPORTED),
              Row("hmac.available_backends", "None", lambda: m.available_backends(None), TYPE)]
 
     # hmac.HMAC is constructed as the standard class is: HMAC(key, msg, digestmod).
     rows += [Row("hmac.HMAC", "digestmod:missing", lambda: m.HMAC(HMAC_KEY), TYPE),
-             Row("hmac.HMAC", "digestmod:md5", lambda: m.HMAC(HMAC_KEY, None, "md5"), UNSUPPORTED)]
+             Row("hmac.HMAC", "digestmod:sha3_256", lambda: m.HMAC(HMAC_KEY, None, "sha3_256"),
+                 UNSUPPORTED)]
     rows += not_buffers("hmac.HMAC", "key", lambda v: m.HMAC(v, None, "sha256"))
     rows += not_buffers("hmac.HMAC", "msg", lambda v: m.HMAC(HMAC_KEY, v, "sha256"),
                         none_ok=True)

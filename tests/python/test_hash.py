@@ -451,10 +451,13 @@ def test_legacy_names_and_their_refusals() -> None:
     assert nacre.hmac.new(b"k", b"m", "SHA-1").digest() == std_hmac.new(b"k", b"m", "sha1").digest()
     assert nacre.hmac.new(b"k", b"m", nacre.hash.sha1).digest() == \
         std_hmac.new(b"k", b"m", "sha1").digest()
-    with pytest.raises(nacre.UnsupportedAlgorithm, match="PBKDF2 with 'sha1' is not supported"):
-        nacre.hash.pbkdf2_hmac(nacre.hash.sha1, b"pw", b"salt", 1)  # type: ignore[arg-type]
-    with pytest.raises(nacre.UnsupportedAlgorithm, match="HMAC with 'md5' is not supported"):
-        nacre.hmac.new(b"k", b"m", nacre.hash.md5)
+    # HMAC and PBKDF2 over them need no flag: collisions do not break HMAC (RFC 6151).
+    assert nacre.hash.pbkdf2_hmac(nacre.hash.sha1, b"pw", b"salt", 1) == \
+        hashlib.pbkdf2_hmac("sha1", b"pw", b"salt", 1)  # type: ignore[arg-type]
+    assert nacre.hmac.new(b"k", b"m", nacre.hash.md5).digest() == \
+        std_hmac.new(b"k", b"m", "md5").digest()
+    with pytest.raises(nacre.UnsupportedAlgorithm, match="PBKDF2 with 'md5' is not supported"):
+        nacre.hash.pbkdf2_hmac(nacre.hash.md5, b"pw", b"salt", 1)  # type: ignore[arg-type]
     # hashlib accepts sequential-mode tree parameters by value, whatever their type.
     assert nacre.hash.blake2b(b"x", last_node=0, fanout=True).digest() == \
         hashlib.blake2b(b"x", last_node=0, fanout=True).digest()

@@ -34,9 +34,10 @@ HASH_BACKENDS: Dict[str, FrozenSet[str]] = {
     "shake_128": SODIUM,
     "shake_256": SODIUM,
 }
-# "HMAC over SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512. HMAC-SHA256 and HMAC-SHA512 are
-# implemented by both backends, the others by BoringSSL." (nacre.h)
+# "HMAC over ... MD5, SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512. HMAC-SHA256 and HMAC-SHA512
+# are implemented by both backends, the others by BoringSSL." (nacre.h)
 HMAC_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "md5": BORINGSSL,
     "sha1": BORINGSSL,
     "sha224": BORINGSSL,
     "sha256": BOTH,
@@ -70,9 +71,10 @@ def aead_backends_of(alg: str) -> FrozenSet[str]:
     return found
 
 
-# "HKDF ... over SHA-256, SHA-384 and SHA-512. HKDF-SHA256 and HKDF-SHA512 are implemented by
-# both backends, the others by BoringSSL." (nacre.h)
+# "HKDF ... over SHA-1 ..., SHA-256, SHA-384 and SHA-512. HKDF-SHA256 and HKDF-SHA512 are
+# implemented by both backends, the others by BoringSSL." (nacre.h)
 HKDF_BACKENDS: Dict[str, FrozenSet[str]] = {
+    "sha1": BORINGSSL,
     "sha256": BOTH,
     "sha384": BORINGSSL,
     "sha512": BOTH,

@@ -169,7 +169,18 @@ def _require_backend(name: str, backend: Optional[str]) -> None:
         )
 
 
-class _State:
+class _ImmutableType(type):
+    """Classes whose attributes cannot be set or deleted once made, as CPython's own hash types
+    (hashlib's are immutable C types): ``Hash.update = ...`` is a TypeError."""
+
+    def __setattr__(cls, name: str, value: Any) -> None:
+        raise TypeError(f"cannot set {name!r} attribute of immutable type {cls.__qualname__!r}")
+
+    def __delattr__(cls, name: str) -> None:
+        raise TypeError(f"cannot delete {name!r} attribute of immutable type {cls.__qualname__!r}")
+
+
+class _State(metaclass=_ImmutableType):
     """A C hashing state (nacre_hash_ctx) owned by a Python object.
 
     ``_ctx`` may be None while ``_pending`` holds the one ``bytes`` input (see the module
@@ -187,8 +198,8 @@ class _State:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError(
-            f"cannot create {type(self).__name__} directly; use nacre.hash.new() or a "
-            "constructor such as nacre.hash.sha256()"
+            f"cannot create '{type(self).__module__}.{type(self).__qualname__}' instances; use "
+            "nacre.hash.new() or a constructor such as nacre.hash.sha256()"
         )
 
     @classmethod

@@ -115,6 +115,7 @@ const EVP_MD *evp_md(HashAlg alg) noexcept {
     case HashAlg::sha512: return EVP_sha512();
     case HashAlg::sha512_256: return EVP_sha512_256();
     case HashAlg::sha1: return EVP_sha1();
+    case HashAlg::md5: return EVP_md5();
     default: return nullptr;
   }
 }
