@@ -658,6 +658,8 @@ def _hash_rows() -> List[Row]:
         p = f"hash.{name}"
         ctor = getattr(h, name)
         rows += not_buffers(p, "data", lambda v, c=ctor: c(v))
+        rows += not_buffers(p, "string", lambda v, c=ctor: c(string=v), none_ok=True)
+        rows.append(Row(p, "data-and-string", lambda c=ctor: c(b"a", string=b"b"), TYPE))
         rows += backends(p, lambda b, c=ctor: c(b"abc", backend=b), lacking)
     for name in ("md5", "sha1"):  # legacy: refused unless usedforsecurity=False
         p = f"hash.{name}"

@@ -360,6 +360,22 @@ def test_usedforsecurity_is_accepted_as_hashlib_accepts_it(name: str) -> None:
         assert got == (std.digest(16) if name.startswith("shake") else std.digest())  # type: ignore[call-arg]
 
 
+@pytest.mark.parametrize("name", sorted(nacre.hash.algorithms_available))
+def test_string_keyword_as_hashlib_takes_it(name: str) -> None:
+    # CPython 3.9-3.13 name the constructors' data parameter "string" (hashlib.sha256(string=b"")).
+    flag = {"usedforsecurity": False}
+    ours = getattr(nacre.hash, name)(string=b"abc", **flag)
+    assert ours.digest(*((16,) if name in XOFS else ())) == \
+        nacre.hash.new(name, b"abc", **flag).digest(*((16,) if name in XOFS else ()))
+    assert nacre.hash.new(name, string=b"abc", **flag).name == ours.name
+    if hasattr(hashlib, name) and name != "blake2b":  # hashlib's blake2b takes data= only
+        std = getattr(hashlib, name)(string=b"abc")
+        assert ours.hexdigest(*((16,) if name in XOFS else ())) == \
+            std.hexdigest(*((16,) if name in XOFS else ()))
+    with pytest.raises(TypeError, match="mutually exclusive"):
+        getattr(nacre.hash, name)(b"a", string=b"b", **flag)
+
+
 @pytest.mark.skipif(not hasattr(hashlib, "file_digest"), reason="hashlib.file_digest is 3.11+")
 def test_file_digest_matches_hashlib(tmp_path: typing.Any) -> None:
     import io

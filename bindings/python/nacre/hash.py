@@ -405,6 +405,14 @@ def _refuse_legacy(name: str) -> None:
     )
 
 
+def _string_keyword(data: Buffer, string: Buffer) -> Buffer:
+    """``string=``, the name CPython's constructors give their data (3.9 to 3.13); ``data`` and
+    ``string`` together are a TypeError, as in CPython 3.14."""
+    if data is not _EMPTY:
+        raise TypeError("'data' and 'string' are mutually exclusive; pass the data once")
+    return string
+
+
 def _hash(name: str, data: Buffer, backend: Optional[str], usedforsecurity: bool = True) -> Hash:
     if usedforsecurity and name in _LEGACY:  # inline: this is on every hash's path
         _refuse_legacy(name)
@@ -434,82 +442,148 @@ def _xof(name: str, data: Buffer, backend: Optional[str]) -> Xof:
 
 
 def md5(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """MD5 (RFC 1321); BoringSSL. Broken (collisions in seconds): only with
     ``usedforsecurity=False``, for checksums and formats that demand it."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("md5", data, backend, usedforsecurity)
 
 
 def sha1(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA-1 (FIPS 180-4); BoringSSL. Broken (practical collisions): only with
     ``usedforsecurity=False``, for formats that demand it. HMAC-SHA1 (HOTP, TOTP) needs no flag:
     :mod:`nacre.hmac` offers it."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha1", data, backend, usedforsecurity)
 
 
 def sha224(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA-224 (FIPS 180-4); BoringSSL."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha224", data, backend, usedforsecurity)
 
 
 def sha256(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA-256 (FIPS 180-4); both backends."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha256", data, backend, usedforsecurity)
 
 
 def sha384(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA-384 (FIPS 180-4); BoringSSL."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha384", data, backend, usedforsecurity)
 
 
 def sha512(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA-512 (FIPS 180-4); both backends."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha512", data, backend, usedforsecurity)
 
 
 def sha512_256(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA-512/256 (FIPS 180-4); BoringSSL."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha512_256", data, backend, usedforsecurity)
 
 
 def sha3_256(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA3-256 (FIPS 202); libsodium."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha3_256", data, backend, usedforsecurity)
 
 
 def sha3_512(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Hash:
     """SHA3-512 (FIPS 202); libsodium."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _hash("sha3_512", data, backend, usedforsecurity)
 
 
 def shake_128(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Xof:
     """SHAKE128 (FIPS 202), an extendable-output function; libsodium."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _xof("shake_128", data, backend)
 
 
 def shake_256(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
+    data: Buffer = _EMPTY,
+    *,
+    backend: Optional[str] = None,
+    usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
 ) -> Xof:
     """SHAKE256 (FIPS 202), an extendable-output function; libsodium."""
+    if string is not None:
+        data = _string_keyword(data, string)
     return _xof("shake_256", data, backend)
 
 
@@ -531,6 +605,7 @@ def blake2b(
     person: Buffer = _EMPTY,
     backend: Optional[str] = None,
     usedforsecurity: bool = True,
+    string: Optional[Buffer] = None,
     **tree: Any,
 ) -> Hash:
     """BLAKE2b (RFC 7693) with a ``digest_size`` of 16 to 64 bytes, an optional ``key`` of up to
@@ -541,6 +616,8 @@ def blake2b(
     ``node_depth``, ``inner_size``, ``last_node``) are accepted at their sequential-mode values
     only: libsodium has no tree hashing, so others raise :class:`nacre.UnsupportedAlgorithm`.
     """
+    if string is not None:
+        data = _string_keyword(data, string)
     for name, value in tree.items():
         if name not in _BLAKE2B_TREE_DEFAULTS:
             raise TypeError(f"blake2b() got an unexpected keyword argument {name!r}")
@@ -586,8 +663,14 @@ def _generic(name: str) -> Callable[..., Union[Hash, Xof]]:
     xof = name in _XOFS
 
     def construct(
-    data: Buffer = _EMPTY, *, backend: Optional[str] = None, usedforsecurity: bool = True
-) -> Union[Hash, Xof]:
+        data: Buffer = _EMPTY,
+        *,
+        backend: Optional[str] = None,
+        usedforsecurity: bool = True,
+        string: Optional[Buffer] = None,
+    ) -> Union[Hash, Xof]:
+        if string is not None:
+            data = _string_keyword(data, string)
         return _xof(name, data, backend) if xof else _hash(name, data, backend, usedforsecurity)
 
     return construct
