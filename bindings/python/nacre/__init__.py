@@ -12,7 +12,10 @@ Public keys: :mod:`nacre.keys` holds key classes shaped like pyca/cryptography's
 counterparts, ``nacre.load_private_key`` and ``nacre.load_public_key``) with their operations:
 signatures, key agreement, RSA-OAEP. :mod:`nacre.box` (sealed boxes and crypto_box, as PyNaCl's),
 :mod:`nacre.hpke` (RFC 9180) and :mod:`nacre.kem` (ML-KEM-768, X-Wing) build on them.
-:mod:`nacre.exceptions` holds pyca/cryptography's exception names for code migrating from it.
+:mod:`nacre.secret` has libsodium's secret box (PyNaCl's ``SecretBox`` shape), and
+:mod:`nacre.nacl` PyNaCl's classes and module layout for code moving from PyNaCl (with
+:mod:`nacre.encoding`'s encoders). :mod:`nacre.exceptions` holds pyca/cryptography's exception
+names for code migrating from it.
 
 Every exception raised by the library derives from :class:`nacre.Error`; bad sizes are also
 ValueErrors. Inputs may be any bytes-like object and are read in place, without copying.

@@ -385,11 +385,13 @@ class EncryptingWriter(io.BufferedIOBase):
         self._chunk = _chunk_size(chunk_size)
         self._file = file
         self._enc = Encryptor(key)
-        self._buf = bytearray(self._chunk)
-        self._buf_c = ffi.from_buffer(_U8_ARRAY, self._buf, require_writable=True)
+        # Working buffers in C memory (cffi owns and frees it), seen from Python through
+        # ffi.buffer: no view of a Python object is held between calls.
+        self._buf_c = ffi.new(_U8_ARRAY, self._chunk)
+        self._buf = ffi.buffer(self._buf_c)
         self._fill = 0
-        self._out = bytearray(self._chunk + OVERHEAD)
-        self._out_c = ffi.from_buffer(_U8_ARRAY, self._out, require_writable=True)
+        self._out_c = ffi.new(_U8_ARRAY, self._chunk + OVERHEAD)
+        self._out = ffi.buffer(self._out_c)
         _write_all(file, self._enc.header)
         self._done = False
 
@@ -506,10 +508,12 @@ class DecryptingReader(io.BufferedIOBase):
         self._readinto = getattr(file, "readinto", None)
         self._error: Optional[InvalidTag] = None
         # Ciphertext of one message; the header is read into it first.
-        self._ct = bytearray(max(self._chunk + OVERHEAD, HEADER_SIZE))
-        self._ct_c = ffi.from_buffer(_U8_ARRAY, self._ct, require_writable=True)
-        self._pt = bytearray(self._chunk)
-        self._pt_c = ffi.from_buffer(_U8_ARRAY, self._pt, require_writable=True)
+        # Working buffers in C memory (cffi owns and frees it), seen from Python through
+        # ffi.buffer: no view of a Python object is held between calls.
+        self._ct_c = ffi.new(_U8_ARRAY, max(self._chunk + OVERHEAD, HEADER_SIZE))
+        self._ct = ffi.buffer(self._ct_c)
+        self._pt_c = ffi.new(_U8_ARRAY, self._chunk)
+        self._pt = ffi.buffer(self._pt_c)
         self._pos = self._end = 0  # unread plaintext is self._pt[self._pos:self._end]
         self._eof = False  # final message authenticated and nothing after it
         self._index = 0  # messages read so far (for error messages)
