@@ -1043,29 +1043,37 @@ NACRE_EXPORT int nacre_box_shared_key(const nacre_key *key, const nacre_key *pee
                                       size_t out_cap, size_t *out_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
-/* Secret boxes (libsodium's crypto_secretbox): XSalsa20-Poly1305 under a 32-byte key.
- *
- * nacre_secretbox_key_new sets a key up once (held in secret memory) in |*out| (NULL on failure):
- * NACRE_ERR_INVALID_KEY unless |key_len| is NACRE_SECRETBOX_KEY_LEN. nacre_secretbox writes the
- * box, tag || ciphertext (libsodium's combined form; NaCl's and PyNaCl's), |in_len| +
- * NACRE_SECRETBOX_OVERHEAD bytes, under a NACRE_SECRETBOX_NONCE_LEN-byte |nonce| that must never
- * repeat for the key (a random one is safe). nacre_secretbox_open reverses it; a failed open is
- * NACRE_ERR_VERIFICATION_FAILED with |out| zeroed. Outputs must not overlap inputs. Errors as for
- * AEAD. A key is immutable: thread-safe. nacre_secretbox_key_free wipes and releases a key (NULL
- * is a no-op). */
+/* Secret boxes (libsodium's crypto_secretbox): XSalsa20-Poly1305 under a 32-byte key. A box is
+ * tag || ciphertext (libsodium's combined form; NaCl's and PyNaCl's), NACRE_SECRETBOX_OVERHEAD
+ * bytes longer than its message. A key is immutable once made: thread-safe. */
 #define NACRE_SECRETBOX_KEY_LEN 32
 #define NACRE_SECRETBOX_NONCE_LEN 24
 #define NACRE_SECRETBOX_OVERHEAD 16
 
 typedef struct nacre_secretbox_key nacre_secretbox_key;
 
+/* nacre_secretbox_key_new copies the |key_len|-byte |key| into secret memory and stores the new
+ * handle in |*out| (NULL on failure). Errors: NACRE_ERR_INVALID_ARGUMENT (|out| NULL, |key| NULL
+ * with a non-zero length), NACRE_ERR_INVALID_KEY (|key_len| is not NACRE_SECRETBOX_KEY_LEN),
+ * NACRE_ERR_OUT_OF_MEMORY. */
 NACRE_EXPORT int nacre_secretbox_key_new(nacre_secretbox_key **out, const uint8_t *key,
                                          size_t key_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+/* nacre_secretbox_key_free wipes and releases |key|. NULL is a no-op; a foreign or freed handle
+ * is detected best effort and ignored. */
 NACRE_EXPORT void nacre_secretbox_key_free(nacre_secretbox_key *key) NACRE_NOEXCEPT;
+/* nacre_secretbox writes the box of |in| under |key| and the NACRE_SECRETBOX_NONCE_LEN-byte
+ * |nonce|, which must never repeat for the key (a random one is safe): |in_len| +
+ * NACRE_SECRETBOX_OVERHEAD bytes. Errors: NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT
+ * (|out_len| NULL, a NULL pointer with a non-zero length, a nonce of another size, |out|
+ * overlapping an input), NACRE_ERR_BUFFER_TOO_SMALL (|*out_len| is the size needed). */
 NACRE_EXPORT int nacre_secretbox(const nacre_secretbox_key *key, uint8_t *out, size_t out_cap,
                                  size_t *out_len, const uint8_t *nonce, size_t nonce_len,
                                  const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
+/* nacre_secretbox_open checks and decrypts the box |in| (|in_len| - NACRE_SECRETBOX_OVERHEAD
+ * bytes out). A box that was altered, made under another key or nonce, or is shorter than the
+ * overhead is NACRE_ERR_VERIFICATION_FAILED, with |out| zeroed. Other errors as for
+ * nacre_secretbox. */
 NACRE_EXPORT int nacre_secretbox_open(const nacre_secretbox_key *key, uint8_t *out, size_t out_cap,
                                       size_t *out_len, const uint8_t *nonce, size_t nonce_len,
                                       const uint8_t *in, size_t in_len) NACRE_NOEXCEPT

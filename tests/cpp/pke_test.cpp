@@ -133,8 +133,13 @@ TEST_CASE("box shared keys and Ed25519 conversion: wrong keys", "[box]") {
   const Key zero = Key::import(KeyFormat::raw_public, Bytes(32, 0), KeyType::x25519);
   CHECK(status_of([&] { box_shared_key(x, zero); }) == Status::invalid_key);
   CHECK(status_of([&] { x.to_x25519(); }) == Status::invalid_key);
-  // An Ed25519 public key of small order is refused on import, before any conversion.
   CHECK(ed.to_x25519().public_key() == ed.public_key().to_x25519());
+  // An Ed25519 public key of small order (here the identity) is refused on import, so no
+  // conversion ever sees one.
+  Bytes identity(32, 0);
+  identity[0] = 1;
+  CHECK(status_of([&] { Key::import(KeyFormat::raw_public, identity, KeyType::ed25519); }) ==
+        Status::invalid_key);
 }
 
 TEST_CASE("RSA-OAEP: round trip with labels, tamper, sizes", "[rsa][oaep]") {

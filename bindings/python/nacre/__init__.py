@@ -26,7 +26,22 @@ allows, wiped when freed); :func:`nacre.secret_memory_stats` reports it.
 
 from __future__ import annotations
 
-from . import aead, box, exceptions, hash, hmac, hpke, kdf, kem, keys, pwhash, secretstream
+from . import (
+    aead,
+    box,
+    encoding,
+    exceptions,
+    hash,
+    hmac,
+    hpke,
+    kdf,
+    kem,
+    keys,
+    nacl,
+    pwhash,
+    secret,
+    secretstream,
+)
 from ._constant_time import compare_digest
 from ._errors import (
     BufferTooSmall,
@@ -85,6 +100,9 @@ __all__ = [
     "hpke",
     "kem",
     "exceptions",
+    "secret",
+    "encoding",
+    "nacl",
     "AESGCM",
     "AESGCMSIV",
     "ChaCha20Poly1305",

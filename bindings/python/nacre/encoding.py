@@ -36,10 +36,14 @@ class Encoder(Protocol):
     """What an ``encoder=`` argument must have (PyNaCl's encoder classes have it too)."""
 
     @staticmethod
-    def encode(data: bytes) -> bytes: ...
+    def encode(data: bytes) -> bytes:
+        """Raw bytes to their encoding."""
+        ...
 
     @staticmethod
-    def decode(data: bytes) -> bytes: ...
+    def decode(data: bytes) -> bytes:
+        """An encoding back to raw bytes."""
+        ...
 
 
 class RawEncoder:
@@ -47,10 +51,12 @@ class RawEncoder:
 
     @staticmethod
     def encode(data: bytes) -> bytes:
+        """``data`` itself."""
         return data
 
     @staticmethod
     def decode(data: bytes) -> bytes:
+        """``data`` itself."""
         return data
 
 
@@ -59,10 +65,12 @@ class HexEncoder:
 
     @staticmethod
     def encode(data: bytes) -> bytes:
+        """``data`` encoded (bytes of ASCII text)."""
         return binascii.hexlify(data)
 
     @staticmethod
     def decode(data: bytes) -> bytes:
+        """The bytes ``data`` encodes; :class:`binascii.Error` (a ValueError) if malformed."""
         return binascii.unhexlify(data)
 
 
@@ -71,10 +79,12 @@ class Base16Encoder:
 
     @staticmethod
     def encode(data: bytes) -> bytes:
+        """``data`` encoded (bytes of ASCII text)."""
         return base64.b16encode(data)
 
     @staticmethod
     def decode(data: bytes) -> bytes:
+        """The bytes ``data`` encodes; :class:`binascii.Error` (a ValueError) if malformed."""
         return base64.b16decode(data)
 
 
@@ -83,10 +93,12 @@ class Base32Encoder:
 
     @staticmethod
     def encode(data: bytes) -> bytes:
+        """``data`` encoded (bytes of ASCII text)."""
         return base64.b32encode(data)
 
     @staticmethod
     def decode(data: bytes) -> bytes:
+        """The bytes ``data`` encodes; :class:`binascii.Error` (a ValueError) if malformed."""
         return base64.b32decode(data)
 
 
@@ -96,10 +108,12 @@ class Base64Encoder:
 
     @staticmethod
     def encode(data: bytes) -> bytes:
+        """``data`` encoded (bytes of ASCII text)."""
         return base64.b64encode(data)
 
     @staticmethod
     def decode(data: bytes) -> bytes:
+        """The bytes ``data`` encodes; :class:`binascii.Error` (a ValueError) if malformed."""
         return base64.b64decode(data)
 
 
@@ -108,10 +122,12 @@ class URLSafeBase64Encoder:
 
     @staticmethod
     def encode(data: bytes) -> bytes:
+        """``data`` encoded (bytes of ASCII text)."""
         return base64.urlsafe_b64encode(data)
 
     @staticmethod
     def decode(data: bytes) -> bytes:
+        """The bytes ``data`` encodes; :class:`binascii.Error` (a ValueError) if malformed."""
         return base64.urlsafe_b64decode(data)
 
 
@@ -144,4 +160,5 @@ class Encodable:
     __slots__ = ()
 
     def encode(self: SupportsBytes, encoder: Encoder = RawEncoder) -> bytes:
+        """``bytes(self)``, encoded with ``encoder``."""
         return _encode(encoder, bytes(self))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Type, TypeVar
+from typing import Any, Tuple, Type, TypeVar
 
 from ..encoding import Encoder, _decode
 from . import exceptions as exc
@@ -62,6 +62,11 @@ class KeyHolder:
 
     def __bytes__(self) -> bytes:
         return self._key.to_raw()  # type: ignore[no-any-return]  # a nacre raw-form key
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Every key class is made from its raw bytes; private keys pickle with their secret, as
+        # PyNaCl's do.
+        return (type(self), (bytes(self),))
 
     def __hash__(self) -> int:
         return hash((type(self), self._public_bytes()))

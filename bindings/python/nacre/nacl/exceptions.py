@@ -54,10 +54,10 @@ class UnavailableError(RuntimeError):
 
 
 def ensure(cond: bool, *args: object, **kwds: Type[Exception]) -> None:
-    """Return if ``cond`` holds, else raise ``raising(*args)`` (``raising=`` keyword,
+    """Return if ``cond`` is True, else raise ``raising(*args)`` (``raising=`` keyword,
     :class:`AssertionError` by default): PyNaCl's helper."""
     raising: Any = kwds.pop("raising", AssertionError)
     if kwds:
         raise builtins.TypeError(f"Unexpected keyword argument: {next(iter(kwds))!r}")
-    if not cond:
+    if cond is not True:  # PyNaCl's test: True itself, not any true value
         raise raising(*args)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Optional, Type, TypeVar, Union
+from typing import Any, ClassVar, Generic, Optional, Tuple, Type, TypeVar
 
 from .. import box as _box
 from .. import secret as _secret
@@ -74,6 +74,7 @@ class PrivateKey(NoSecretStr, KeyHolder, Encodable):
 
     @classmethod
     def generate(cls: Type[_Priv]) -> _Priv:
+        """A fresh random key pair."""
         return cls._of(X25519PrivateKey.generate())
 
     def _public_bytes(self) -> bytes:
@@ -110,24 +111,34 @@ class Box(NoSecretStr, Encodable):
         """The 32-byte shared key (a secret)."""
         return self._shared
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self).decode, (self._shared,))  # pickles with its secret, as PyNaCl's
+
     def encrypt(
         self, plaintext: Buffer, nonce: Optional[Buffer] = None, encoder: Encoder = RawEncoder
     ) -> EncryptedMessage:
+        """``nonce ‖ tag ‖ ciphertext`` for the peer (a random nonce unless one is given), as
+        :meth:`nacre.secret.SecretBox.encrypt` under the pair's shared key."""
         return self._box.encrypt(plaintext, nonce, encoder)
 
     def decrypt(
         self, ciphertext: Buffer, nonce: Optional[Buffer] = None, encoder: Encoder = RawEncoder
     ) -> bytes:
+        """The plaintext of what the peer's Box encrypted; :class:`nacre.InvalidTag` when it
+        does not authenticate (too short included)."""
         return self._box.decrypt(ciphertext, nonce, encoder)
 
 
-class SealedBox(Encodable, StringFixer):
+_Key = TypeVar("_Key", PublicKey, PrivateKey)
+
+
+class SealedBox(Encodable, StringFixer, Generic[_Key]):
     """Anonymous boxes (crypto_box_seal) to a recipient: made with their :class:`PublicKey`
     (encrypt only) or their :class:`PrivateKey` (encrypt and decrypt)."""
 
     __slots__ = ("_public", "_private")
 
-    def __init__(self, recipient_key: Union[PublicKey, PrivateKey]) -> None:
+    def __init__(self, recipient_key: _Key) -> None:
         self._private: Optional[X25519PrivateKey]
         if isinstance(recipient_key, PublicKey):
             self._public, self._private = recipient_key._key, None
@@ -139,10 +150,19 @@ class SealedBox(Encodable, StringFixer):
     def __bytes__(self) -> bytes:
         return self._public.to_raw()
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        key: Any = (
+            PublicKey._of(self._public) if self._private is None else PrivateKey._of(self._private)
+        )
+        return (type(self), (key,))
+
     def encrypt(self, plaintext: Buffer, encoder: Encoder = RawEncoder) -> bytes:
+        """An anonymous sealed box of ``plaintext`` for the recipient, encoded."""
         return _encode(encoder, _box.seal(self._public, plaintext))
 
     def decrypt(self, ciphertext: Any, encoder: Encoder = RawEncoder) -> bytes:
+        """The plaintext of a sealed box (decoded first); needs the recipient's PrivateKey
+        (TypeError otherwise); :class:`nacre.InvalidTag` when it does not open."""
         data = _decode(encoder, ciphertext)
         if self._private is None:
             raise exc.TypeError("SealedBoxes created with a public key cannot decrypt")

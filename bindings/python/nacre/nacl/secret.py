@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Optional
+from typing import Any, ClassVar, Optional, Tuple
 
 from .. import secret as _secret
 from .._buffers import MAX_SIZE, Buffer
@@ -43,6 +43,9 @@ class SecretBox(NoSecretStr, Encodable, _secret.SecretBox):
     def __bytes__(self) -> bytes:
         return self._raw
 
+    def __reduce__(self) -> Tuple[Any, ...]:  # type: ignore[override]
+        return (type(self), (self._raw,))  # pickles with its key, as PyNaCl's
+
 
 class Aead(NoSecretStr, Encodable):
     """PyNaCl's ``Aead``: XChaCha20-Poly1305 (IETF) with associated data; ``encrypt`` returns
@@ -62,7 +65,12 @@ class Aead(NoSecretStr, Encodable):
     def __bytes__(self) -> bytes:
         return self._raw
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self._raw,))  # pickles with its key, as PyNaCl's
+
     def _nonce(self, nonce: bytes) -> bytes:
+        if not isinstance(nonce, bytes):
+            raise exc.TypeError("Nonce must be a bytes object")
         if len(nonce) != self.NONCE_SIZE:
             raise exc.ValueError(f"The nonce must be exactly {self.NONCE_SIZE} bytes long")
         return nonce
@@ -74,6 +82,8 @@ class Aead(NoSecretStr, Encodable):
         nonce: Optional[bytes] = None,
         encoder: Encoder = RawEncoder,
     ) -> EncryptedMessage:
+        """``nonce ‖ ciphertext ‖ tag`` of ``plaintext`` under ``aad`` (a random nonce unless one
+        is given, as ``bytes``), encoded with ``encoder``."""
         iv = random_bytes(self.NONCE_SIZE) if nonce is None else self._nonce(nonce)
         ct = self._cipher.encrypt(iv, plaintext, aad)
         return EncryptedMessage._from_parts(
@@ -87,6 +97,8 @@ class Aead(NoSecretStr, Encodable):
         nonce: Optional[bytes] = None,
         encoder: Encoder = RawEncoder,
     ) -> bytes:
+        """The plaintext of what :meth:`encrypt` made (decoded first; the nonce taken from its
+        front unless given); :class:`nacre.InvalidTag` when it or ``aad`` was altered."""
         data = _decode(encoder, ciphertext)
         if nonce is None:
             nonce, data = data[: self.NONCE_SIZE], data[self.NONCE_SIZE :]

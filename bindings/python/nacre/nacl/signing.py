@@ -22,6 +22,16 @@ _S = TypeVar("_S", bound="SignedMessage")
 _K = TypeVar("_K", bound="SigningKey")
 
 
+def _private_copy(data: object) -> bytes:
+    """``data`` as bytes of its own: what is checked is what is returned, whatever later happens
+    to the caller's buffer. Only bytes-like objects (``bytes(3)`` would make three zeros)."""
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
+    raise exc.TypeError(f"a signed message must be bytes, not {type(data).__name__!r}")
+
+
 class SignedMessage(bytes):
     """``signature ‖ message``, with the two parts as :attr:`signature` and :attr:`message`."""
 
@@ -37,10 +47,12 @@ class SignedMessage(bytes):
 
     @property
     def signature(self) -> bytes:
+        """The 64-byte signature (encoded as the whole is)."""
         return self._signature
 
     @property
     def message(self) -> bytes:
+        """The message that was signed (encoded as the whole is)."""
         return self._message
 
 
@@ -74,9 +86,9 @@ class VerifyKey(KeyHolder, Encodable, StringFixer):
                 )
             if len(signature) != _SIG_SIZE:
                 raise exc.ValueError(f"The signature must be exactly {_SIG_SIZE} bytes long")
-            smessage = signature + _decode(encoder, smessage)
+            smessage = signature + _private_copy(_decode(encoder, smessage))
         else:
-            smessage = _decode(encoder, smessage)
+            smessage = _private_copy(_decode(encoder, smessage))
         if len(smessage) < _SIG_SIZE:
             raise exc.BadSignatureError("Signature was forged or corrupt")
         message = smessage[_SIG_SIZE:]
@@ -112,6 +124,7 @@ class SigningKey(NoSecretStr, KeyHolder, Encodable):
 
     @classmethod
     def generate(cls: Type[_K]) -> _K:
+        """A fresh random signing key."""
         return cls._of(Ed25519PrivateKey.generate())
 
     def _public_bytes(self) -> bytes:
