@@ -31,7 +31,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Optional, Type, TypeVar, Union
 
-from ._buffers import MAX_SIZE, Buffer, borrows, input_arg, len_cell, new_output, readable, to_bytes
+from ._buffers import (
+    MAX_SIZE,
+    Buffer,
+    borrows,
+    input_arg,
+    len_cell,
+    new_filled_output,
+    readable,
+    to_bytes,
+)
 from ._errors import InvalidArgument, InvalidKey, InvalidTag, check
 from ._nacre import ffi, lib
 from ._random import random_bytes
@@ -58,7 +67,7 @@ class EncryptedMessage(bytes):
     :attr:`nonce` and :attr:`ciphertext`, each encoded as the whole is."""
 
     _nonce: bytes
-    _ciphertext: bytes
+    _ciphertext: Optional[bytes]  # None: the message's own bytes after the nonce (made on use)
 
     @classmethod
     def _from_parts(cls: Type[_M], nonce: bytes, ciphertext: bytes, combined: bytes) -> _M:
@@ -75,7 +84,10 @@ class EncryptedMessage(bytes):
     @property
     def ciphertext(self) -> bytes:
         """The box without its nonce: tag ‖ ciphertext."""
-        return self._ciphertext
+        ciphertext = self._ciphertext
+        if ciphertext is None:
+            ciphertext = self._ciphertext = self[len(self._nonce) :]
+        return ciphertext
 
 
 def _nonce_bytes(nonce: Buffer, what: str) -> bytes:
@@ -127,13 +139,17 @@ class SecretBox:
         iv = random_bytes(NONCE_SIZE) if nonce is None else _nonce_bytes(nonce, "SecretBox.encrypt")
         src = input_arg(plaintext, "plaintext")
         boxed = len(src) + MACBYTES
-        out = new_output(NONCE_SIZE + boxed)
+        out = new_filled_output(NONCE_SIZE + boxed)  # every byte written (or zeroed on failure)
         ffi.memmove(out, iv, NONCE_SIZE)
         rc = lib.nacre_secretbox(
             self._key, out + NONCE_SIZE, boxed, len_cell(), iv, NONCE_SIZE, src, len(src)
         )
         if rc:
             check(rc, "SecretBox.encrypt")
+        if encoder is RawEncoder:  # the message straight from the C buffer: one copy, not two
+            message = EncryptedMessage(ffi.buffer(out, NONCE_SIZE + boxed))
+            message._nonce, message._ciphertext = iv, None
+            return message
         combined = to_bytes(out, NONCE_SIZE + boxed)
         return EncryptedMessage._from_parts(
             _encode(encoder, iv),
@@ -160,7 +176,7 @@ class SecretBox:
             if len(src) < MACBYTES:
                 raise InvalidTag("SecretBox.decrypt: shorter than a tag")
         n = len(src) - MACBYTES
-        out = new_output(n)
+        out = new_filled_output(n)
         rc = lib.nacre_secretbox_open(self._key, out, n, len_cell(), iv, NONCE_SIZE, src, len(src))
         if rc:
             check(rc, "SecretBox.decrypt", mismatch=InvalidTag)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Tuple, Type, TypeVar
+from typing import Any, ClassVar, Tuple, Type, TypeVar
 
 from ..encoding import Encoder, _decode
 from . import exceptions as exc
@@ -43,6 +43,17 @@ class KeyHolder:
 
     __slots__ = ("_key",)
     _key: Any
+    #: How a subclass makes its nacre key from raw bytes, and PyNaCl's messages for a value
+    #: that is not bytes and for one of the wrong size (see :meth:`_init_from`).
+    _FROM_RAW: ClassVar[Any]  # a nacre key class's from_raw (a Callable here reads as a method)
+    _TYPE_MESSAGE: ClassVar[str]
+    _SIZE_MESSAGE: ClassVar[str]
+
+    def _init_from(self, data: Any, encoder: Encoder) -> None:
+        """The constructor's work: decode ``data`` (32 bytes), check it as PyNaCl does, make
+        the key."""
+        raw = decoded_raw(data, encoder, 32, self._TYPE_MESSAGE, self._SIZE_MESSAGE)
+        self._set(type(self)._FROM_RAW(raw))
 
     @classmethod
     def _of(cls: Type[_H], key: Any) -> _H:

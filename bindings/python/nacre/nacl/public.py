@@ -12,7 +12,7 @@ from ..hash import sha512
 from ..keys import X25519PrivateKey, X25519PublicKey
 from ..secret import EncryptedMessage
 from . import exceptions as exc
-from ._shape import KeyHolder, NoSecretStr, decoded_raw
+from ._shape import KeyHolder, NoSecretStr
 from .utils import StringFixer
 
 __all__ = ["PublicKey", "PrivateKey", "Box", "SealedBox"]
@@ -28,16 +28,12 @@ class PublicKey(KeyHolder, Encodable, StringFixer):
     SIZE: ClassVar[int] = _SIZE
     __slots__ = ()
     _key: X25519PublicKey
+    _FROM_RAW = X25519PublicKey.from_raw
+    _TYPE_MESSAGE = f"PublicKey must be created from {_SIZE} bytes"
+    _SIZE_MESSAGE = f"The public key must be exactly {_SIZE} bytes long"
 
     def __init__(self, public_key: bytes, encoder: Encoder = RawEncoder) -> None:
-        raw = decoded_raw(
-            public_key,
-            encoder,
-            _SIZE,
-            f"PublicKey must be created from {_SIZE} bytes",
-            f"The public key must be exactly {_SIZE} bytes long",
-        )
-        self._set(X25519PublicKey.from_raw(raw))
+        self._init_from(public_key, encoder)
 
 
 class PrivateKey(NoSecretStr, KeyHolder, Encodable):

@@ -9,7 +9,7 @@ from .._buffers import Buffer
 from ..encoding import Encodable, Encoder, RawEncoder, _decode, _encode
 from ..keys import Ed25519PrivateKey, Ed25519PublicKey
 from . import exceptions as exc
-from ._shape import KeyHolder, NoSecretStr, decoded_raw
+from ._shape import KeyHolder, NoSecretStr
 from .public import PrivateKey as _Curve25519_PrivateKey
 from .public import PublicKey as _Curve25519_PublicKey
 from .utils import StringFixer
@@ -62,16 +62,12 @@ class VerifyKey(KeyHolder, Encodable, StringFixer):
     SIZE: ClassVar[int] = _KEY_SIZE
     __slots__ = ()
     _key: Ed25519PublicKey
+    _FROM_RAW = Ed25519PublicKey.from_raw
+    _TYPE_MESSAGE = f"VerifyKey must be created from {_KEY_SIZE} bytes"
+    _SIZE_MESSAGE = f"The key must be exactly {_KEY_SIZE} bytes long"
 
     def __init__(self, key: bytes, encoder: Encoder = RawEncoder) -> None:
-        raw = decoded_raw(
-            key,
-            encoder,
-            _KEY_SIZE,
-            f"VerifyKey must be created from {_KEY_SIZE} bytes",
-            f"The key must be exactly {_KEY_SIZE} bytes long",
-        )
-        self._set(Ed25519PublicKey.from_raw(raw))
+        self._init_from(key, encoder)
 
     def verify(
         self, smessage: bytes, signature: Optional[bytes] = None, encoder: Encoder = RawEncoder
@@ -107,16 +103,12 @@ class SigningKey(NoSecretStr, KeyHolder, Encodable):
     __slots__ = ("verify_key",)
     _key: Ed25519PrivateKey
     verify_key: VerifyKey
+    _FROM_RAW = Ed25519PrivateKey.from_raw
+    _TYPE_MESSAGE = f"SigningKey must be created from a {_KEY_SIZE} byte seed"
+    _SIZE_MESSAGE = f"The seed must be exactly {_KEY_SIZE} bytes long"
 
     def __init__(self, seed: bytes, encoder: Encoder = RawEncoder) -> None:
-        raw = decoded_raw(
-            seed,
-            encoder,
-            _KEY_SIZE,
-            f"SigningKey must be created from a {_KEY_SIZE} byte seed",
-            f"The seed must be exactly {_KEY_SIZE} bytes long",
-        )
-        self._set(Ed25519PrivateKey.from_raw(raw))
+        self._init_from(seed, encoder)
 
     def _set(self, key: Ed25519PrivateKey) -> None:
         self._key = key
