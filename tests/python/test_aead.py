@@ -463,7 +463,7 @@ def test_a_changed_key_buffer_does_not_change_the_key() -> None:
 
 
 def test_outputs_are_new_objects() -> None:
-    # Outputs are written into new bytes objects (nacre._buffers.fresh_bytes): no two results
+    # Outputs are written into new bytes objects (_binding.buffers.fresh_bytes): no two results
     # may share one, and a result must not change when later calls run.
     cipher = AESGCM(bytes(32))
     nonce = bytes(12)

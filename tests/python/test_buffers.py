@@ -24,7 +24,7 @@ import nacre.hmac
 import nacre.kdf
 import nacre.secretstream as ss
 from nacre import box, hpke, pwhash
-from nacre._buffers import borrows, readable
+from nacre._binding.buffers import borrows, readable
 from nacre.keys import (
     ECPrivateKey,
     ECPublicKey,

@@ -17,7 +17,7 @@ import nacre.hmac
 import nacre.keys
 import nacre.pwhash
 import nacre.secretstream
-from nacre._errors import check
+from nacre._binding.status import check
 from vectors import header_path
 
 NOT_BUFFERS = ["text", 42, 3.5, None, object(), [1, 2, 3]]
@@ -246,7 +246,7 @@ def test_exceptions_pickle() -> None:
 
 
 def test_a_library_failure_carries_the_library_message() -> None:
-    from nacre._errors import c_string
+    from nacre._binding.status import c_string
     from nacre._nacre import lib
 
     with pytest.raises(nacre.InvalidKey) as info:
@@ -262,7 +262,7 @@ def test_a_library_failure_carries_the_library_message() -> None:
 def test_the_message_belongs_to_the_thread_that_failed() -> None:
     import threading
 
-    from nacre._errors import c_string
+    from nacre._binding.status import c_string
     from nacre._nacre import lib
 
     with pytest.raises(nacre.InvalidKey):

@@ -42,6 +42,7 @@ from . import (
     secret,
     secretstream,
 )
+from ._binding import library as _library
 from ._constant_time import compare_digest
 from ._errors import (
     BufferTooSmall,
@@ -58,9 +59,7 @@ from ._errors import (
     UnsupportedAlgorithm,
     VerificationFailed,
 )
-from ._errors import c_string as _c_string
 from ._memory import SecretMemoryStats, secret_memory_stats
-from ._nacre import lib as _lib
 from ._random import random_bytes, random_bytes_into
 from .aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
 from .keys import (
@@ -80,9 +79,9 @@ from .keys import (
     load_public_key,
 )
 
-__version__: str = _c_string(_lib.nacre_version_string())
+__version__: str = _library.version_string()
 #: The C ABI version (1 for NACRE_1); grows only when functions are added.
-abi_version: int = _lib.nacre_abi_version()
+abi_version: int = _library.abi_version()
 
 __all__ = [
     "__version__",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Union
 
-from ._buffers import Buffer, borrows, readable
-from ._errors import check
-from ._nacre import lib
+from ._args import Buffer
+from ._binding.library import constant_time_equal
 
 __all__ = ["compare_digest"]
 
@@ -32,23 +31,4 @@ def compare_digest(a: Union[Buffer, str], b: Union[Buffer, str]) -> bool:
                 f"{type(a).__name__!r} and {type(b).__name__!r}"
             )
         a, b = _ascii(a), _ascii(b)
-    if type(a) is bytes and type(b) is bytes:
-        return _compare(a, b)  # nothing to borrow
-    return _compare_borrowing(a, b)
-
-
-def _compare(a: Buffer, b: Buffer) -> bool:
-    a_buf = a if type(a) is bytes else readable(a, "a")
-    b_buf = b if type(b) is bytes else readable(b, "b")
-    if len(a_buf) != len(b_buf):
-        return False
-    rc = lib.nacre_constant_time_equal(a_buf, b_buf, len(a_buf))
-    if rc == lib.NACRE_OK:
-        return True
-    if rc == lib.NACRE_ERR_VERIFICATION_FAILED:
-        return False
-    check(rc, "compare_digest")
-    raise AssertionError("unreachable")  # check() raised for every other status
-
-
-_compare_borrowing = borrows(_compare)
+    return constant_time_equal(a, b, "compare_digest")

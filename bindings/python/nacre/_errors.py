@@ -1,13 +1,8 @@
-"""Exceptions, and the one place where C status codes become them."""
+"""nacre's exceptions. The C status codes become them in ``nacre._binding.status``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Optional, Type
-
-from ._nacre import ffi, lib
-
-if TYPE_CHECKING:
-    from ._buffers import CData
+from typing import Optional
 
 __all__ = [
     "Error",
@@ -23,9 +18,6 @@ __all__ = [
     "InvalidHandle",
     "OutOfMemory",
     "InternalError",
-    "check",
-    "c_string",
-    "status_name",
 ]
 
 class Error(Exception):
@@ -105,49 +97,3 @@ for _cls in (
 ):
     _cls.__module__ = "nacre"
 del _cls
-
-_BY_STATUS: Dict[int, Type[Error]] = {
-    lib.NACRE_ERR_INVALID_ARGUMENT: InvalidArgument,
-    lib.NACRE_ERR_BUFFER_TOO_SMALL: BufferTooSmall,
-    lib.NACRE_ERR_VERIFICATION_FAILED: VerificationFailed,
-    lib.NACRE_ERR_INVALID_KEY: InvalidKey,
-    lib.NACRE_ERR_UNSUPPORTED: UnsupportedAlgorithm,
-    lib.NACRE_ERR_INVALID_HANDLE: InvalidHandle,
-    lib.NACRE_ERR_OUT_OF_MEMORY: OutOfMemory,
-    lib.NACRE_ERR_INTERNAL: InternalError,
-}
-
-
-def c_string(ptr: CData) -> str:
-    """A C string the library returns (``const char *``, ASCII) as str."""
-    text = ffi.string(ptr)  # bytes for a char * (cffi returns str only for wchar_t *)
-    return text.decode("ascii") if isinstance(text, bytes) else text
-
-
-def status_name(status: int) -> str:
-    """The C name of a status code ("NACRE_ERR_UNSUPPORTED", ...)."""
-    return c_string(lib.nacre_status_name(status))
-
-
-def check(
-    status: int,
-    what: str = "",
-    *,
-    mismatch: Type[VerificationFailed] = VerificationFailed,
-) -> None:
-    """Raise the exception for a C status; return None for NACRE_OK.
-
-    ``what`` names the operation for the message. ``mismatch`` is the class raised for
-    NACRE_ERR_VERIFICATION_FAILED, because the caller knows whether a tag or a signature failed.
-    """
-    if status == lib.NACRE_OK:
-        return
-    if status == lib.NACRE_ERR_VERIFICATION_FAILED:
-        cls: Type[Error] = mismatch
-    else:
-        # A status this module does not know yet (the ABI may grow) is still an Error.
-        cls = _BY_STATUS.get(status, Error)
-    # Why the call failed, as the library recorded it for this thread (never key material).
-    reason = c_string(lib.nacre_last_error_message())
-    detail = f"{reason} ({status_name(status)})" if reason else status_name(status)
-    raise cls(f"{what}: {detail}" if what else detail, status)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from ._errors import check
-from ._nacre import ffi, lib
+from ._binding import library
 
 __all__ = ["SecretMemoryStats", "secret_memory_stats"]
 
@@ -32,18 +31,7 @@ _NO_LIMIT = 2**64 - 1
 
 def secret_memory_stats() -> SecretMemoryStats:
     """Return a consistent snapshot of the secret memory pool. Thread-safe."""
-    out: Any = ffi.new("nacre_memory_stats *")  # a struct cdata: fields as in nacre.h
-    rc = lib.nacre_secret_memory_stats(out, ffi.sizeof("nacre_memory_stats"))
-    if rc:
-        check(rc, "secret_memory_stats")
-    limit = int(out.lock_limit_bytes)
-    return SecretMemoryStats(
-        arenas=int(out.arenas),
-        capacity_bytes=int(out.capacity_bytes),
-        locked_bytes=int(out.locked_bytes),
-        unlocked_bytes=int(out.unlocked_bytes),
-        lock_limit_bytes=None if limit == _NO_LIMIT else limit,
-        live_secrets=int(out.live_secrets),
-        live_bytes=int(out.live_bytes),
-        large_secrets=int(out.large_secrets),
-    )
+    stats = SecretMemoryStats(**library.secret_memory_stats())
+    if stats.lock_limit_bytes == _NO_LIMIT:
+        return stats._replace(lock_limit_bytes=None)
+    return stats

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from ._buffers import Buffer, borrows, new_output, size, to_bytes, writable
-from ._errors import check
-from ._nacre import lib
+from ._args import Buffer, size
+from ._binding import library
 
 __all__ = ["random_bytes", "random_bytes_into"]
 
 
 def random_bytes(n: int) -> bytes:
     """``n`` random bytes, suitable for keys and nonces."""
-    count = size(n, "n")
-    out = new_output(count)
-    rc = lib.nacre_random_bytes(out, count)
-    if rc:
-        check(rc, "random_bytes")
-    return to_bytes(out, count)
+    return library.random_bytes(size(n, "n"), "random_bytes")
 
 
-@borrows
 def random_bytes_into(out: Buffer) -> int:
     """Fill the writable buffer ``out`` with random bytes; return how many were written."""
-    dst = writable(out)
-    rc = lib.nacre_random_bytes(dst, len(dst))
-    if rc:
-        check(rc, "random_bytes_into")
-    return len(dst)
+    return library.random_bytes_into(out, "random_bytes_into")

@@ -42,10 +42,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, Optional, Sized, Tuple, Union
 
-from ._backends import backend_number, backends_implementing
-from ._buffers import UNINITIALISED_FROM as _UNINITIALISED_FROM
-from ._buffers import (
-    Buffer,
+from ._args import Buffer
+from ._binding.backends import backend_number, backends_implementing
+from ._binding.buffers import UNINITIALISED_FROM as _UNINITIALISED_FROM
+from ._binding.buffers import (
     borrows,
     fresh_bytes,
     input_arg,
@@ -54,13 +54,14 @@ from ._buffers import (
     readable,
     writable,
 )
-from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm, check
+from ._binding.status import check
+from ._binding.tables import aeads as _AEADS
+from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm
 from ._nacre import ffi, lib
 from ._random import random_bytes
-from ._tables import aeads as _AEADS
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = [
     "AESGCM",

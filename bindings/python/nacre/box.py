@@ -29,14 +29,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from ._buffers import Buffer, borrows, input_arg, readable
+from ._args import Buffer
+from ._binding.buffers import borrows, input_arg, readable
 from ._errors import InvalidArgument, InvalidTag
 from ._nacre import lib
 from ._random import random_bytes
 from .keys import X25519PrivateKey, X25519PublicKey, _output
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = ["seal", "seal_open", "shared_key", "Box", "SEAL_OVERHEAD", "OVERHEAD", "NONCE_SIZE"]
 

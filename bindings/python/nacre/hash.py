@@ -40,14 +40,16 @@ from typing import (
     overload,
 )
 
-from ._backends import backend_number, backends_implementing
-from ._buffers import Buffer, borrows, len_cell, new_output, readable, size, to_bytes, writable
-from ._errors import InvalidArgument, UnsupportedAlgorithm, check
+from ._args import Buffer, size
+from ._binding.backends import backend_number, backends_implementing
+from ._binding.buffers import borrows, len_cell, new_output, readable, to_bytes, writable
+from ._binding.status import check
+from ._binding.tables import hashes as _HASHES
+from ._errors import InvalidArgument, UnsupportedAlgorithm
 from ._nacre import ffi, lib
-from ._tables import hashes as _HASHES
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = [
     "Hash",

@@ -19,16 +19,18 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Callable, Dict, Optional, Tuple, Union
 
 from . import hash as _hash
-from ._backends import backend_number, backends_implementing
-from ._buffers import Buffer, borrows, len_cell, readable, writable
+from ._args import Buffer
+from ._binding.backends import backend_number, backends_implementing
+from ._binding.buffers import borrows, len_cell, readable, writable
+from ._binding.status import check
+from ._binding.tables import hashes as _HASHES
 from ._constant_time import compare_digest
-from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm, check
+from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm
 from ._nacre import ffi, lib
-from ._tables import hashes as _HASHES
 from ._typing import Named
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = [
     "HMAC",

@@ -30,13 +30,15 @@ import enum
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ._buffers import Buffer, borrows, input_arg, size, to_bytes
-from ._errors import InvalidArgument, InvalidTag, UnsupportedAlgorithm, check
+from ._args import Buffer, size
+from ._binding.buffers import borrows, input_arg, to_bytes
+from ._binding.status import check
+from ._errors import InvalidArgument, InvalidTag, UnsupportedAlgorithm
 from ._nacre import ffi, lib
 from .keys import X25519PrivateKey, X25519PublicKey, _output
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 _EXPORT_MAX = 255 * 32  # RFC 9180 section 5.3: 255 * Nh, HKDF-SHA256
 

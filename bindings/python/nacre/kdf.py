@@ -23,15 +23,17 @@ import operator
 from typing import TYPE_CHECKING, Callable, Dict, Optional, Union
 
 from . import hash as _hash
-from ._backends import backend_number
-from ._buffers import Buffer, borrows, input_arg, len_cell, new_filled_output, size, to_bytes
-from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm, check
+from ._args import Buffer, size
+from ._binding.backends import backend_number
+from ._binding.buffers import borrows, input_arg, len_cell, new_filled_output, to_bytes
+from ._binding.status import check
+from ._binding.tables import hashes as _HASHES
+from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm
 from ._nacre import lib
-from ._tables import hashes as _HASHES
 from ._typing import Named
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = [
     "hkdf",

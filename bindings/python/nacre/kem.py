@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Tuple, Union
 
-from ._buffers import Buffer
+from ._args import Buffer
 from .keys import MLKEM768PrivateKey, MLKEM768PublicKey, XWingPrivateKey, XWingPublicKey
 
 __all__ = ["encapsulate", "decapsulate", "SHARED_SECRET_SIZE"]

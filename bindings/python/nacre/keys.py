@@ -60,8 +60,11 @@ from typing import (
     cast,
 )
 
-from ._backends import backend_number
-from ._buffers import Buffer, borrows, input_arg, readable, size, to_bytes
+from ._args import Buffer, size
+from ._binding.backends import backend_number
+from ._binding.buffers import borrows, input_arg, readable, to_bytes
+from ._binding.status import check
+from ._binding.tables import names
 from ._errors import (
     InvalidArgument,
     InvalidKey,
@@ -69,16 +72,14 @@ from ._errors import (
     InvalidTag,
     UnsupportedAlgorithm,
     VerificationFailed,
-    check,
 )
 from ._nacre import ffi, lib
-from ._tables import names
 from ._typing import Named
 
 if TYPE_CHECKING:
     from typing_extensions import Self  # typing.Self is 3.11+; not needed at run time
 
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = [
     "PrivateKey",

@@ -32,8 +32,10 @@ from __future__ import annotations
 
 from typing import Dict, NamedTuple, Optional, Union
 
-from ._buffers import Buffer, borrows, input_arg, len_cell, new_filled_output, size, to_bytes
-from ._errors import InvalidArgument, UnsupportedAlgorithm, VerificationFailed, check
+from ._args import Buffer, size
+from ._binding.buffers import borrows, input_arg, len_cell, new_filled_output, to_bytes
+from ._binding.status import check
+from ._errors import InvalidArgument, UnsupportedAlgorithm, VerificationFailed
 from ._nacre import ffi, lib
 
 __all__ = [

@@ -31,23 +31,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Optional, Type, TypeVar, Union
 
-from ._buffers import (
-    MAX_SIZE,
-    Buffer,
-    borrows,
-    input_arg,
-    len_cell,
-    new_filled_output,
-    readable,
-    to_bytes,
-)
-from ._errors import InvalidArgument, InvalidKey, InvalidTag, check
+from ._args import MAX_SIZE, Buffer
+from ._binding.buffers import borrows, input_arg, len_cell, new_filled_output, readable, to_bytes
+from ._binding.status import check
+from ._errors import InvalidArgument, InvalidKey, InvalidTag
 from ._nacre import ffi, lib
 from ._random import random_bytes
 from .encoding import Encoder, RawEncoder, _decode, _encode
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = ["SecretBox", "EncryptedMessage", "KEY_SIZE", "NONCE_SIZE", "MACBYTES"]
 

@@ -40,29 +40,23 @@ import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, List, Optional, Protocol, Tuple, Type, Union
 
-from ._buffers import (
-    Buffer,
+from ._args import Buffer, size
+from ._binding.buffers import (
     borrows,
     input_arg,
     optional_input,
     readable,
-    size,
     to_bytes,
     uninitialised,
     writable,
 )
-from ._errors import (
-    InvalidArgument,
-    InvalidTag,
-    TrailingData,
-    TruncatedStream,
-    check,
-)
+from ._binding.status import check
+from ._errors import InvalidArgument, InvalidTag, TrailingData, TruncatedStream
 from ._nacre import ffi, lib
 from ._random import random_bytes
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from ._args import CData
 
 __all__ = [
     "KEY_SIZE",

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, Generic, Optional, Tuple, Type, TypeVar
 
 from .. import box as _box
 from .. import secret as _secret
-from .._buffers import Buffer
+from .._args import Buffer
 from ..encoding import Encodable, Encoder, RawEncoder, _decode, _encode
 from ..hash import sha512
 from ..keys import X25519PrivateKey, X25519PublicKey

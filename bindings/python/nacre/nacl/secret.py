@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Optional, Tuple
 
 from .. import secret as _secret
-from .._buffers import MAX_SIZE, Buffer
+from .._args import MAX_SIZE, Buffer
 from .._random import random_bytes
 from ..aead import XChaCha20Poly1305
 from ..encoding import Encodable, Encoder, RawEncoder, _decode, _encode

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Optional, Type, TypeVar
 
-from .._buffers import Buffer
+from .._args import Buffer
 from ..encoding import Encodable, Encoder, RawEncoder, _decode, _encode
 from ..keys import Ed25519PrivateKey, Ed25519PublicKey
 from . import exceptions as exc

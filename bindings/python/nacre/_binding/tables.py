@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Tuple
 
-from ._errors import c_string
-from ._nacre import ffi, lib
+from .._nacre import ffi, lib
+from .status import c_string
 
 if TYPE_CHECKING:
-    from ._buffers import CData
+    from .._args import CData
 
 __all__ = ["AeadFacts", "HashFacts", "aeads", "hashes", "names"]
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import operator
-import sys
 import threading
 from typing import (
     TYPE_CHECKING,
@@ -22,20 +20,17 @@ from typing import (
     Callable,
     List,
     Optional,
-    SupportsIndex,
     Tuple,
     TypeVar,
     Union,
 )
 
-from ._errors import InvalidArgument
-from ._nacre import ffi
+from .._args import Buffer, size
+from .._errors import InvalidArgument
+from .._nacre import ffi
 
 if TYPE_CHECKING:
-    from _cffi_backend import FFI
-
-    #: A C pointer or array made by cffi (ffi.new, ffi.from_buffer, ffi.NULL, ...).
-    CData = FFI.CData
+    from .._args import CData
 
 __all__ = [
     "Buffer",
@@ -54,23 +49,6 @@ __all__ = [
     "fresh_bytes",
     "UNINITIALISED_FROM",
 ]
-
-# What every input and output parameter takes: any object with the buffer protocol (bytes,
-# bytearray, memoryview, array.array, mmap.mmap, ...). collections.abc.Buffer exists from Python
-# 3.12 on; before, type checkers find typing_extensions.Buffer, which is only imported for them,
-# so that typing_extensions is not needed at run time.
-if TYPE_CHECKING or sys.version_info >= (3, 12):
-    if sys.version_info >= (3, 12):
-        from collections.abc import Buffer
-    else:
-        from typing_extensions import Buffer
-else:
-    # Only for run-time introspection (typing.get_type_hints); the functions accept any buffer.
-    import array
-    import mmap
-
-    Buffer = Union[bytes, bytearray, memoryview, array.array, mmap.mmap]
-
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -160,22 +138,6 @@ def writable(buf: Buffer, what: str = "output") -> CData:
     return _view(buf, what, True)
 
 
-# The largest size any object can have (PTRDIFF_MAX); the C ABI refuses more, so refuse it before
-# allocating an output for it.
-MAX_SIZE = (1 << 63) - 1
-
-
-def size(n: SupportsIndex, what: str = "length") -> int:
-    """``n`` as a non-negative int (TypeError for non-integers; ValueError for negatives and for
-    sizes no object can have)."""
-    value = operator.index(n)
-    if value < 0:
-        raise InvalidArgument(f"{what} must be non-negative, got {value}")
-    if value > MAX_SIZE:
-        raise InvalidArgument(f"{what} is larger than any buffer can be: {value}")
-    return value
-
-
 def new_output(n: int) -> CData:
     """A fresh, zeroed C buffer of ``n`` bytes for an output."""
     return ffi.new("uint8_t[]", n)
@@ -237,7 +199,7 @@ def fresh_bytes(n: int) -> bytes:
 def _check_fresh_bytes() -> None:
     # The scheme needs CPython's behaviour: new objects for every size but 0, and cffi passing
     # their storage itself. Check both once, loudly, rather than return stale zeros.
-    from ._nacre import lib
+    from .._nacre import lib
 
     probe = fresh_bytes(32)
     sizes = (1, 2, UNINITIALISED_FROM, UNINITIALISED_FROM + 1)

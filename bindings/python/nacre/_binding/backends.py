@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Callable, Dict, Optional, Tuple
 
-from ._errors import InvalidArgument, c_string
-from ._nacre import lib
+from .._errors import InvalidArgument
+from .._nacre import lib
+from .status import c_string
 
 __all__ = ["AUTOMATIC", "BACKENDS", "backend_number", "backends_implementing"]
 
