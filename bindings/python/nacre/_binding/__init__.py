@@ -8,6 +8,8 @@ sizes the API promises), and do the rest themselves:
   borrowing scope that releases every view when the call returns or raises;
 * **output allocation**: outputs are C buffers, or new ``bytes`` filled in place
   (:func:`.buffers.fresh_bytes`, CPython only, checked at import);
+* **handles**: C objects the library allocates are made by :func:`.handles.new_handle` and
+  freed by ``ffi.gc``;
 * **status codes**: a failing C call becomes nacre's exception, with the library's message
   (:func:`.status.check`).
 
