@@ -27,26 +27,22 @@ Keys of another class than X25519 are a TypeError.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import Any, Optional
 
 from ._args import Buffer
-from ._binding.buffers import borrows, input_arg, readable
+from ._binding import box as _b
 from ._errors import InvalidArgument, InvalidTag
-from ._nacre import lib
 from ._random import random_bytes
-from .keys import X25519PrivateKey, X25519PublicKey, _output
-
-if TYPE_CHECKING:
-    from ._args import CData
+from .keys import X25519PrivateKey, X25519PublicKey
 
 __all__ = ["seal", "seal_open", "shared_key", "Box", "SEAL_OVERHEAD", "OVERHEAD", "NONCE_SIZE"]
 
 #: How much longer a sealed box is than its message (ephemeral public key and tag).
-SEAL_OVERHEAD: int = lib.NACRE_BOX_SEAL_OVERHEAD
+SEAL_OVERHEAD: int = _b.SEAL_OVERHEAD
 #: How much longer a Box ciphertext is than its message (the tag), nonce not counted.
-OVERHEAD: int = lib.NACRE_BOX_OVERHEAD
+OVERHEAD: int = _b.OVERHEAD
 #: The size of a Box nonce.
-NONCE_SIZE: int = lib.NACRE_BOX_NONCE_LEN
+NONCE_SIZE: int = _b.NONCE_LEN
 
 
 def _require(key: object, cls: type, what: str) -> None:
@@ -54,32 +50,19 @@ def _require(key: object, cls: type, what: str) -> None:
         raise TypeError(f"{what} must be an {cls.__name__}, not {type(key).__name__!r}")
 
 
-@borrows
 def seal(recipient_public_key: X25519PublicKey, data: Buffer) -> bytes:
     """An anonymous sealed box of ``data`` for ``recipient_public_key``."""
     _require(recipient_public_key, X25519PublicKey, "recipient_public_key")
-    key, src = recipient_public_key._key, input_arg(data, "data")
-    return _output(
-        lambda out, cap, n: lib.nacre_box_seal(key, out, cap, n, src, len(src)),
-        "box.seal",
-        len(src) + SEAL_OVERHEAD,
-    )
+    return _b.seal(recipient_public_key._key, data, "box.seal")
 
 
-@borrows
 def seal_open(recipient_private_key: X25519PrivateKey, data: Buffer) -> bytes:
     """The message in the sealed box ``data``; :class:`nacre.InvalidTag` when it was altered,
     was made for another key or is too short."""
     _require(recipient_private_key, X25519PrivateKey, "recipient_private_key")
-    key, src = recipient_private_key._key, input_arg(data, "data")
-    if len(src) < SEAL_OVERHEAD:
+    if (len(data) if type(data) is bytes else _b.length(data, "data")) < SEAL_OVERHEAD:
         raise InvalidTag("box.seal_open: the sealed box is shorter than its overhead")
-    return _output(
-        lambda out, cap, n: lib.nacre_box_seal_open(key, out, cap, n, src, len(src)),
-        "box.seal_open",
-        len(src) - SEAL_OVERHEAD,
-        mismatch=InvalidTag,
-    )
+    return _b.seal_open(recipient_private_key._key, data, "box.seal_open")
 
 
 def shared_key(private_key: X25519PrivateKey, peer_public_key: X25519PublicKey) -> bytes:
@@ -89,13 +72,7 @@ def shared_key(private_key: X25519PrivateKey, peer_public_key: X25519PublicKey) 
     :class:`nacre.InvalidKey`."""
     _require(private_key, X25519PrivateKey, "private_key")
     _require(peer_public_key, X25519PublicKey, "peer_public_key")
-    mine, theirs = private_key._key, peer_public_key._key
-    return _output(
-        lambda out, cap, n: lib.nacre_box_shared_key(mine, theirs, out, cap, n),
-        "box.shared_key",
-        lib.NACRE_SECRETBOX_KEY_LEN,
-        secret=True,
-    )
+    return _b.shared_key(private_key._key, peer_public_key._key, "box.shared_key")
 
 
 class Box:
@@ -114,13 +91,11 @@ class Box:
         self._peer = peer_public_key
 
     @staticmethod
-    def _nonce(nonce: Buffer) -> Union[bytes, CData]:
-        buf = input_arg(nonce, "nonce")
-        if len(buf) != NONCE_SIZE:
-            raise InvalidArgument(f"Box: nonce must be {NONCE_SIZE} bytes, got {len(buf)}")
-        return buf
+    def _nonce(nonce: Buffer) -> None:
+        n = len(nonce) if type(nonce) is bytes else _b.length(nonce, "nonce")
+        if n != NONCE_SIZE:
+            raise InvalidArgument(f"Box: nonce must be {NONCE_SIZE} bytes, got {n}")
 
-    @borrows
     def encrypt(self, data: Buffer, nonce: Optional[Buffer] = None) -> bytes:
         """Encrypt and authenticate ``data`` for the peer.
 
@@ -129,41 +104,27 @@ class Box:
         (:data:`NONCE_SIZE` bytes, never twice for this pair of keys) the result is the
         ciphertext alone, ``len(data) + OVERHEAD`` bytes.
         """
-        prefix = random_bytes(NONCE_SIZE) if nonce is None else b""
-        nonce_buf = self._nonce(prefix if nonce is None else nonce)
-        sender, recipient, src = self._private._key, self._peer._key, input_arg(data, "data")
-        ct = _output(
-            lambda out, cap, n: lib.nacre_box(
-                sender, recipient, out, cap, n, nonce_buf, NONCE_SIZE, src, len(src)
-            ),
-            "Box.encrypt",
-            len(src) + OVERHEAD,
-        )
-        return prefix + ct
+        if nonce is None:
+            prefix = random_bytes(NONCE_SIZE)
+            return prefix + _b.box(self._private._key, self._peer._key, prefix, data,
+                                   "Box.encrypt")
+        self._nonce(nonce)
+        return _b.box(self._private._key, self._peer._key, nonce, data, "Box.encrypt")
 
-    @borrows
     def decrypt(self, data: Buffer, nonce: Optional[Buffer] = None) -> bytes:
         """Check and decrypt what the peer's :meth:`encrypt` made: nonce ‖ ciphertext when
         ``nonce`` is None, else the ciphertext under ``nonce``. :class:`nacre.InvalidTag` when
         anything was altered or the keys do not match."""
-        if nonce is None:
-            view = readable(data, "data")  # nonce ‖ ciphertext, split without copying
-            if len(view) < NONCE_SIZE + OVERHEAD:
+        if nonce is None:  # nonce ‖ ciphertext, split without copying
+            if (len(data) if type(data) is bytes else _b.length(data, "data")) < (
+                NONCE_SIZE + OVERHEAD
+            ):
                 raise InvalidTag("Box.decrypt: the data is shorter than a nonce and a tag")
-            nonce_buf, src = view[0:NONCE_SIZE], view[NONCE_SIZE : len(view)]
-        else:
-            nonce_buf, src = self._nonce(nonce), input_arg(data, "data")
-            if len(src) < OVERHEAD:
-                raise InvalidTag("Box.decrypt: the ciphertext is shorter than a tag")
-        recipient, sender = self._private._key, self._peer._key
-        return _output(
-            lambda out, cap, n: lib.nacre_box_open(
-                recipient, sender, out, cap, n, nonce_buf, NONCE_SIZE, src, len(src)
-            ),
-            "Box.decrypt",
-            len(src) - OVERHEAD,
-            mismatch=InvalidTag,
-        )
+            return _b.box_open_prefixed(self._private._key, self._peer._key, data, "Box.decrypt")
+        self._nonce(nonce)
+        if (len(data) if type(data) is bytes else _b.length(data, "data")) < OVERHEAD:
+            raise InvalidTag("Box.decrypt: the ciphertext is shorter than a tag")
+        return _b.box_open(self._private._key, self._peer._key, nonce, data, "Box.decrypt")
 
     def __repr__(self) -> str:
         return f"<nacre.box.Box at {id(self):#x}>"

@@ -31,11 +31,9 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ._args import Buffer, size
-from ._binding.buffers import borrows, input_arg, to_bytes
-from ._binding.status import check
+from ._binding import hpke as _b
 from ._errors import InvalidArgument, InvalidTag, UnsupportedAlgorithm
-from ._nacre import ffi, lib
-from .keys import X25519PrivateKey, X25519PublicKey, _output
+from .keys import X25519PrivateKey, X25519PublicKey
 
 if TYPE_CHECKING:
     from ._args import CData
@@ -45,19 +43,17 @@ _EXPORT_MAX = 255 * 32  # RFC 9180 section 5.3: 255 * Nh, HKDF-SHA256
 __all__ = ["Suite", "seal", "open", "SenderContext", "ReceiverContext", "ENC_SIZE", "TAG_SIZE"]
 
 #: The size of enc (the sender's ephemeral X25519 public key).
-ENC_SIZE: int = lib.NACRE_HPKE_ENC_LEN
+ENC_SIZE: int = _b.ENC_LEN
 #: How much longer each ciphertext is than its message.
-TAG_SIZE: int = lib.NACRE_HPKE_TAG_LEN
-
-_CTX_CELL = ffi.typeof("nacre_hpke_ctx **")
+TAG_SIZE: int = _b.TAG_LEN
 
 
 class Suite(enum.IntEnum):
     """The HPKE cipher suites (nacre_hpke_suite): KEM, KDF and AEAD."""
 
-    X25519_SHA256_AES128GCM = lib.NACRE_HPKE_X25519_SHA256_AES128GCM
-    X25519_SHA256_AES256GCM = lib.NACRE_HPKE_X25519_SHA256_AES256GCM
-    X25519_SHA256_CHACHA20POLY1305 = lib.NACRE_HPKE_X25519_SHA256_CHACHA20POLY1305
+    X25519_SHA256_AES128GCM = _b.X25519_SHA256_AES128GCM
+    X25519_SHA256_AES256GCM = _b.X25519_SHA256_AES256GCM
+    X25519_SHA256_CHACHA20POLY1305 = _b.X25519_SHA256_CHACHA20POLY1305
 
 
 def _suite(suite: object) -> int:
@@ -74,7 +70,6 @@ def _require(key: object, cls: type, what: str) -> None:
         raise TypeError(f"{what} must be an {cls.__name__}, not {type(key).__name__!r}")
 
 
-@borrows
 def seal(
     suite: Suite,
     recipient_public_key: X25519PublicKey,
@@ -85,18 +80,9 @@ def seal(
     """Encrypt ``data`` to ``recipient_public_key``: enc ‖ ciphertext, in one message."""
     alg = _suite(suite)
     _require(recipient_public_key, X25519PublicKey, "recipient_public_key")
-    key = recipient_public_key._key
-    src, inf, ad = input_arg(data, "data"), input_arg(info, "info"), input_arg(aad, "aad")
-    return _output(
-        lambda out, cap, n: lib.nacre_hpke_seal(
-            alg, key, out, cap, n, inf, len(inf), src, len(src), ad, len(ad)
-        ),
-        "hpke.seal",
-        ENC_SIZE + len(src) + TAG_SIZE,
-    )
+    return _b.seal(alg, recipient_public_key._key, data, info, aad, "hpke.seal")
 
 
-@borrows
 def open(  # shadows the builtin here: the module's name for it, as in the RFC
     suite: Suite,
     recipient_private_key: X25519PrivateKey,
@@ -107,19 +93,9 @@ def open(  # shadows the builtin here: the module's name for it, as in the RFC
     """Decrypt what :func:`seal` made for this key; :class:`nacre.InvalidTag` otherwise."""
     alg = _suite(suite)
     _require(recipient_private_key, X25519PrivateKey, "recipient_private_key")
-    key = recipient_private_key._key
-    src, inf, ad = input_arg(data, "data"), input_arg(info, "info"), input_arg(aad, "aad")
-    n_out = len(src) - ENC_SIZE - TAG_SIZE
-    if n_out < 0:
+    if (len(data) if type(data) is bytes else _b.length(data, "data")) < ENC_SIZE + TAG_SIZE:
         raise InvalidTag("hpke.open: the data is shorter than enc and a tag")
-    return _output(
-        lambda out, cap, n: lib.nacre_hpke_open(
-            alg, key, out, cap, n, inf, len(inf), src, len(src), ad, len(ad)
-        ),
-        "hpke.open",
-        n_out,
-        mismatch=InvalidTag,
-    )
+    return _b.open(alg, recipient_private_key._key, data, info, aad, "hpke.open")
 
 
 class _Context:
@@ -127,11 +103,13 @@ class _Context:
 
     __slots__ = ("_ctx", "_lock", "__weakref__")
 
-    def _adopt(self, cell: CData) -> None:
-        self._ctx = ffi.gc(cell[0], lib.nacre_hpke_ctx_free)
+    _ctx: CData
+    _lock: threading.Lock
+
+    def _adopt(self, ctx: CData) -> None:
+        self._ctx = ctx
         self._lock = threading.Lock()
 
-    @borrows
     def export(self, exporter_context: Buffer, length: int) -> bytes:
         """``length`` bytes (at most 255 * 32) derived from this context and
         ``exporter_context`` (RFC 9180 section 5.3); sender and receiver get the same."""
@@ -139,15 +117,9 @@ class _Context:
         if n > _EXPORT_MAX:  # refused by the library too; checked before allocating
             raise InvalidArgument(f"{type(self).__name__}.export: length must be at most "
                                   f"{_EXPORT_MAX} bytes, got {n}")
-        ctx_buf = input_arg(exporter_context, "exporter_context")
-        out = ffi.new("uint8_t[]", n)
+        where = f"{type(self).__name__}.export"
         with self._lock:
-            rc = lib.nacre_hpke_ctx_export(self._ctx, out, n, ctx_buf, len(ctx_buf))
-        if rc:
-            check(rc, f"{type(self).__name__}.export")
-        result = to_bytes(out, n)
-        ffi.memmove(out, bytes(n), n)
-        return result
+            return _b.ctx_export(self._ctx, exporter_context, n, where)
 
     def __repr__(self) -> str:
         return f"<nacre.hpke.{type(self).__name__} at {id(self):#x}>"
@@ -161,23 +133,13 @@ class SenderContext(_Context):
 
     __slots__ = ("_enc",)
 
-    @borrows
     def __init__(
         self, suite: Suite, recipient_public_key: X25519PublicKey, info: Buffer = b""
     ) -> None:
         alg = _suite(suite)
         _require(recipient_public_key, X25519PublicKey, "recipient_public_key")
-        inf = input_arg(info, "info")
-        cell = ffi.new(_CTX_CELL)
-        enc = ffi.new("uint8_t[]", ENC_SIZE)
-        enc_len = ffi.new("size_t *")
-        rc = lib.nacre_hpke_sender_new(
-            cell, alg, recipient_public_key._key, enc, ENC_SIZE, enc_len, inf, len(inf)
-        )
-        if rc:
-            check(rc, "hpke.SenderContext")
-        self._adopt(cell)
-        self._enc = to_bytes(enc, enc_len[0])
+        ctx, self._enc = _b.sender_new(alg, recipient_public_key._key, info, "hpke.SenderContext")
+        self._adopt(ctx)
 
     @property
     def enc(self) -> bytes:
@@ -185,19 +147,10 @@ class SenderContext(_Context):
         :class:`ReceiverContext`."""
         return self._enc
 
-    @borrows
     def seal(self, data: Buffer, aad: Buffer = b"") -> bytes:
         """Encrypt the next message: ``len(data) + TAG_SIZE`` bytes."""
-        src, ad = input_arg(data, "data"), input_arg(aad, "aad")
-        ctx = self._ctx
         with self._lock:
-            return _output(
-                lambda out, cap, n: lib.nacre_hpke_ctx_seal(
-                    ctx, out, cap, n, src, len(src), ad, len(ad)
-                ),
-                "SenderContext.seal",
-                len(src) + TAG_SIZE,
-            )
+            return _b.ctx_seal(self._ctx, data, aad, "SenderContext.seal")
 
 
 class ReceiverContext(_Context):
@@ -205,7 +158,6 @@ class ReceiverContext(_Context):
 
     __slots__ = ()
 
-    @borrows
     def __init__(
         self,
         suite: Suite,
@@ -215,29 +167,14 @@ class ReceiverContext(_Context):
     ) -> None:
         alg = _suite(suite)
         _require(recipient_private_key, X25519PrivateKey, "recipient_private_key")
-        enc_buf, inf = input_arg(enc, "enc"), input_arg(info, "info")
-        cell = ffi.new(_CTX_CELL)
-        rc = lib.nacre_hpke_receiver_new(
-            cell, alg, recipient_private_key._key, enc_buf, len(enc_buf), inf, len(inf)
+        self._adopt(
+            _b.receiver_new(alg, recipient_private_key._key, enc, info, "hpke.ReceiverContext")
         )
-        if rc:
-            check(rc, "hpke.ReceiverContext")
-        self._adopt(cell)
 
-    @borrows
     def open(self, data: Buffer, aad: Buffer = b"") -> bytes:
         """Decrypt the next message; :class:`nacre.InvalidTag` when it fails (the context then
         still expects the same message number)."""
-        src, ad = input_arg(data, "data"), input_arg(aad, "aad")
-        if len(src) < TAG_SIZE:
+        if (len(data) if type(data) is bytes else _b.length(data, "data")) < TAG_SIZE:
             raise InvalidTag("ReceiverContext.open: the ciphertext is shorter than a tag")
-        ctx = self._ctx
         with self._lock:
-            return _output(
-                lambda out, cap, n: lib.nacre_hpke_ctx_open(
-                    ctx, out, cap, n, src, len(src), ad, len(ad)
-                ),
-                "ReceiverContext.open",
-                len(src) - TAG_SIZE,
-                mismatch=InvalidTag,
-            )
+            return _b.ctx_open(self._ctx, data, aad, "ReceiverContext.open")

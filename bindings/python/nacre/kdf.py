@@ -20,20 +20,15 @@ are ValueErrors (also :class:`nacre.Error`). Every function is thread-safe and r
 from __future__ import annotations
 
 import operator
-from typing import TYPE_CHECKING, Callable, Dict, Optional, Union
+from typing import Callable, Dict, Optional, Union
 
 from . import hash as _hash
 from ._args import Buffer, size
+from ._binding import kdf as _b
 from ._binding.backends import backend_number
-from ._binding.buffers import borrows, input_arg, len_cell, new_filled_output, to_bytes
-from ._binding.status import check
 from ._binding.tables import hashes as _HASHES
 from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm
-from ._nacre import lib
 from ._typing import Named
-
-if TYPE_CHECKING:
-    from ._args import CData
 
 __all__ = [
     "hkdf",
@@ -54,17 +49,24 @@ __all__ = [
 # The hashes the library offers HKDF and PBKDF2 over (its table's KDF flag), hashlib's names.
 _HKDF: Dict[str, int] = {_hash.canonical_name(h.name): h.number for h in _HASHES if h.kdf}
 _PBKDF2: Dict[str, int] = _HKDF
-_DIGEST_SIZE: Dict[str, int] = {n: lib.nacre_hash_digest_len(alg) for n, alg in _HKDF.items()}
-_HKDF_MAX: Dict[str, int] = {name: lib.nacre_hkdf_max_len(alg) for name, alg in _HKDF.items()}
+_DIGEST_SIZE: Dict[str, int] = {
+    _hash.canonical_name(h.name): h.digest_size for h in _HASHES if h.kdf
+}
+_HKDF_MAX: Dict[str, int] = {name: _b.hkdf_max_len(alg) for name, alg in _HKDF.items()}
+# The context strings of messages without a backend, made once (hot paths).
+_HKDF_WHERE: Dict[str, str] = {name: f"HKDF-{name}" for name in _HKDF}
+_EXTRACT_WHERE: Dict[str, str] = {name: f"HKDF-{name} extract" for name in _HKDF}
+_EXPAND_WHERE: Dict[str, str] = {name: f"HKDF-{name} expand" for name in _HKDF}
+_PBKDF2_WHERE: Dict[str, str] = {name: f"PBKDF2-HMAC-{name}" for name in _PBKDF2}
 
 #: derive_subkey: master key size, context size, and the range of subkey sizes (bytes).
-SUBKEY_KEY_SIZE: int = lib.NACRE_KDF_KEY_LEN
-SUBKEY_CONTEXT_SIZE: int = lib.NACRE_KDF_CONTEXT_LEN
-SUBKEY_MIN_SIZE: int = lib.NACRE_KDF_MIN_LEN
-SUBKEY_MAX_SIZE: int = lib.NACRE_KDF_MAX_LEN
+SUBKEY_KEY_SIZE: int = _b.KEY_LEN
+SUBKEY_CONTEXT_SIZE: int = _b.CONTEXT_LEN
+SUBKEY_MIN_SIZE: int = _b.MIN_LEN
+SUBKEY_MAX_SIZE: int = _b.MAX_LEN
 #: nacre's caps on PBKDF2 and scrypt outputs (1 MiB each).
-PBKDF2_MAX_SIZE: int = lib.NACRE_PBKDF2_MAX_LEN
-SCRYPT_MAX_SIZE: int = lib.NACRE_SCRYPT_MAX_LEN
+PBKDF2_MAX_SIZE: int = _b.PBKDF2_MAX_LEN
+SCRYPT_MAX_SIZE: int = _b.SCRYPT_MAX_LEN
 
 #: How a hash is named: "sha256" (hashlib's names and other spellings), a constructor
 #: (``hashlib.sha256``, ``nacre.hash.sha256``) or an object with a ``name`` (pyca/cryptography's
@@ -73,7 +75,7 @@ HashAlgorithm = Union[str, Named, Callable[[], Named]]
 
 _U32_MAX = 2**32 - 1
 _U64_MAX = 2**64 - 1
-_SCRYPT_MAX_MEMORY: int = lib.NACRE_PWHASH_MAX_MEMLIMIT
+_SCRYPT_MAX_MEMORY: int = _b.SCRYPT_MAX_MEMORY
 
 
 def _hash_name(algorithm: HashAlgorithm, table: Dict[str, int], what: str) -> str:
@@ -89,10 +91,6 @@ def _hash_name(algorithm: HashAlgorithm, table: Dict[str, int], what: str) -> st
     return canonical
 
 
-def _optional(data: Optional[Buffer], what: str) -> Union[bytes, CData]:
-    return input_arg(b"" if data is None else data, what)
-
-
 def hkdf_max_length(algorithm: HashAlgorithm) -> int:
     """The longest HKDF output with ``algorithm``: 255 times its digest size."""
     return _HKDF_MAX[_hash_name(algorithm, _HKDF, "HKDF")]
@@ -106,10 +104,9 @@ def _hkdf_length(name: str, length: int) -> int:
 
 
 def _what(name: str, backend: Optional[str]) -> str:
-    return f"HKDF-{name} on backend {backend!r}" if backend else f"HKDF-{name}"
+    return f"HKDF-{name} on backend {backend!r}" if backend else _HKDF_WHERE[name]
 
 
-@borrows
 def hkdf(
     algorithm: HashAlgorithm,
     length: int,
@@ -126,20 +123,12 @@ def hkdf(
     """
     name = _hash_name(algorithm, _HKDF, "HKDF")
     n = _hkdf_length(name, length)
-    ikm_buf = input_arg(ikm, "ikm")
-    salt_buf = _optional(salt, "salt")
-    info_buf = _optional(info, "info")
-    out = new_filled_output(n)
-    rc = lib.nacre_hkdf(
-        _HKDF[name], backend_number(backend), out, n, ikm_buf, len(ikm_buf),
-        salt_buf, len(salt_buf), info_buf, len(info_buf),
+    return _b.hkdf(
+        _HKDF[name], backend_number(backend), n, ikm, b"" if salt is None else salt,
+        b"" if info is None else info, _what(name, backend),
     )
-    if rc:
-        check(rc, _what(name, backend))
-    return to_bytes(out, n)
 
 
-@borrows
 def hkdf_extract(
     algorithm: HashAlgorithm,
     ikm: Buffer,
@@ -149,20 +138,13 @@ def hkdf_extract(
 ) -> bytes:
     """HKDF-Extract: the pseudorandom key (the hash's digest size) of ``ikm`` and ``salt``."""
     name = _hash_name(algorithm, _HKDF, "HKDF")
-    ikm_buf = input_arg(ikm, "ikm")
-    salt_buf = _optional(salt, "salt")
-    n = _DIGEST_SIZE[name]
-    out = new_filled_output(n)
-    rc = lib.nacre_hkdf_extract(
-        _HKDF[name], backend_number(backend), out, n, len_cell(),
-        ikm_buf, len(ikm_buf), salt_buf, len(salt_buf),
+    where = f"{_what(name, backend)} extract" if backend else _EXTRACT_WHERE[name]
+    return _b.hkdf_extract(
+        _HKDF[name], backend_number(backend), _DIGEST_SIZE[name], ikm,
+        b"" if salt is None else salt, where,
     )
-    if rc:
-        check(rc, f"{_what(name, backend)} extract")
-    return to_bytes(out, n)
 
 
-@borrows
 def hkdf_expand(
     algorithm: HashAlgorithm,
     length: int,
@@ -175,23 +157,17 @@ def hkdf_expand(
     digest size, as :func:`hkdf_extract` makes it) and ``info``."""
     name = _hash_name(algorithm, _HKDF, "HKDF")
     n = _hkdf_length(name, length)
-    prk_buf = input_arg(prk, "prk")
-    if len(prk_buf) != _DIGEST_SIZE[name]:
+    prk_len = len(prk) if type(prk) is bytes else _b.length(prk, "prk")
+    if prk_len != _DIGEST_SIZE[name]:
         raise InvalidKey(
-            f"HKDF-{name}: prk must be {_DIGEST_SIZE[name]} bytes, got {len(prk_buf)}"
+            f"HKDF-{name}: prk must be {_DIGEST_SIZE[name]} bytes, got {prk_len}"
         )
-    info_buf = _optional(info, "info")
-    out = new_filled_output(n)
-    rc = lib.nacre_hkdf_expand(
-        _HKDF[name], backend_number(backend), out, n, prk_buf, len(prk_buf),
-        info_buf, len(info_buf),
+    where = f"{_what(name, backend)} expand" if backend else _EXPAND_WHERE[name]
+    return _b.hkdf_expand(
+        _HKDF[name], backend_number(backend), n, prk, b"" if info is None else info, where
     )
-    if rc:
-        check(rc, f"{_what(name, backend)} expand")
-    return to_bytes(out, n)
 
 
-@borrows
 def pbkdf2_hmac(
     hash_name: HashAlgorithm,
     password: Buffer,
@@ -207,22 +183,15 @@ def pbkdf2_hmac(
     (a ValueError, as hashlib raises). ``dklen`` is 1 to :data:`PBKDF2_MAX_SIZE`.
     """
     name = _hash_name(hash_name, _PBKDF2, "PBKDF2")
-    pw = input_arg(password, "password")
-    salt_buf = input_arg(salt, "salt")
     rounds = operator.index(iterations)
     if not 1 <= rounds <= _U32_MAX:
         raise InvalidArgument(f"PBKDF2: iterations must be 1 to {_U32_MAX}, got {rounds}")
     n = _DIGEST_SIZE[name] if dklen is None else size(dklen, "dklen")
     if not 1 <= n <= PBKDF2_MAX_SIZE:
         raise InvalidArgument(f"PBKDF2: dklen must be 1 to {PBKDF2_MAX_SIZE} bytes, got {n}")
-    out = new_filled_output(n)
-    rc = lib.nacre_pbkdf2(_PBKDF2[name], out, n, pw, len(pw), salt_buf, len(salt_buf), rounds)
-    if rc:
-        check(rc, f"PBKDF2-HMAC-{name}")
-    return to_bytes(out, n)
+    return _b.pbkdf2(_PBKDF2[name], n, password, salt, rounds, _PBKDF2_WHERE[name])
 
 
-@borrows
 def scrypt(
     password: Buffer,
     *,
@@ -242,8 +211,6 @@ def scrypt(
     ``maxmem`` when it is given (0: nacre's cap of 4 GiB). Raw scrypt output: for password
     storage use :func:`nacre.pwhash.hash_password`, which stores the parameters with the hash.
     """
-    pw = input_arg(password, "password")
-    salt_buf = input_arg(salt, "salt")
     cost, blocks, lanes = (operator.index(v) for v in (n, r, p))
     maxmem = size(maxmem, "maxmem")
     limit = min(maxmem, _SCRYPT_MAX_MEMORY) if maxmem else _SCRYPT_MAX_MEMORY
@@ -259,40 +226,31 @@ def scrypt(
     out_len = size(dklen, "dklen")
     if not 1 <= out_len <= SCRYPT_MAX_SIZE:
         raise InvalidArgument(f"scrypt: dklen must be 1 to {SCRYPT_MAX_SIZE} bytes, got {out_len}")
-    out = new_filled_output(out_len)
-    rc = lib.nacre_scrypt(
-        backend_number(backend), out, out_len, pw, len(pw), salt_buf, len(salt_buf),
-        cost, blocks, lanes,
+    return _b.scrypt(
+        backend_number(backend), out_len, password, salt, cost, blocks, lanes,
+        f"scrypt on backend {backend!r}" if backend else "scrypt",
     )
-    if rc:
-        check(rc, f"scrypt on backend {backend!r}" if backend else "scrypt")
-    return to_bytes(out, out_len)
 
 
-@borrows
 def derive_subkey(key: Buffer, subkey_id: int, context: Buffer, length: int) -> bytes:
     """Subkey number ``subkey_id`` (0 to 2**64 - 1) of the master ``key``
     (:data:`SUBKEY_KEY_SIZE` bytes) in ``context`` (:data:`SUBKEY_CONTEXT_SIZE` bytes, such as
     b"Messages"), ``length`` bytes long (:data:`SUBKEY_MIN_SIZE` to :data:`SUBKEY_MAX_SIZE`):
     libsodium's crypto_kdf_derive_from_key (keyed BLAKE2b)."""
-    key_buf = input_arg(key, "key")
-    if len(key_buf) != SUBKEY_KEY_SIZE:
-        raise InvalidKey(f"derive_subkey: key must be {SUBKEY_KEY_SIZE} bytes, got {len(key_buf)}")
+    key_len = len(key) if type(key) is bytes else _b.length(key, "key")
+    if key_len != SUBKEY_KEY_SIZE:
+        raise InvalidKey(f"derive_subkey: key must be {SUBKEY_KEY_SIZE} bytes, got {key_len}")
     number = operator.index(subkey_id)
     if not 0 <= number <= _U64_MAX:
         raise InvalidArgument(f"derive_subkey: subkey_id must be 0 to 2**64 - 1, got {number}")
-    ctx = input_arg(context, "context")
-    if len(ctx) != SUBKEY_CONTEXT_SIZE:
+    ctx_len = len(context) if type(context) is bytes else _b.length(context, "context")
+    if ctx_len != SUBKEY_CONTEXT_SIZE:
         raise InvalidArgument(
-            f"derive_subkey: context must be {SUBKEY_CONTEXT_SIZE} bytes, got {len(ctx)}"
+            f"derive_subkey: context must be {SUBKEY_CONTEXT_SIZE} bytes, got {ctx_len}"
         )
     n = size(length, "length")
     if not SUBKEY_MIN_SIZE <= n <= SUBKEY_MAX_SIZE:
         raise InvalidArgument(
             f"derive_subkey: length must be {SUBKEY_MIN_SIZE} to {SUBKEY_MAX_SIZE} bytes, got {n}"
         )
-    out = new_filled_output(n)
-    rc = lib.nacre_kdf_derive(out, n, number, ctx, len(ctx), key_buf, len(key_buf))
-    if rc:
-        check(rc, "derive_subkey")
-    return to_bytes(out, n)
+    return _b.derive(n, number, context, key, "derive_subkey")

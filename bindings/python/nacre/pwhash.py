@@ -33,10 +33,8 @@ from __future__ import annotations
 from typing import Dict, NamedTuple, Optional, Union
 
 from ._args import Buffer, size
-from ._binding.buffers import borrows, input_arg, len_cell, new_filled_output, to_bytes
-from ._binding.status import check
-from ._errors import InvalidArgument, UnsupportedAlgorithm, VerificationFailed
-from ._nacre import ffi, lib
+from ._binding import pwhash as _b
+from ._errors import InvalidArgument, UnsupportedAlgorithm
 
 __all__ = [
     "ARGON2ID",
@@ -62,9 +60,9 @@ ARGON2I = "argon2i"
 SCRYPT = "scrypt"
 #: Algorithm names -> nacre_pwhash_alg numbers.
 ALGORITHMS: Dict[str, int] = {
-    ARGON2ID: lib.NACRE_PWHASH_ARGON2ID,
-    ARGON2I: lib.NACRE_PWHASH_ARGON2I,
-    SCRYPT: lib.NACRE_PWHASH_SCRYPT,
+    ARGON2ID: _b.ARGON2ID,
+    ARGON2I: _b.ARGON2I,
+    SCRYPT: _b.SCRYPT,
 }
 # How each algorithm's hash strings begin.
 _PREFIXES = {"$argon2id$": ARGON2ID, "$argon2i$": ARGON2I, "$7$": SCRYPT}
@@ -73,16 +71,15 @@ INTERACTIVE = "interactive"
 MODERATE = "moderate"
 SENSITIVE = "sensitive"
 _PRESETS: Dict[str, int] = {
-    INTERACTIVE: lib.NACRE_PWHASH_INTERACTIVE,
-    MODERATE: lib.NACRE_PWHASH_MODERATE,
-    SENSITIVE: lib.NACRE_PWHASH_SENSITIVE,
+    INTERACTIVE: _b.INTERACTIVE,
+    MODERATE: _b.MODERATE,
+    SENSITIVE: _b.SENSITIVE,
 }
 _DEFAULT_PRESET = {ARGON2ID: MODERATE, ARGON2I: MODERATE, SCRYPT: INTERACTIVE}
 
 #: nacre's memory cap in bytes (4 GiB).
-MAX_MEMLIMIT: int = lib.NACRE_PWHASH_MAX_MEMLIMIT
-_STR_SIZE: int = lib.nacre_pwhash_str_len()
-_SIZE_MAX: int = 2 ** (8 * ffi.sizeof("size_t")) - 1
+MAX_MEMLIMIT: int = _b.MAX_MEMLIMIT
+_SIZE_MAX: int = _b.SIZE_MAX
 _U64_MAX = 2**64 - 1
 _U32_MAX = 2**32 - 1
 
@@ -120,12 +117,7 @@ def preset_limits(algorithm: str, preset: str) -> Limits:
         raise UnsupportedAlgorithm(
             f"unknown preset {preset!r}; use one of {', '.join(_PRESETS)}"
         )
-    ops = ffi.new("uint64_t *")
-    mem = ffi.new("size_t *")
-    rc = lib.nacre_pwhash_preset_limits(ALGORITHMS[name], number, ops, mem)
-    if rc:
-        check(rc, f"{name} preset {preset!r}")
-    return Limits(int(ops[0]), int(mem[0]))
+    return Limits(*_b.preset_limits(ALGORITHMS[name], number, f"{name} preset {preset!r}"))
 
 
 def _limits(
@@ -147,7 +139,7 @@ def _limits(
 
 def salt_size(algorithm: str) -> int:
     """The salt size :func:`derive_key` takes for ``algorithm`` (16 for Argon2, 32 for scrypt)."""
-    return lib.nacre_pwhash_salt_len(ALGORITHMS[_algorithm(algorithm)])
+    return _b.salt_len(ALGORITHMS[_algorithm(algorithm)])
 
 
 def _hash_string(hash_str: HashString) -> bytes:
@@ -177,7 +169,6 @@ def identify(hash_str: HashString) -> str:
     raise InvalidArgument("malformed password hash: not an Argon2id, Argon2i or scrypt string")
 
 
-@borrows
 def hash_password(
     password: Buffer,
     *,
@@ -191,29 +182,18 @@ def hash_password(
     module docstring); limits out of the algorithm's range are :class:`nacre.InvalidArgument`."""
     name = _algorithm(algorithm)
     limits = _limits(name, preset, opslimit, memlimit)
-    pw = input_arg(password, "password")
-    out = ffi.new("char[]", _STR_SIZE)
-    out_len = len_cell()
-    rc = lib.nacre_pwhash_str(
-        ALGORITHMS[name], out, _STR_SIZE, out_len, pw, len(pw), limits.opslimit, limits.memlimit
-    )
-    if rc:
-        check(rc, f"hash_password ({name})")
-    return to_bytes(out, out_len[0]).decode("ascii")
+    return _b.hash_str(
+        ALGORITHMS[name], password, limits.opslimit, limits.memlimit, f"hash_password ({name})"
+    ).decode("ascii")
 
 
-@borrows
 def verify_password(hash_str: HashString, password: Buffer) -> None:
     """Check ``password`` against the hash string ``hash_str`` (str or bytes).
 
     Returns None on a match; raises :class:`nacre.VerificationFailed` for a wrong password and
     :class:`nacre.InvalidArgument` (a ValueError) for a malformed or over-limit string.
     """
-    data = _hash_string(hash_str)
-    pw = input_arg(password, "password")
-    rc = lib.nacre_pwhash_str_verify(data, len(data), pw, len(pw))
-    if rc:
-        check(rc, "verify_password", mismatch=VerificationFailed)
+    _b.verify(_hash_string(hash_str), password, "verify_password")
 
 
 def needs_rehash(
@@ -240,16 +220,10 @@ def needs_rehash(
         limits = preset_limits(own, _DEFAULT_PRESET[own])
     else:
         limits = _limits(wanted, preset, opslimit, memlimit)
-    flag = ffi.new("int *")
-    rc = lib.nacre_pwhash_str_needs_rehash(
-        data, len(data), limits.opslimit, limits.memlimit, flag
-    )
-    if rc:
-        check(rc, "needs_rehash")
-    return wanted != own or bool(flag[0])
+    stale = _b.needs_rehash(data, limits.opslimit, limits.memlimit, "needs_rehash")
+    return wanted != own or stale
 
 
-@borrows
 def derive_key(
     password: Buffer,
     salt: Buffer,
@@ -265,17 +239,12 @@ def derive_key(
     salt, algorithm and limits always give the same key."""
     name = _algorithm(algorithm)
     limits = _limits(name, preset, opslimit, memlimit)
-    pw = input_arg(password, "password")
-    salt_buf = input_arg(salt, "salt")  # its size: the library checks and says
     n = size(length, "length")
     if not 16 <= n <= _U32_MAX:
         raise InvalidArgument(f"{name}: length must be 16 to {_U32_MAX} bytes, got {n}")
-    out = new_filled_output(n)
-    rc = lib.nacre_pwhash_derive(
-        ALGORITHMS[name], out, n, pw, len(pw), salt_buf, len(salt_buf),
-        limits.opslimit, limits.memlimit,
+    # The salt's size: the library checks and says.
+    return _b.derive(
+        ALGORITHMS[name], n, password, salt, limits.opslimit, limits.memlimit,
+        f"derive_key ({name})",
     )
-    if rc:
-        check(rc, f"derive_key ({name})")
-    return to_bytes(out, n)
 
