@@ -31,10 +31,11 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ._args import Buffer
 from ._binding.buffers import borrows, input_arg, readable
+from ._binding.keys import output as _output
 from ._errors import InvalidArgument, InvalidTag
 from ._nacre import lib
 from ._random import random_bytes
-from .keys import X25519PrivateKey, X25519PublicKey, _output
+from .keys import X25519PrivateKey, X25519PublicKey
 
 if TYPE_CHECKING:
     from ._args import CData

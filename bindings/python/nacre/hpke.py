@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING, Any
 
 from ._args import Buffer, size
 from ._binding.buffers import borrows, input_arg, to_bytes
+from ._binding.keys import output as _output
 from ._binding.status import check
 from ._errors import InvalidArgument, InvalidTag, UnsupportedAlgorithm
 from ._nacre import ffi, lib
-from .keys import X25519PrivateKey, X25519PublicKey, _output
+from .keys import X25519PrivateKey, X25519PublicKey
 
 if TYPE_CHECKING:
     from ._args import CData
