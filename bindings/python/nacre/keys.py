@@ -61,19 +61,9 @@ from typing import (
 )
 
 from ._args import Buffer, size
+from ._binding import keys as _b
 from ._binding.backends import backend_number
-from ._binding.buffers import borrows, input_arg, readable, to_bytes
-from ._binding.status import check
-from ._binding.tables import names
-from ._errors import (
-    InvalidArgument,
-    InvalidKey,
-    InvalidSignature,
-    InvalidTag,
-    UnsupportedAlgorithm,
-    VerificationFailed,
-)
-from ._nacre import ffi, lib
+from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm
 from ._typing import Named
 
 if TYPE_CHECKING:
@@ -109,33 +99,23 @@ _PubK = TypeVar("_PubK", bound="PublicKey")
 #: (pyca/cryptography's ``ec.SECP256R1()``).
 Curve = Union[str, Named]
 
-_NULL = ffi.NULL
-_KEY_CELL = ffi.typeof("nacre_key **")
-_SIZE_CELL = ffi.typeof("size_t *")
-_INT_CELL = ffi.typeof("int *")
-_OK = lib.NACRE_OK
-_TOO_SMALL = lib.NACRE_ERR_BUFFER_TOO_SMALL
-_MISMATCH = lib.NACRE_ERR_VERIFICATION_FAILED
+_X25519 = _b.X25519
+_ED25519 = _b.ED25519
+_P256 = _b.P256
+_P384 = _b.P384
+_RSA = _b.RSA
+_MLKEM768 = _b.MLKEM768
+_XWING = _b.XWING
 
-_X25519 = lib.NACRE_KEY_X25519
-_ED25519 = lib.NACRE_KEY_ED25519
-_P256 = lib.NACRE_KEY_P256
-_P384 = lib.NACRE_KEY_P384
-_RSA = lib.NACRE_KEY_RSA
-_MLKEM768 = lib.NACRE_KEY_MLKEM768
-_XWING = lib.NACRE_KEY_XWING
-
-_RAW_PRIVATE = lib.NACRE_KEY_FORMAT_RAW_PRIVATE
-_RAW_PUBLIC = lib.NACRE_KEY_FORMAT_RAW_PUBLIC
-_PKCS8_DER = lib.NACRE_KEY_FORMAT_PKCS8_DER
-_PKCS8_PEM = lib.NACRE_KEY_FORMAT_PKCS8_PEM
-_SPKI_DER = lib.NACRE_KEY_FORMAT_SPKI_DER
-_SPKI_PEM = lib.NACRE_KEY_FORMAT_SPKI_PEM
-_SEC1 = lib.NACRE_KEY_FORMAT_SEC1_UNCOMPRESSED
-_SEC1_COMPRESSED = lib.NACRE_KEY_FORMAT_SEC1_COMPRESSED
-_MLKEM_EXPANDED = lib.NACRE_KEY_FORMAT_MLKEM_EXPANDED_PRIVATE
-
-_PRIVATE_FORMATS = frozenset({_RAW_PRIVATE, _PKCS8_DER, _PKCS8_PEM, _MLKEM_EXPANDED})
+_RAW_PRIVATE = _b.RAW_PRIVATE
+_RAW_PUBLIC = _b.RAW_PUBLIC
+_PKCS8_DER = _b.PKCS8_DER
+_PKCS8_PEM = _b.PKCS8_PEM
+_SPKI_DER = _b.SPKI_DER
+_SPKI_PEM = _b.SPKI_PEM
+_SEC1 = _b.SEC1
+_SEC1_COMPRESSED = _b.SEC1_COMPRESSED
+_MLKEM_EXPANDED = _b.MLKEM_EXPANDED
 
 #: Curve names -> nacre key types. Aliases: "P-256", "secp256r1", "prime256v1", "P-384",
 #: "secp384r1", and pyca/cryptography curve objects (by their ``name``).
@@ -148,56 +128,18 @@ _CURVE_NAME: Dict[int, str] = {t: name for name, t in CURVES.items()}
 
 # Signature algorithms: (key type, encoding or padding) -> nacre_sig_alg.
 _ECDSA: Dict[Tuple[int, str], int] = {
-    (_P256, "der"): lib.NACRE_SIG_ECDSA_P256_SHA256,
-    (_P256, "p1363"): lib.NACRE_SIG_ECDSA_P256_SHA256_P1363,
-    (_P384, "der"): lib.NACRE_SIG_ECDSA_P384_SHA384,
-    (_P384, "p1363"): lib.NACRE_SIG_ECDSA_P384_SHA384_P1363,
+    (_P256, "der"): _b.SIG_ECDSA_P256_SHA256,
+    (_P256, "p1363"): _b.SIG_ECDSA_P256_SHA256_P1363,
+    (_P384, "der"): _b.SIG_ECDSA_P384_SHA384,
+    (_P384, "p1363"): _b.SIG_ECDSA_P384_SHA384_P1363,
 }
 _RSA_PADDING: Dict[str, int] = {
-    "pss": lib.NACRE_SIG_RSA_PSS_SHA256,
-    "pkcs1v15": lib.NACRE_SIG_RSA_PKCS1_SHA256,
+    "pss": _b.SIG_RSA_PSS_SHA256,
+    "pkcs1v15": _b.SIG_RSA_PKCS1_SHA256,
 }
 
 
-# --- calls ---------------------------------------------------------------------------------------
-
-
-def _output(
-    call: Callable[[CData, int, CData], int],
-    what: str,
-    capacity: Optional[int] = None,
-    *,
-    mismatch: Type[VerificationFailed] = VerificationFailed,
-    secret: bool = False,
-) -> bytes:
-    """Run ``call(out, out_cap, out_len)`` (a C function's output triple) and return the output.
-
-    Without ``capacity`` the size is asked first (out NULL, cap 0: the C convention's size
-    query). With ``secret``, the C buffer is wiped once its bytes are copied out.
-    """
-    cell = ffi.new(_SIZE_CELL)
-    if capacity is None:
-        rc = call(_NULL, 0, cell)
-        if rc == _OK:
-            return b""
-        if rc != _TOO_SMALL:
-            check(rc, what, mismatch=mismatch)
-        capacity = cell[0]
-    out = ffi.new("uint8_t[]", capacity)
-    rc = call(out, capacity, cell)
-    if rc:
-        check(rc, what, mismatch=mismatch)
-    result = to_bytes(out, cell[0])
-    if secret:
-        ffi.memmove(out, bytes(capacity), capacity)
-    return result
-
-
-def _info(handle: CData) -> Tuple[int, bool, int]:
-    """(nacre_key_type, has a private part, size in bits) of a key handle."""
-    key_type, has_private, bits = ffi.new(_INT_CELL), ffi.new(_INT_CELL), ffi.new(_SIZE_CELL)
-    check(lib.nacre_key_info(handle, key_type, has_private, bits), "nacre_key_info")
-    return key_type[0], bool(has_private[0]), bits[0]
+# --- helpers -------------------------------------------------------------------------------------
 
 
 def _curve_type(curve: Curve) -> int:
@@ -213,16 +155,13 @@ def _curve_type(curve: Curve) -> int:
     return CURVES[canonical]
 
 
-def _view(data: Union[Buffer, CData]) -> Union[bytes, CData]:
-    """:func:`input_arg` of ``data``, or ``data`` itself when a caller already made that view
-    (to look at the data before the call)."""
-    return data if isinstance(data, ffi.CData) else input_arg(data, "data")
+def _is_pem(head: bytes) -> bool:
+    """Whether an encoding is PEM text (its first non-blank bytes are "-----") rather than DER,
+    from its first ``_PEM_PEEK`` bytes."""
+    return head.lstrip(b" \t\r\n").startswith(b"-----")
 
 
-def _is_pem(buf: CData) -> bool:
-    """Whether an encoding is PEM text (its first non-blank bytes are "-----") rather than DER."""
-    data = to_bytes(buf, min(len(buf), 4096))
-    return data.lstrip(b" \t\r\n").startswith(b"-----")
+_PEM_PEEK = 4096  # how many bytes _is_pem looks at
 
 
 # --- the shape every key shares ------------------------------------------------------------------
@@ -250,7 +189,7 @@ class _Key:
     def _wrap(cls: Type[_K], handle: CData, what: str) -> _K:
         """An object of ``cls`` (or of the right concrete class when ``cls`` is PrivateKey or
         PublicKey) around a fresh handle; InvalidKey when the handle holds another kind of key."""
-        key_type, has_private, bits = _info(handle)
+        key_type, has_private, bits = _b.info(handle)
         target = _CLASS_BY_TYPE.get((key_type, has_private))
         if target is None or not issubclass(target, cls):
             got = target.__name__ if target is not None else f"key type {key_type}"
@@ -262,11 +201,10 @@ class _Key:
         return obj
 
     @classmethod
-    @borrows
     def _import(
         cls: Type[_K],
         fmt: int,
-        data: Union[Buffer, CData],
+        data: Buffer,
         what: str,
         key_type: Optional[int] = None,
     ) -> _K:
@@ -274,29 +212,15 @@ class _Key:
         0 (PKCS#8 and SPKI name their type themselves)."""
         if key_type is None:
             key_type = cls._TYPES[0] if len(cls._TYPES) == 1 else 0
-        buf = _view(data)
-        cell = ffi.new(_KEY_CELL)
-        rc = lib.nacre_key_import(cell, key_type, fmt, buf, len(buf))
-        if rc:
-            check(rc, what)
-        return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), what)
+        return cls._wrap(_b.import_key(key_type, fmt, data, what), what)
 
-    def _derive(self, make: Callable[[CData, CData], int], cls: Type[_K], what: str) -> _K:
-        """A new key of ``cls`` made from this one by ``make(handle, out_cell)`` (a C function
-        such as nacre_key_public)."""
-        cell = ffi.new(_KEY_CELL)
-        rc = make(self._key, cell)
-        if rc:
-            check(rc, f"{type(self).__name__}.{what}")
-        return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), what)
+    def _derive(self, make: Callable[[CData, str], CData], cls: Type[_K], what: str) -> _K:
+        """A new key of ``cls`` made from this one by ``make(handle, where)`` (a binding
+        function such as ``public_key``)."""
+        return cls._wrap(make(self._key, f"{type(self).__name__}.{what}"), what)
 
     def _export(self, fmt: int, what: str) -> bytes:
-        key = self._key
-        return _output(
-            lambda out, cap, n: lib.nacre_key_export(key, fmt, out, cap, n),
-            f"{type(self).__name__}.{what}",
-            secret=fmt in _PRIVATE_FORMATS,
-        )
+        return _b.export(self._key, fmt, f"{type(self).__name__}.{what}")
 
     @property
     def algorithm(self) -> str:
@@ -307,11 +231,7 @@ class _Key:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Key):
             return NotImplemented
-        rc = lib.nacre_key_equal(self._key, other._key)
-        if rc == _MISMATCH:
-            return False
-        check(rc, "key comparison")
-        return True
+        return _b.equal(self._key, other._key, "key comparison")
 
     def _describe(self) -> str:
         return ""
@@ -342,12 +262,8 @@ class PrivateKey(_Key):
 
     @classmethod
     def _generate(cls: Type[_K], key_type: int, rsa_bits: int = 0) -> _K:
-        cell = ffi.new(_KEY_CELL)
-        rc = lib.nacre_key_generate(cell, key_type, rsa_bits)
         what = f"{cls.__name__}.generate"
-        if rc:
-            check(rc, what)
-        return cls._wrap(ffi.gc(cell[0], lib.nacre_key_free), what)
+        return cls._wrap(_b.generate(key_type, rsa_bits, what), what)
 
     def public_key(self) -> PublicKey:
         """The public key of this key pair (an object of the matching public class; each key
@@ -355,7 +271,7 @@ class PrivateKey(_Key):
         return self._public_key(self._PUBLIC)
 
     def _public_key(self, cls: Type[_PubK]) -> _PubK:
-        return self._derive(lib.nacre_key_public, cls, "public_key")
+        return self._derive(_b.public_key, cls, "public_key")
 
     def __reduce__(self) -> Any:
         raise TypeError(f"cannot pickle {type(self).__name__} objects: they hold a private key")
@@ -472,41 +388,23 @@ class _FixedType(PrivateKey):
 class _Signer(PrivateKey):
     __slots__ = ()
 
-    @borrows
     def _sign(self, alg: int, data: Buffer, backend: Optional[str], what: str) -> bytes:
-        key, src, b = self._key, input_arg(data, "data"), backend_number(backend)
-        return _output(
-            lambda out, cap, n: lib.nacre_sign(key, alg, b, out, cap, n, src, len(src)),
-            f"{type(self).__name__}.{what}",
-        )
+        return _b.sign(self._key, alg, backend, data, f"{type(self).__name__}.{what}")
 
-    @borrows
     def _sign_digest(self, alg: int, digest: Buffer, what: str) -> bytes:
-        key, src = self._key, input_arg(digest, "digest")
-        return _output(
-            lambda out, cap, n: lib.nacre_sign_digest(key, alg, out, cap, n, src, len(src)),
-            f"{type(self).__name__}.{what}",
-        )
+        return _b.sign_digest(self._key, alg, digest, f"{type(self).__name__}.{what}")
 
 
 class _Verifier(PublicKey):
     __slots__ = ()
 
-    @borrows
     def _verify(
         self, alg: int, signature: Buffer, data: Buffer, backend: Optional[str], what: str
     ) -> None:
-        sig, src = input_arg(signature, "signature"), input_arg(data, "data")
-        rc = lib.nacre_verify(self._key, alg, backend_number(backend), sig, len(sig), src, len(src))
-        if rc:
-            check(rc, f"{type(self).__name__}.{what}", mismatch=InvalidSignature)
+        _b.verify(self._key, alg, backend, signature, data, f"{type(self).__name__}.{what}")
 
-    @borrows
     def _verify_digest(self, alg: int, signature: Buffer, digest: Buffer, what: str) -> None:
-        sig, src = input_arg(signature, "signature"), input_arg(digest, "digest")
-        rc = lib.nacre_verify_digest(self._key, alg, sig, len(sig), src, len(src))
-        if rc:
-            check(rc, f"{type(self).__name__}.{what}", mismatch=InvalidSignature)
+        _b.verify_digest(self._key, alg, signature, digest, f"{type(self).__name__}.{what}")
 
 
 class _Agreement(PrivateKey):
@@ -518,11 +416,8 @@ class _Agreement(PrivateKey):
                 f"{type(self).__name__}.exchange: peer_public_key must be a "
                 f"{self._PUBLIC.__name__}, not {type(peer).__name__!r}"
             )
-        key, other, b = self._key, peer._key, backend_number(backend)
-        return _output(
-            lambda out, cap, n: lib.nacre_key_agree(key, other, b, out, cap, n),
-            f"{type(self).__name__}.exchange",
-            secret=True,
+        return _b.agree(
+            self._key, peer._key, backend_number(backend), f"{type(self).__name__}.exchange"
         )
 
 
@@ -536,33 +431,23 @@ class _KEMPublic(_RawPublic):
     def encapsulate(self) -> Tuple[bytes, bytes]:
         """A fresh shared secret for this key: ``(ciphertext, shared_secret)``. Send the
         ciphertext to the key's owner, who recovers the secret with ``decapsulate``."""
-        ct_n, ss_n = self.CIPHERTEXT_SIZE, self.SHARED_SECRET_SIZE
-        ct, ss = ffi.new("uint8_t[]", ct_n), ffi.new("uint8_t[]", ss_n)
-        ct_len, ss_len = ffi.new(_SIZE_CELL), ffi.new(_SIZE_CELL)
-        rc = lib.nacre_kem_encapsulate(self._key, ct, ct_n, ct_len, ss, ss_n, ss_len)
-        if rc:
-            check(rc, f"{type(self).__name__}.encapsulate")
-        result = to_bytes(ct, ct_len[0]), to_bytes(ss, ss_len[0])
-        ffi.memmove(ss, bytes(ss_n), ss_n)
-        return result
+        return _b.encapsulate(
+            self._key, self.CIPHERTEXT_SIZE, self.SHARED_SECRET_SIZE,
+            f"{type(self).__name__}.encapsulate",
+        )
 
 
 class _KEMPrivate(_RawPrivate, _FixedType):
     __slots__ = ()
     _PUBLIC: ClassVar[Type[_KEMPublic]]
 
-    @borrows
     def decapsulate(self, ciphertext: Buffer) -> bytes:
         """The shared secret carried by ``ciphertext``. Implicit rejection: an altered
         ciphertext of the right size gives an unrelated secret, not an error; one of the wrong
         size is a ValueError (:class:`nacre.InvalidArgument`)."""
-        key, ct = self._key, input_arg(ciphertext, "ciphertext")
-        public = self._PUBLIC
-        return _output(
-            lambda out, cap, n: lib.nacre_kem_decapsulate(key, out, cap, n, ct, len(ct)),
+        return _b.decapsulate(
+            self._key, ciphertext, self._PUBLIC.SHARED_SECRET_SIZE,
             f"{type(self).__name__}.decapsulate",
-            public.SHARED_SECRET_SIZE,
-            secret=True,
         )
 
 
@@ -604,13 +489,13 @@ class Ed25519PublicKey(_RawPublic, _SPKI, _Verifier):
     def verify(self, signature: Buffer, data: Buffer, *, backend: Optional[str] = None) -> None:
         """Return None when ``signature`` is a valid Ed25519 signature of ``data``; raise
         :class:`nacre.InvalidSignature` otherwise (a malformed signature included)."""
-        self._verify(lib.NACRE_SIG_ED25519, signature, data, backend, "verify")
+        self._verify(_b.SIG_ED25519, signature, data, backend, "verify")
 
     def to_x25519(self) -> X25519PublicKey:
         """The X25519 public key of this key's point (libsodium's
         ``crypto_sign_ed25519_pk_to_curve25519``; PyNaCl's ``to_curve25519_public_key``), for
         protocols that box to signing keys. Separate keys for the two uses are better."""
-        return self._derive(lib.nacre_key_to_x25519, X25519PublicKey, "to_x25519")
+        return self._derive(_b.to_x25519, X25519PublicKey, "to_x25519")
 
 
 class Ed25519PrivateKey(_RawPrivate, _PKCS8, _FixedType, _Signer):
@@ -626,13 +511,13 @@ class Ed25519PrivateKey(_RawPrivate, _PKCS8, _FixedType, _Signer):
 
     def sign(self, data: Buffer, *, backend: Optional[str] = None) -> bytes:
         """The 64-byte Ed25519 signature of ``data`` (deterministic)."""
-        return self._sign(lib.NACRE_SIG_ED25519, data, backend, "sign")
+        return self._sign(_b.SIG_ED25519, data, backend, "sign")
 
     def to_x25519(self) -> X25519PrivateKey:
         """The X25519 key pair of this key's point (libsodium's
         ``crypto_sign_ed25519_sk_to_curve25519``; PyNaCl's ``to_curve25519_private_key``): its
         public key is ``self.public_key().to_x25519()``."""
-        return self._derive(lib.nacre_key_to_x25519, X25519PrivateKey, "to_x25519")
+        return self._derive(_b.to_x25519, X25519PrivateKey, "to_x25519")
 
 
 def _ecdsa_alg(key_type: int, encoding: str) -> int:
@@ -671,26 +556,25 @@ class _EC(_Key):
         return self.curve
 
     @classmethod
-    @borrows
     def _curve_import(
         cls: Type[_K],
         fmt: int,
-        data: Union[Buffer, CData],
+        data: Buffer,
+        length: int,
         curve: Optional[Curve],
         sizes: Dict[int, int],
         what: str,
     ) -> _K:
-        """Import a raw or SEC1 encoding, whose curve is ``curve`` or, when None, the one the
-        length designates (``sizes``: length -> key type)."""
-        buf = _view(data)
+        """Import a raw or SEC1 encoding of ``length`` bytes, whose curve is ``curve`` or, when
+        None, the one the length designates (``sizes``: length -> key type)."""
         if curve is not None:
             key_type = _curve_type(curve)
         else:
-            key_type = sizes.get(len(buf), 0)
+            key_type = sizes.get(length, 0)
             if not key_type:
                 lengths = " or ".join(str(n) for n in sorted(sizes))
-                raise InvalidKey(f"{what}: expected {lengths} bytes, got {len(buf)}")
-        return cls._import(fmt, buf, what, key_type)
+                raise InvalidKey(f"{what}: expected {lengths} bytes, got {length}")
+        return cls._import(fmt, data, what, key_type)
 
 
 class ECPublicKey(_EC, _SPKI, _Verifier):
@@ -704,17 +588,17 @@ class ECPublicKey(_EC, _SPKI, _Verifier):
         """The public key from its uncompressed SEC1 point (65 bytes for P-256, 97 for P-384);
         ``curve`` None: the length says which."""
         sizes = {65: _P256, 97: _P384}
-        return cls._curve_import(_RAW_PUBLIC, data, curve, sizes, "ECPublicKey.from_raw")
+        length = _b.peek(data)[0]
+        return cls._curve_import(_RAW_PUBLIC, data, length, curve, sizes, "ECPublicKey.from_raw")
 
     @classmethod
-    @borrows
     def from_sec1(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPublicKey:
         """The public key from a SEC1 point, compressed (33 or 49 bytes) or uncompressed (65 or
         97 bytes); ``curve`` None: the length says which."""
-        buf = input_arg(data, "data")
-        fmt = _SEC1_COMPRESSED if len(buf) in (33, 49) else _SEC1
+        length = _b.peek(data)[0]
+        fmt = _SEC1_COMPRESSED if length in (33, 49) else _SEC1
         sizes = {33: _P256, 65: _P256, 49: _P384, 97: _P384}
-        return cls._curve_import(fmt, buf, curve, sizes, "ECPublicKey.from_sec1")
+        return cls._curve_import(fmt, data, length, curve, sizes, "ECPublicKey.from_sec1")
 
     def to_raw(self) -> bytes:
         """The uncompressed SEC1 point."""
@@ -761,7 +645,8 @@ class ECPrivateKey(_EC, _PKCS8, _Signer, _Agreement):
         """The key pair from its big-endian scalar; ``curve`` None: the length (32 or 48 bytes)
         says which."""
         sizes = {32: _P256, 48: _P384}
-        return cls._curve_import(_RAW_PRIVATE, data, curve, sizes, "ECPrivateKey.from_raw")
+        length = _b.peek(data)[0]
+        return cls._curve_import(_RAW_PRIVATE, data, length, curve, sizes, "ECPrivateKey.from_raw")
 
     def to_raw(self) -> bytes:
         """The big-endian private scalar: secret bytes."""
@@ -812,17 +697,11 @@ class RSAPublicKey(_RSAKey, _SPKI, _Verifier):
         """Like :meth:`verify` over a SHA-256 digest (32 bytes) computed by the caller."""
         self._verify_digest(_rsa_alg(padding), signature, digest, "verify_digest")
 
-    @borrows
     def encrypt(self, data: Buffer, label: Buffer = b"") -> bytes:
         """RSA-OAEP (SHA-256, MGF1-SHA-256) encryption of ``data`` (at most key_size / 8 - 66
         bytes; longer is a ValueError) with ``label``; the output has the modulus size."""
-        key, src, lab = self._key, input_arg(data, "data"), input_arg(label, "label")
-        return _output(
-            lambda out, cap, n: lib.nacre_rsa_oaep_encrypt(
-                key, out, cap, n, src, len(src), lab, len(lab)
-            ),
-            "RSAPublicKey.encrypt",
-            (self._bits + 7) // 8,
+        return _b.rsa_oaep_encrypt(
+            self._key, data, label, (self._bits + 7) // 8, "RSAPublicKey.encrypt"
         )
 
 
@@ -851,19 +730,11 @@ class RSAPrivateKey(_RSAKey, _PKCS8, _Signer):
         """Like :meth:`sign` over a SHA-256 digest (32 bytes) computed by the caller."""
         return self._sign_digest(_rsa_alg(padding), digest, "sign_digest")
 
-    @borrows
     def decrypt(self, data: Buffer, label: Buffer = b"") -> bytes:
         """RSA-OAEP decryption of ``data`` with ``label``; :class:`nacre.InvalidTag` when it
         fails (wrong key, label or ciphertext), with no detail on why."""
-        key, src, lab = self._key, input_arg(data, "data"), input_arg(label, "label")
-        return _output(
-            lambda out, cap, n: lib.nacre_rsa_oaep_decrypt(
-                key, out, cap, n, src, len(src), lab, len(lab)
-            ),
-            "RSAPrivateKey.decrypt",
-            (self._bits + 7) // 8,
-            mismatch=InvalidTag,
-            secret=True,
+        return _b.rsa_oaep_decrypt(
+            self._key, data, label, (self._bits + 7) // 8, "RSAPrivateKey.decrypt"
         )
 
 
@@ -872,8 +743,8 @@ class MLKEM768PublicKey(_KEMPublic):
 
     __slots__ = ()
     _TYPES = (_MLKEM768,)
-    CIPHERTEXT_SIZE = lib.nacre_kem_ciphertext_len(_MLKEM768)
-    SHARED_SECRET_SIZE = lib.nacre_kem_shared_secret_len(_MLKEM768)
+    CIPHERTEXT_SIZE = _b.kem_ciphertext_size(_MLKEM768)
+    SHARED_SECRET_SIZE = _b.kem_shared_secret_size(_MLKEM768)
 
 
 class MLKEM768PrivateKey(_KEMPrivate):
@@ -914,8 +785,8 @@ class XWingPublicKey(_KEMPublic):
 
     __slots__ = ()
     _TYPES = (_XWING,)
-    CIPHERTEXT_SIZE = lib.nacre_kem_ciphertext_len(_XWING)
-    SHARED_SECRET_SIZE = lib.nacre_kem_shared_secret_len(_XWING)
+    CIPHERTEXT_SIZE = _b.kem_ciphertext_size(_XWING)
+    SHARED_SECRET_SIZE = _b.kem_shared_secret_size(_XWING)
 
 
 class XWingPrivateKey(_KEMPrivate):
@@ -931,10 +802,7 @@ class XWingPrivateKey(_KEMPrivate):
 
 
 # The library's key type names ("x25519", "p256", "ml-kem-768", ...), from its table.
-_TYPE_NAME: Dict[int, str] = {
-    n: name
-    for name, n in names(lib.nacre_key_type_count, lib.nacre_key_type_at, lib.nacre_key_type_name)
-}
+_TYPE_NAME: Dict[int, str] = _b.TYPE_NAMES
 
 _CLASS_BY_TYPE: Dict[Tuple[int, bool], Type[_Key]] = {}
 for _cls in (
@@ -956,7 +824,6 @@ AnyPublicKey = Union[
 ]
 
 
-@borrows
 def load_private_key(data: Buffer) -> AnyPrivateKey:
     """A private key from unencrypted PKCS#8, DER or PEM (told apart by the "-----BEGIN"
     line), of the class its algorithm calls for: X25519, Ed25519, EC or RSA.
@@ -964,16 +831,13 @@ def load_private_key(data: Buffer) -> AnyPrivateKey:
     Malformed input is :class:`nacre.InvalidKey`; a key of an algorithm or curve nacre does not
     offer is :class:`nacre.UnsupportedAlgorithm`.
     """
-    buf = readable(data, "data")
-    fmt = _PKCS8_PEM if _is_pem(buf) else _PKCS8_DER
+    fmt = _PKCS8_PEM if _is_pem(_b.peek(data, _PEM_PEEK)[1]) else _PKCS8_DER
     # _wrap makes the concrete class the key's type calls for: always one of the union.
-    return cast(AnyPrivateKey, PrivateKey._import(fmt, buf, "load_private_key", 0))
+    return cast(AnyPrivateKey, PrivateKey._import(fmt, data, "load_private_key", 0))
 
 
-@borrows
 def load_public_key(data: Buffer) -> AnyPublicKey:
     """A public key from SubjectPublicKeyInfo, DER or PEM, of the class its algorithm calls
     for (see :func:`load_private_key`)."""
-    buf = readable(data, "data")
-    fmt = _SPKI_PEM if _is_pem(buf) else _SPKI_DER
-    return cast(AnyPublicKey, PublicKey._import(fmt, buf, "load_public_key", 0))
+    fmt = _SPKI_PEM if _is_pem(_b.peek(data, _PEM_PEEK)[1]) else _SPKI_DER
+    return cast(AnyPublicKey, PublicKey._import(fmt, data, "load_public_key", 0))
