@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Union
 from .._args import Buffer
 from .._errors import InvalidTag
 from .._nacre import lib
-from .buffers import borrows, fresh_bytes, input_arg, len_cell, readable
-from .kdf import length
+from .buffers import borrows, fresh_bytes, input_arg, len_cell, length, readable
 from .status import check
 
 if TYPE_CHECKING:

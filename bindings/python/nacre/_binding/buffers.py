@@ -46,6 +46,8 @@ __all__ = [
     "U8_ARRAY",
     "len_cell",
     "to_bytes",
+    "peek",
+    "length",
     "fresh_bytes",
     "UNINITIALISED_FROM",
 ]
@@ -172,6 +174,26 @@ def to_bytes(out: CData, n: int) -> bytes:
     """The first ``n`` bytes of a C buffer as ``bytes``."""
     data: bytes = ffi.buffer(out, n)[:]  # cffi's stubs leave slicing a buffer untyped
     return data
+
+
+@borrows
+def _peek_borrowing(data: Buffer, n: int, what: str) -> Tuple[int, bytes]:
+    buf = readable(data, what)
+    return len(buf), to_bytes(buf, min(len(buf), n))
+
+
+def peek(data: Buffer, n: int = 0, what: str = "data") -> Tuple[int, bytes]:
+    """(size in bytes, the first ``n`` bytes) of any buffer, for a public module to choose how to
+    read it or to check a documented size before the call; the view is released at once (the
+    same TypeError as :func:`readable` for what is not a buffer)."""
+    if type(data) is bytes:
+        return len(data), data[:n]
+    return _peek_borrowing(data, n, what)
+
+
+def length(data: Buffer, what: str) -> int:
+    """The size in bytes of any buffer (see :func:`peek`)."""
+    return peek(data, 0, what)[0]
 
 
 # Outputs written straight into a new ``bytes`` object. cffi passes a ``bytes`` argument as a

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Tuple
 from .._args import Buffer
 from .._errors import InvalidTag
 from .._nacre import lib
-from .buffers import borrows, fresh_bytes, input_arg, len_cell
+from .buffers import borrows, fresh_bytes, input_arg, len_cell, length
 from .handles import new_handle
-from .kdf import length
 from .status import check
 
 if TYPE_CHECKING:

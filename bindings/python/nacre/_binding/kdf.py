@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .._args import Buffer
 from .._nacre import lib
-from .buffers import borrows, fresh_bytes, input_arg, len_cell, readable
+from .buffers import borrows, fresh_bytes, input_arg, len_cell, length
 from .status import check
 
 __all__ = [
@@ -37,13 +37,6 @@ MAX_LEN: int = lib.NACRE_KDF_MAX_LEN
 PBKDF2_MAX_LEN: int = lib.NACRE_PBKDF2_MAX_LEN
 SCRYPT_MAX_LEN: int = lib.NACRE_SCRYPT_MAX_LEN
 SCRYPT_MAX_MEMORY: int = lib.NACRE_PWHASH_MAX_MEMLIMIT
-
-
-@borrows
-def length(data: Buffer, what: str) -> int:
-    """The size in bytes of a buffer that is not ``bytes`` (for ``bytes``, ``len``), for a size
-    rule checked before the call; the view is released at once."""
-    return len(readable(data, what))
 
 
 def hkdf_max_len(alg: int) -> int:

@@ -14,7 +14,7 @@ from .._args import Buffer
 from .._errors import InvalidSignature, InvalidTag, VerificationFailed
 from .._nacre import ffi, lib
 from .backends import backend_number
-from .buffers import borrows, fresh_bytes, input_arg, len_cell, new_output, readable, to_bytes
+from .buffers import borrows, fresh_bytes, input_arg, len_cell, new_output, peek, to_bytes
 from .handles import new_handle
 from .status import check
 from .tables import names
@@ -163,20 +163,6 @@ def import_key(key_type: int, fmt: int, data: Buffer, where: str) -> CData:
     if type(data) is bytes:
         return _import(key_type, fmt, data, where)  # nothing to borrow
     return _import_borrowing(key_type, fmt, data, where)
-
-
-@borrows
-def _peek_borrowing(data: Buffer, n: int, what: str) -> Tuple[int, bytes]:
-    buf = readable(data, what)
-    return len(buf), to_bytes(buf, min(len(buf), n))
-
-
-def peek(data: Buffer, n: int = 0, what: str = "data") -> Tuple[int, bytes]:
-    """(size in bytes, the first ``n`` bytes) of an encoding, to choose how to read it (the
-    same TypeError as the import for what is not a buffer)."""
-    if type(data) is bytes:
-        return len(data), data[:n]
-    return _peek_borrowing(data, n, what)
 
 
 def public_key(key: CData, where: str) -> CData:
