@@ -41,12 +41,10 @@ from typing import (
 )
 
 from ._args import Buffer, size
-from ._binding.backends import backend_number, backends_implementing
-from ._binding.buffers import borrows, len_cell, new_output, readable, to_bytes, writable
-from ._binding.status import check
+from ._binding import hash as _b
+from ._binding.backends import backend_number
 from ._binding.tables import hashes as _HASHES
 from ._errors import InvalidArgument, UnsupportedAlgorithm
-from ._nacre import ffi, lib
 
 if TYPE_CHECKING:
     from ._args import CData
@@ -128,9 +126,9 @@ XofName = Literal["shake_128", "shake128", "shake_256", "shake256"]
 _DIGEST_SIZE: Dict[str, int] = {_hashlib_spelling(h.name): h.digest_size for h in _HASHES}
 _BLOCK_SIZE: Dict[str, int] = {_hashlib_spelling(h.name): h.block_size for h in _HASHES}
 
-BLAKE2B_MIN_DIGEST_SIZE: int = lib.NACRE_BLAKE2B_MIN_DIGEST_LEN
-BLAKE2B_MAX_DIGEST_SIZE: int = lib.NACRE_BLAKE2B_MAX_DIGEST_LEN
-BLAKE2B_MAX_KEY_SIZE: int = lib.NACRE_BLAKE2B_MAX_KEY_LEN
+BLAKE2B_MIN_DIGEST_SIZE: int = _b.BLAKE2B_MIN_DIGEST_LEN
+BLAKE2B_MAX_DIGEST_SIZE: int = _b.BLAKE2B_MAX_DIGEST_LEN
+BLAKE2B_MAX_KEY_SIZE: int = _b.BLAKE2B_MAX_KEY_LEN
 
 algorithms_guaranteed: FrozenSet[str] = frozenset(_ALGS)
 algorithms_available: FrozenSet[str] = frozenset(_ALGS)
@@ -139,7 +137,9 @@ _S = TypeVar("_S", bound="_State")
 
 _EMPTY = b""
 _LAZY_MAX = 65536  # bytes a hash object may hold by reference before it opens a C state
-_hash_oneshot = lib.nacre_hash
+# The messages' context for the calls on a state, per name (built once: update is hot).
+_UPDATE_WHERE: Dict[str, str] = {name: f"{name} update" for name in _ALGS}
+_DIGEST_WHERE: Dict[str, str] = {name: f"{name} digest" for name in _ALGS}
 _new_object = object.__new__
 _Lock = threading.Lock
 
@@ -159,15 +159,14 @@ def canonical_name(name: str) -> str:
 
 def available_backends(name: str) -> Tuple[str, ...]:
     """The backends ("boringssl", "sodium") that implement the hash ``name``."""
-    return backends_implementing(lib.nacre_hash_is_available, _ALGS[canonical_name(name)])
+    return _b.available_backends(_ALGS[canonical_name(name)])
 
 
 def _require_backend(name: str, backend: Optional[str]) -> None:
     """Fail early when a backend is named that lacks ``name`` (for calls without a backend)."""
     if backend is not None:
-        check(
-            lib.nacre_hash_is_available(_ALGS[name], backend_number(backend)),
-            f"{name} on backend {backend!r}",
+        _b.require_available(
+            _ALGS[name], backend_number(backend), f"{name} on backend {backend!r}"
         )
 
 
@@ -234,35 +233,22 @@ class _State(metaclass=_ImmutableType):
             ctx = _open(self._name, self._backend)
             pending = self._pending
             if pending:
-                rc = lib.nacre_hash_ctx_update(ctx, pending, len(pending))
-                if rc:
-                    check(rc, f"{self._name} update")
+                _b.update(ctx, pending, _UPDATE_WHERE[self._name])
             self._ctx = ctx
             self._pending = None
         return ctx
 
     def update(self, data: Buffer) -> None:
         """Absorb ``data`` (any bytes-like object; read in place, not copied)."""
-        if type(data) is bytes:
-            self._update(data)  # nothing to borrow
-        else:
-            self._update_borrowing(data)
-
-    def _update(self, data: Buffer) -> None:
-        src = data if type(data) is bytes else readable(data)
         with self._lock:
-            rc = lib.nacre_hash_ctx_update(self._open_state(), src, len(src))
-        if rc:
-            check(rc, f"{self._name} update")
-
-    _update_borrowing = borrows(_update)
+            ctx = self._ctx  # _open_state's test inline: this is every update's path
+            _b.update(
+                self._open_state() if ctx is None else ctx, data, _UPDATE_WHERE[self._name]
+            )
 
     def _copy_ctx(self) -> CData:
-        cell = ffi.new("nacre_hash_ctx **")
         with self._lock:
-            rc = lib.nacre_hash_ctx_copy(self._open_state(), cell)
-        check(rc, f"{self._name} copy")
-        return ffi.gc(cell[0], lib.nacre_hash_ctx_free)
+            return _b.copy_state(self._open_state(), f"{self._name} copy")
 
     def __repr__(self) -> str:
         return f"<{self._name} nacre.hash.{type(self).__name__} object @ {id(self):#x}>"
@@ -292,44 +278,33 @@ class Hash(_State):
 
     def digest(self) -> bytes:
         """The digest of the data absorbed so far."""
-        n = self._digest_size
-        out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
         if self._ctx is None:
             pending = self._pending
             if pending is not None:  # else another thread has just opened the state
                 backend = self._backend
-                rc = _hash_oneshot(
-                    _ALGS[self._name], 0 if backend is None else backend_number(backend), out,
-                    n, len_cell(), pending, len(pending),
+                return _b.digest(
+                    _ALGS[self._name], 0 if backend is None else backend_number(backend), pending,
+                    self._digest_size, _DIGEST_WHERE[self._name],
                 )
-                if rc:
-                    check(rc, f"{self._name} digest")
-                return out
         with self._lock:
-            rc = lib.nacre_hash_ctx_digest(self._open_state(), out, n, len_cell())
-        if rc:
-            check(rc, f"{self._name} digest")
-        return out
+            ctx = self._ctx  # _open_state's test inline, as in update
+            return _b.state_digest(
+                self._open_state() if ctx is None else ctx, self._digest_size,
+                _DIGEST_WHERE[self._name],
+            )
 
     def hexdigest(self) -> str:
         """The digest as lower-case hex."""
         return self.digest().hex()
 
-    @borrows
     def digest_into(self, out: Buffer) -> int:
         """Write the digest into ``out`` (writable, exactly ``digest_size`` bytes); return its
         size."""
-        dst = writable(out)
-        n = self._digest_size
-        if len(dst) != n:
-            raise InvalidArgument(
-                f"{self._name}: output buffer must be {n} bytes, got {len(dst)}"
-            )
+        name = self._name
         with self._lock:
-            rc = lib.nacre_hash_ctx_digest(self._open_state(), dst, n, len_cell())
-        if rc:
-            check(rc, f"{self._name} digest_into")
-        return n
+            return _b.state_digest_into(
+                self._open_state(), out, self._digest_size, name, f"{name} digest_into"
+            )
 
     def copy(self) -> Hash:
         """An independent copy of the state: updating one does not affect the other."""
@@ -364,27 +339,17 @@ class Xof(_State):
     def digest(self, length: int) -> bytes:
         """``length`` bytes of output (fewer than :data:`XOF_MAX_LENGTH`)."""
         n = _xof_length(length)
-        out = new_output(n)
         with self._lock:
-            rc = lib.nacre_hash_ctx_xof(self._open_state(), out, n)
-        if rc:
-            check(rc, f"{self._name} digest")
-        return to_bytes(out, n)
+            return _b.state_xof(self._open_state(), n, _DIGEST_WHERE[self._name])
 
     def hexdigest(self, length: int) -> str:
         """``length`` bytes of output as lower-case hex."""
         return self.digest(length).hex()
 
-    @borrows
     def digest_into(self, out: Buffer) -> int:
         """Fill all of the writable buffer ``out`` with output; return the number of bytes."""
-        dst = writable(out)
-        n = len(dst)
         with self._lock:
-            rc = lib.nacre_hash_ctx_xof(self._open_state(), dst, n)
-        if rc:
-            check(rc, f"{self._name} digest_into")
-        return n
+            return _b.state_xof_into(self._open_state(), out, f"{self._name} digest_into")
 
     def copy(self) -> Xof:
         """An independent copy of the state."""
@@ -392,11 +357,9 @@ class Xof(_State):
 
 
 def _open(name: str, backend: Optional[str]) -> CData:
-    cell = ffi.new("nacre_hash_ctx **")
-    rc = lib.nacre_hash_ctx_new(cell, _ALGS[name], backend_number(backend))
-    if rc:
-        check(rc, f"{name} on backend {backend!r}" if backend else name)
-    return ffi.gc(cell[0], lib.nacre_hash_ctx_free)
+    return _b.new_state(
+        _ALGS[name], backend_number(backend), f"{name} on backend {backend!r}" if backend else name
+    )
 
 
 def _refuse_legacy(name: str) -> None:
@@ -589,15 +552,14 @@ def shake_256(
     return _xof("shake_256", data, backend)
 
 
-BLAKE2B_MAX_SALT_SIZE: int = lib.NACRE_BLAKE2B_MAX_SALT_LEN
-BLAKE2B_MAX_PERSON_SIZE: int = lib.NACRE_BLAKE2B_MAX_PERSON_LEN
+BLAKE2B_MAX_SALT_SIZE: int = _b.BLAKE2B_MAX_SALT_LEN
+BLAKE2B_MAX_PERSON_SIZE: int = _b.BLAKE2B_MAX_PERSON_LEN
 # hashlib.blake2b's tree-hashing parameters and their sequential-mode values: libsodium has no
 # tree hashing, so only these are accepted.
 _BLAKE2B_TREE_DEFAULTS = {"fanout": 1, "depth": 1, "leaf_size": 0, "node_offset": 0,
                           "node_depth": 0, "inner_size": 0, "last_node": False}
 
 
-@borrows
 def blake2b(
     data: Buffer = _EMPTY,
     *,
@@ -633,21 +595,10 @@ def blake2b(
     if plain and type(digest_size) is int and digest_size == BLAKE2B_MAX_DIGEST_SIZE:
         return _hash("blake2b", data, backend)  # the plain one: nacre_hash_ctx_new makes it
     digest_size = size(digest_size, "digest_size")
-    # Their sizes, and digest_size's range: the library checks them and says.
-    key_buf = readable(key, "key")
-    salt_buf = readable(salt, "salt")
-    person_buf = readable(person, "person")
     _require_backend("blake2b", backend)  # the keyed constructor takes no backend
-    cell = ffi.new("nacre_hash_ctx **")
-    rc = lib.nacre_hash_ctx_new_blake2b_salted(
-        cell, digest_size, key_buf, len(key_buf), salt_buf, len(salt_buf), person_buf,
-        len(person_buf),
-    )
-    if rc:
-        check(rc, "blake2b")
-    h = Hash._wrap_hash(
-        ffi.gc(cell[0], lib.nacre_hash_ctx_free), "blake2b", _BLOCK_SIZE["blake2b"], digest_size
-    )
+    # Their sizes, and digest_size's range: the library checks them and says.
+    ctx = _b.new_blake2b(digest_size, key, salt, person, "blake2b")
+    h = Hash._wrap_hash(ctx, "blake2b", _BLOCK_SIZE["blake2b"], digest_size)
     if data is not _EMPTY:
         h.update(data)
     return h
@@ -765,45 +716,22 @@ def digest(
     BLAKE2b here is unkeyed with a 64-byte digest; use :func:`blake2b` for other choices. MD5 and
     SHA-1 need ``usedforsecurity=False``.
     """
-    if type(data) is bytes:
-        return _digest(name, data, length, backend, usedforsecurity)  # nothing to borrow
-    return _digest_borrowing(name, data, length, backend, usedforsecurity)
-
-
-def _digest(
-    name: str, data: Buffer, length: Optional[int], backend: Optional[str], usedforsecurity: bool
-) -> bytes:
     name = canonical_name(name)
     if usedforsecurity and name in _LEGACY:  # inline: this is on every hash's path
         _refuse_legacy(name)
-    src = data if type(data) is bytes else readable(data)
     if name in _XOFS:
         if length is None:
             raise TypeError(f"{name}: length is required")
         _require_backend(name, backend)
-        n = _xof_length(length)
-        xof_out = new_output(n)
-        rc = lib.nacre_xof(_ALGS[name], xof_out, n, src, len(src))
-        if rc:
-            check(rc, name)
-        return to_bytes(xof_out, n)
+        return _b.xof(_ALGS[name], data, _xof_length(length), name)
     if length is not None:
         raise TypeError(f"{name}: length applies to shake_128 and shake_256 only")
-    n = _DIGEST_SIZE[name]
-    out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
-    rc = _hash_oneshot(
-        _ALGS[name], 0 if backend is None else backend_number(backend), out, n, len_cell(), src,
-        len(src),
+    return _b.digest(
+        _ALGS[name], 0 if backend is None else backend_number(backend), data, _DIGEST_SIZE[name],
+        f"{name} on backend {backend!r}" if backend else name,
     )
-    if rc:
-        check(rc, f"{name} on backend {backend!r}" if backend else name)
-    return out
 
 
-_digest_borrowing = borrows(_digest)
-
-
-@borrows
 def digest_into(
     name: str,
     data: Buffer,
@@ -820,23 +748,13 @@ def digest_into(
     name = canonical_name(name)
     if usedforsecurity and name in _LEGACY:  # inline: this is on every hash's path
         _refuse_legacy(name)
-    src = readable(data)
-    dst = writable(out)
-    n = len(dst)
+    where = f"{name} on backend {backend!r}" if backend else name
     if name in _XOFS:
         _require_backend(name, backend)
-        rc = lib.nacre_xof(_ALGS[name], dst, n, src, len(src))
-    else:
-        if n != _DIGEST_SIZE[name]:
-            raise InvalidArgument(
-                f"{name}: output buffer must be {_DIGEST_SIZE[name]} bytes, got {n}"
-            )
-        rc = lib.nacre_hash(
-            _ALGS[name], backend_number(backend), dst, n, ffi.new("size_t *"), src, len(src)
-        )
-    if rc:
-        check(rc, f"{name} on backend {backend!r}" if backend else name)
-    return n
+        return _b.xof_into(_ALGS[name], data, out, where)
+    return _b.digest_into(
+        _ALGS[name], backend_number(backend), data, out, _DIGEST_SIZE[name], name, where
+    )
 
 
 _H = TypeVar("_H", "Hash", "Xof")

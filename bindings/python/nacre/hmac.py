@@ -20,13 +20,11 @@ from typing import TYPE_CHECKING, Callable, Dict, Optional, Tuple, Union
 
 from . import hash as _hash
 from ._args import Buffer
-from ._binding.backends import backend_number, backends_implementing
-from ._binding.buffers import borrows, len_cell, readable, writable
-from ._binding.status import check
+from ._binding import hmac as _b
+from ._binding.backends import backend_number
 from ._binding.tables import hashes as _HASHES
 from ._constant_time import compare_digest
-from ._errors import InvalidArgument, InvalidSignature, UnsupportedAlgorithm
-from ._nacre import ffi, lib
+from ._errors import UnsupportedAlgorithm
 from ._typing import Named
 
 if TYPE_CHECKING:
@@ -51,6 +49,10 @@ _HMAC_HASHES = [(_hash.canonical_name(h.name), h) for h in _HASHES if h.hmac]
 _ALGS: Dict[str, int] = {name: h.number for name, h in _HMAC_HASHES}
 _TAG_SIZE: Dict[str, int] = {name: h.digest_size for name, h in _HMAC_HASHES}
 _BLOCK_SIZE: Dict[str, int] = {name: h.block_size for name, h in _HMAC_HASHES}
+# The messages' context, per hash (built once: these are on every call's path).
+_NAME: Dict[str, str] = {name: f"hmac-{name}" for name in _ALGS}
+_UPDATE_WHERE: Dict[str, str] = {name: f"hmac-{name} update" for name in _ALGS}
+_DIGEST_WHERE: Dict[str, str] = {name: f"hmac-{name} digest" for name in _ALGS}
 
 
 def _hash_name(digestmod: Optional[DigestMod]) -> str:
@@ -70,11 +72,11 @@ def _hash_name(digestmod: Optional[DigestMod]) -> str:
 
 def available_backends(digestmod: DigestMod) -> Tuple[str, ...]:
     """The backends ("boringssl", "sodium") that implement HMAC with ``digestmod``."""
-    return backends_implementing(lib.nacre_hmac_is_available, _ALGS[_hash_name(digestmod)])
+    return _b.available_backends(_ALGS[_hash_name(digestmod)])
 
 
 def _what(name: str, backend: Optional[str]) -> str:
-    return f"hmac-{name} on backend {backend!r}" if backend else f"hmac-{name}"
+    return f"hmac-{name} on backend {backend!r}" if backend else _NAME[name]
 
 
 class HMAC:
@@ -99,27 +101,15 @@ class HMAC:
         *,
         backend: Optional[str] = None,
     ) -> None:
-        if type(key) is bytes:
-            self._setup(key, digestmod, backend)  # nothing to borrow
-        else:
-            self._setup_borrowing(key, digestmod, backend)
-        if msg is not None:
-            self.update(msg)
-
-    def _setup(self, key: Buffer, digestmod: Optional[DigestMod], backend: Optional[str]) -> None:
         name = _hash_name(digestmod)
-        key_buf = key if type(key) is bytes else readable(key, "key")
-        cell = ffi.new("nacre_hmac_ctx **")
-        rc = lib.nacre_hmac_ctx_new(
-            cell, _ALGS[name], backend_number(backend), key_buf, len(key_buf)
+        self._ctx = _b.new_state(
+            _ALGS[name], backend_number(backend), key,
+            _NAME[name] if backend is None else _what(name, backend),  # no call on the hot path
         )
-        if rc:
-            check(rc, _what(name, backend))
-        self._ctx = ffi.gc(cell[0], lib.nacre_hmac_ctx_free)
         self._lock = threading.Lock()  # a C state must not be used by two threads at once
         self._hash_name = name
-
-    _setup_borrowing = borrows(_setup)
+        if msg is not None:
+            self.update(msg)
 
     @classmethod
     def _wrap(cls, ctx: CData, hash_name: str) -> HMAC:
@@ -146,67 +136,43 @@ class HMAC:
 
     def update(self, msg: Buffer) -> None:
         """Absorb ``msg`` (any bytes-like object; read in place, not copied)."""
-        if type(msg) is bytes:
-            self._update(msg)  # nothing to borrow
-        else:
-            self._update_borrowing(msg)
-
-    def _update(self, msg: Buffer) -> None:
-        src = msg if type(msg) is bytes else readable(msg, "msg")
         with self._lock:
-            rc = lib.nacre_hmac_ctx_update(self._ctx, src, len(src))
-        if rc:
-            check(rc, f"{self.name} update")
-
-    _update_borrowing = borrows(_update)
+            _b.update(self._ctx, msg, _UPDATE_WHERE[self._hash_name])
 
     def digest(self) -> bytes:
         """The tag of the data absorbed so far."""
-        n = _TAG_SIZE[self._hash_name]
-        out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
+        name = self._hash_name
         with self._lock:
-            rc = lib.nacre_hmac_ctx_digest(self._ctx, out, n, len_cell())
-        if rc:
-            check(rc, f"{self.name} digest")
-        return out
+            return _b.state_digest(self._ctx, _TAG_SIZE[name], _DIGEST_WHERE[name])
 
     def hexdigest(self) -> str:
         """The tag as lower-case hex."""
         return self.digest().hex()
 
-    @borrows
     def digest_into(self, out: Buffer) -> int:
         """Write the tag into ``out`` (writable, exactly ``digest_size`` bytes); return its size."""
-        dst = writable(out)
-        n = _TAG_SIZE[self._hash_name]
-        if len(dst) != n:
-            raise InvalidArgument(f"{self.name}: output buffer must be {n} bytes, got {len(dst)}")
+        name = self.name
         with self._lock:
-            rc = lib.nacre_hmac_ctx_digest(self._ctx, dst, n, len_cell())
-        if rc:
-            check(rc, f"{self.name} digest_into")
-        return n
+            return _b.state_digest_into(
+                self._ctx, out, _TAG_SIZE[self._hash_name], name, f"{name} digest_into"
+            )
 
-    @borrows
     def verify(self, tag: Buffer) -> None:
         """Check ``tag`` against the tag of the data so far, in constant time.
 
         Raises :class:`nacre.InvalidSignature` when it differs, including when its length is not
         ``digest_size`` (a truncated tag is not accepted here).
         """
-        src = readable(tag, "tag")
+        where = f"{self.name} verify"
         with self._lock:
-            rc = lib.nacre_hmac_ctx_verify(self._ctx, src, len(src))
-        if rc:
-            check(rc, f"{self.name} verify", mismatch=InvalidSignature)
+            _b.state_verify(self._ctx, tag, where)
 
     def copy(self) -> HMAC:
         """An independent copy of the state: updating one does not affect the other."""
-        cell = ffi.new("nacre_hmac_ctx **")
+        where = f"{self.name} copy"
         with self._lock:
-            rc = lib.nacre_hmac_ctx_copy(self._ctx, cell)
-        check(rc, f"{self.name} copy")
-        return HMAC._wrap(ffi.gc(cell[0], lib.nacre_hmac_ctx_free), self._hash_name)
+            ctx = _b.copy_state(self._ctx, where)
+        return HMAC._wrap(ctx, self._hash_name)
 
     def __repr__(self) -> str:
         return f"<{self.name} nacre.hmac.HMAC object @ {id(self):#x}>"
@@ -230,51 +196,24 @@ def new(
 
 def digest(key: Buffer, msg: Buffer, digest: DigestMod, *, backend: Optional[str] = None) -> bytes:
     """One-shot HMAC of ``msg`` under ``key``, like :func:`hmac.digest`."""
-    if type(key) is bytes and type(msg) is bytes:
-        return _digest(key, msg, digest, backend)  # nothing to borrow
-    return _digest_borrowing(key, msg, digest, backend)
-
-
-def _digest(key: Buffer, msg: Buffer, digest: DigestMod, backend: Optional[str]) -> bytes:
     name = _hash_name(digest)
-    key_buf = key if type(key) is bytes else readable(key, "key")
-    src = msg if type(msg) is bytes else readable(msg, "msg")
-    n = _TAG_SIZE[name]
-    out = bytes(n)  # filled in place: see nacre._buffers.fresh_bytes
-    rc = lib.nacre_hmac(
-        _ALGS[name], backend_number(backend), out, n, len_cell(),
-        key_buf, len(key_buf), src, len(src),
+    return _b.mac(
+        _ALGS[name], backend_number(backend), key, msg, _TAG_SIZE[name],
+        _NAME[name] if backend is None else _what(name, backend),  # no call on the hot path
     )
-    if rc:
-        check(rc, _what(name, backend))
-    return out
 
 
-_digest_borrowing = borrows(_digest)
-
-
-@borrows
 def digest_into(
     key: Buffer, msg: Buffer, digest: DigestMod, out: Buffer, *, backend: Optional[str] = None
 ) -> int:
     """One-shot HMAC written into the writable buffer ``out`` (exactly the tag size)."""
     name = _hash_name(digest)
-    key_buf = readable(key, "key")
-    src = readable(msg, "msg")
-    dst = writable(out)
-    n = _TAG_SIZE[name]
-    if len(dst) != n:
-        raise InvalidArgument(f"hmac-{name}: output buffer must be {n} bytes, got {len(dst)}")
-    rc = lib.nacre_hmac(
-        _ALGS[name], backend_number(backend), dst, n, ffi.new("size_t *"),
-        key_buf, len(key_buf), src, len(src),
+    return _b.mac_into(
+        _ALGS[name], backend_number(backend), key, msg, out, _TAG_SIZE[name], _NAME[name],
+        _what(name, backend),
     )
-    if rc:
-        check(rc, _what(name, backend))
-    return n
 
 
-@borrows
 def verify(
     key: Buffer, msg: Buffer, digest: DigestMod, tag: Buffer, *, backend: Optional[str] = None
 ) -> None:
@@ -283,12 +222,6 @@ def verify(
     Raises :class:`nacre.InvalidSignature` on a mismatch or a tag of the wrong length.
     """
     name = _hash_name(digest)
-    key_buf = readable(key, "key")
-    src = readable(msg, "msg")
-    tag_buf = readable(tag, "tag")
-    rc = lib.nacre_hmac_verify(
-        _ALGS[name], backend_number(backend), tag_buf, len(tag_buf),
-        key_buf, len(key_buf), src, len(src),
+    return _b.verify(
+        _ALGS[name], backend_number(backend), key, msg, tag, f"{_what(name, backend)} verify"
     )
-    if rc:
-        check(rc, f"{_what(name, backend)} verify", mismatch=InvalidSignature)
