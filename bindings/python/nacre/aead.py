@@ -40,24 +40,14 @@ needs AES-NI). The keyword ``backend="boringssl"`` or ``"sodium"`` picks one; ``
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, Optional, Sized, Tuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Tuple, Union
 
 from ._args import Buffer
-from ._binding.backends import backend_number, backends_implementing
-from ._binding.buffers import UNINITIALISED_FROM as _UNINITIALISED_FROM
-from ._binding.buffers import (
-    borrows,
-    fresh_bytes,
-    input_arg,
-    len_cell,
-    optional_input,
-    readable,
-    writable,
-)
-from ._binding.status import check
+from ._binding import aead as _b
+from ._binding.aead import decrypt as _decrypt
+from ._binding.aead import encrypt as _encrypt
 from ._binding.tables import aeads as _AEADS
 from ._errors import InvalidArgument, InvalidKey, InvalidTag, UnsupportedAlgorithm
-from ._nacre import ffi, lib
 from ._random import random_bytes
 
 if TYPE_CHECKING:
@@ -80,15 +70,10 @@ _NAMES: Dict[int, str] = {a.number: a.name for a in _AEADS}
 _NONCE_SIZE: Dict[int, int] = {a.number: a.nonce_size for a in _AEADS}
 _TAG_SIZE: Dict[int, int] = {a.number: a.tag_size for a in _AEADS}
 _KEY_SIZE: Dict[int, int] = {a.number: a.key_size for a in _AEADS}
-
-_KEY_CELL = ffi.typeof("nacre_aead_key **")
-_LEN_CELL = ffi.typeof("size_t *")
-_NULL = ffi.NULL
-_PLAIN = (bytes, type(None))  # argument types that need no view
-_seal = lib.nacre_aead_seal
-_open = lib.nacre_aead_open
-_seal_oneshot = lib.nacre_aead_seal_oneshot
-_open_oneshot = lib.nacre_aead_open_oneshot
+#: The binding's (alg, nonce_size, tag_size, what) of a key on the automatic backend.
+_SPECS: Dict[int, _b.Spec] = {
+    a.number: (a.number, a.nonce_size, a.tag_size, a.name) for a in _AEADS
+}
 
 
 def available_backends(algorithm: str) -> Tuple[str, ...]:
@@ -100,19 +85,19 @@ def available_backends(algorithm: str) -> Tuple[str, ...]:
         alg = ALGORITHMS[algorithm]
     except KeyError:
         raise UnsupportedAlgorithm(f"unknown AEAD algorithm {algorithm!r}") from None
-    return backends_implementing(lib.nacre_aead_is_available, alg)
+    return _b.available_backends(alg)
 
 
 class _AEAD:
     """One AEAD key, set up once in the library (a nacre_aead_key handle) and reused.
 
     ``_key`` is the handle, or None while a ``bytes`` key waits in ``_raw`` (see the module
-    docstring); ``_raw_used`` tells whether its one one-shot use has happened.
+    docstring); ``_raw_used`` tells whether its one one-shot use has happened. ``_spec`` is what
+    the binding needs of the key: (alg, nonce size, tag size, name for messages).
     """
 
     __slots__ = (
-        "_key", "_raw", "_raw_used", "_alg", "_backend", "_nonce_size", "_tag_size",
-        "__weakref__",
+        "_key", "_raw", "_raw_used", "_alg", "_backend", "_spec", "__weakref__",
     )
 
     # The library's algorithms a subclass covers: those whose names match _FAMILY (a regular
@@ -129,8 +114,7 @@ class _AEAD:
     _raw_used: bool
     _alg: int
     _backend: Optional[str]
-    _nonce_size: int
-    _tag_size: int
+    _spec: _b.Spec
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -145,41 +129,36 @@ class _AEAD:
             cls.TAG_SIZE = _TAG_SIZE[alg]
 
     def __init__(self, key: Buffer, *, backend: Optional[str] = None) -> None:
-        if type(key) is bytes:
-            self._setup(key, backend)  # nothing to borrow: a key per call stays cheap
-        else:
-            self._setup_borrowing(key, backend)
-
-    def _setup(self, key: Buffer, backend: Optional[str]) -> None:
-        key_buf = key if type(key) is bytes else readable(key, "key")
-        alg = self._ALG_BY_KEY_SIZE.get(len(key_buf))
-        if alg is None:
-            sizes = " or ".join(str(n) for n in sorted(self._ALG_BY_KEY_SIZE))
-            raise InvalidKey(
-                f"{type(self).__name__} key must be {sizes} bytes, got {len(key_buf)}"
-            )
-        self._alg = alg
         self._backend = backend
-        self._nonce_size = _NONCE_SIZE[alg]
-        self._tag_size = _TAG_SIZE[alg]
         self._raw_used = False
-        if type(key) is bytes and backend is None:  # key_buf is key
-            self._key = None
-            self._raw = key
+        if type(key) is bytes:  # nothing to borrow: a key per call stays cheap
+            alg, what = self._choose(len(key))
+            if backend is None:
+                self._key = None
+                self._raw = key
+            else:
+                self._raw = None
+                self._key = _b.new_key(alg, backend, key, what)
         else:
             self._raw = None
-            self._key = self._new_handle(key_buf)
+            self._key = _b.new_key_from(key, backend, self._choose)
 
-    _setup_borrowing = borrows(_setup)
-
-    def _new_handle(self, key_buf: Union[bytes, CData]) -> CData:
-        cell = ffi.new(_KEY_CELL)
-        rc = lib.nacre_aead_key_new(
-            cell, self._alg, backend_number(self._backend), key_buf, len(key_buf)
-        )
-        if rc:
-            check(rc, self._what)
-        return ffi.gc(cell[0], lib.nacre_aead_key_free)
+    def _choose(self, key_size: int) -> Tuple[int, str]:
+        """Set up for a key of ``key_size`` bytes (InvalidKey for a size the class does not
+        take); return its algorithm and its name for messages."""
+        alg = self._ALG_BY_KEY_SIZE.get(key_size)
+        if alg is None:
+            sizes = " or ".join(str(n) for n in sorted(self._ALG_BY_KEY_SIZE))
+            raise InvalidKey(f"{type(self).__name__} key must be {sizes} bytes, got {key_size}")
+        self._alg = alg
+        backend = self._backend
+        if backend:
+            what = f"{_NAMES[alg]} on backend {backend!r}"
+            self._spec = (alg, _NONCE_SIZE[alg], _TAG_SIZE[alg], what)
+        else:
+            self._spec = _SPECS[alg]
+            what = _NAMES[alg]
+        return alg, what
 
     def _handle(self) -> CData:
         """The key handle, built now if the key was still waiting as bytes."""
@@ -191,24 +170,23 @@ class _AEAD:
             key = self._key
             assert key is not None  # set before _raw is dropped (below)
             return key
-        key = self._new_handle(raw)
+        key = _b.new_key(self._alg, self._backend, raw, self._what)
         self._key = key  # before _raw is dropped: a thread seeing _raw None finds _key set
         self._raw = None
         return key
 
-    def _lazy(self, oneshot: Callable[..., int], combined: Callable[..., int], *args: Any) -> int:
-        """A combined seal/open for a key still waiting as bytes: the one-shot call the first
-        time, the handle (built now) after that."""
+    def _lazy(self) -> Union[bytes, CData]:
+        """For a key still waiting as bytes: those bytes, for a one-shot call, the first time;
+        the handle (built now) after that."""
         raw = self._raw
         if raw is not None and not self._raw_used:
             self._raw_used = True
-            return oneshot(self._alg, 0, raw, len(raw), *args)
-        return combined(self._handle(), *args)
+            return raw
+        return self._handle()
 
     @property
     def _what(self) -> str:
-        name = _NAMES[self._alg]
-        return f"{name} on backend {self._backend!r}" if self._backend else name
+        return self._spec[3]
 
     # --- sizes ---------------------------------------------------------------------------------
 
@@ -225,22 +203,18 @@ class _AEAD:
     @property
     def nonce_size(self) -> int:
         """The nonce size in bytes (exactly this many are accepted)."""
-        return self._nonce_size
+        return self._spec[1]
 
     @property
     def tag_size(self) -> int:
         """The tag size in bytes: how much longer a ciphertext is than its plaintext."""
-        return self._tag_size
+        return self._spec[2]
 
-    # --- combined: ciphertext || tag -----------------------------------------------------------
-    #
-    # The per-call paths are written out flat: a call costs about as much Python as C here, so
-    # bytes go to C as they are, outputs are new bytes objects the C function fills (or zeroes on
-    # failure; nacre._buffers.fresh_bytes), and the out_len cell is a per-thread one.
+    # --- the binding's errors (it learns the sizes of non-bytes buffers) -----------------------
 
-    def _bad_nonce(self, nonce: Sized) -> InvalidArgument:
+    def _bad_nonce(self, size: int) -> InvalidArgument:
         return InvalidArgument(
-            f"{type(self).__name__}: nonce must be {self._nonce_size} bytes, got {len(nonce)}"
+            f"{type(self).__name__}: nonce must be {self._spec[1]} bytes, got {size}"
         )
 
     def _short(self, what: str = "data") -> InvalidTag:
@@ -248,46 +222,17 @@ class _AEAD:
             return InvalidTag(f"{self._what} open: the box is shorter than a nonce and a tag")
         return InvalidTag(f"{self._what} decrypt: {what} is shorter than a tag")
 
-    def _bad_output(self, n: int, out: Sized) -> InvalidArgument:
+    def _bad_output(self, n: int, size: int) -> InvalidArgument:
         return InvalidArgument(
-            f"{type(self).__name__}: output buffer must be {n} bytes, got {len(out)}"
+            f"{type(self).__name__}: output buffer must be {n} bytes, got {size}"
         )
+
+    # --- combined: ciphertext || tag -----------------------------------------------------------
 
     def encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Encrypt and authenticate ``data`` and ``associated_data`` (None: none) under
         ``nonce``; return ciphertext followed by the tag (``len(data) + tag_size`` bytes)."""
-        if type(nonce) is bytes and type(data) is bytes and type(associated_data) in _PLAIN:
-            return self._encrypt(nonce, data, associated_data)  # nothing to borrow
-        return self._encrypt_borrowing(nonce, data, associated_data)
-
-    def _encrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
-        nonce_buf = nonce if type(nonce) is bytes else readable(nonce, "nonce")
-        if len(nonce_buf) != self._nonce_size:
-            raise self._bad_nonce(nonce_buf)
-        src = data if type(data) is bytes else readable(data, "data")
-        ad: Union[bytes, CData]
-        if associated_data is None:
-            ad, ad_len = _NULL, 0
-        else:
-            ad = input_arg(associated_data, "associated_data")
-            ad_len = len(ad)
-        n = len(src) + self._tag_size
-        out = bytes(n) if n < _UNINITIALISED_FROM else fresh_bytes(n)  # fresh_bytes, inlined
-        key = self._key
-        if key is not None:
-            rc = _seal(
-                key, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
-            )
-        else:
-            rc = self._lazy(
-                _seal_oneshot, _seal, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src),
-                ad, ad_len,
-            )
-        if rc:
-            check(rc, f"{self._what} encrypt")
-        return out
-
-    _encrypt_borrowing = borrows(_encrypt)
+        return _encrypt(self, self._key, self._spec, nonce, data, associated_data)
 
     def decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
         """Check and decrypt ciphertext-and-tag ``data``; return the plaintext.
@@ -295,42 +240,8 @@ class _AEAD:
         Raises :class:`nacre.InvalidTag` when the key, nonce, ciphertext, tag or associated
         data differ from what was encrypted (or ``data`` is shorter than a tag).
         """
-        if type(nonce) is bytes and type(data) is bytes and type(associated_data) in _PLAIN:
-            return self._decrypt(nonce, data, associated_data)  # nothing to borrow
-        return self._decrypt_borrowing(nonce, data, associated_data)
+        return _decrypt(self, self._key, self._spec, nonce, data, associated_data)
 
-    def _decrypt(self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
-        nonce_buf = nonce if type(nonce) is bytes else readable(nonce, "nonce")
-        if len(nonce_buf) != self._nonce_size:
-            raise self._bad_nonce(nonce_buf)
-        src = data if type(data) is bytes else readable(data, "data")
-        ad: Union[bytes, CData]
-        if associated_data is None:
-            ad, ad_len = _NULL, 0
-        else:
-            ad = input_arg(associated_data, "associated_data")
-            ad_len = len(ad)
-        n = len(src) - self._tag_size
-        if n < 0:
-            raise self._short()
-        out = bytes(n) if n < _UNINITIALISED_FROM else fresh_bytes(n)  # fresh_bytes, inlined
-        key = self._key
-        if key is not None:
-            rc = _open(
-                key, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
-            )
-        else:
-            rc = self._lazy(
-                _open_oneshot, _open, out, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src),
-                ad, ad_len,
-            )
-        if rc:
-            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
-        return out
-
-    _decrypt_borrowing = borrows(_decrypt)
-
-    @borrows
     def encrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
     ) -> int:
@@ -340,91 +251,30 @@ class _AEAD:
         ``data`` may be the start of ``out`` itself (in-place encryption); any other overlap is
         a ValueError.
         """
-        nonce_buf = input_arg(nonce, "nonce")
-        if len(nonce_buf) != self._nonce_size:
-            raise self._bad_nonce(nonce_buf)
-        src = input_arg(data, "data")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        dst = writable(out, "out")
-        n = len(src) + self._tag_size
-        if len(dst) != n:
-            raise self._bad_output(n, dst)
-        rc = _seal(
-            self._handle(), dst, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
-        )
-        if rc:
-            check(rc, f"{self._what} encrypt")
-        return n
+        return _b.encrypt_into(self, self._spec, nonce, data, associated_data, out)
 
-    @borrows
     def decrypt_into(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer], out: Buffer
     ) -> int:
         """Like :meth:`decrypt`, writing into the writable buffer ``out``, which must be exactly
         ``len(data) - tag_size`` bytes (ValueError otherwise); returns that size. On failure
         ``out`` is zeroed. ``data`` may start where ``out`` starts (in-place decryption)."""
-        nonce_buf = input_arg(nonce, "nonce")
-        if len(nonce_buf) != self._nonce_size:
-            raise self._bad_nonce(nonce_buf)
-        src = input_arg(data, "data")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        dst = writable(out, "out")
-        n = len(src) - self._tag_size
-        if n < 0:
-            raise self._short()
-        if len(dst) != n:
-            raise self._bad_output(n, dst)
-        rc = _open(
-            self._handle(), dst, n, len_cell(), nonce_buf, len(nonce_buf), src, len(src), ad, ad_len
-        )
-        if rc:
-            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
-        return n
+        return _b.decrypt_into(self, self._spec, nonce, data, associated_data, out)
 
     # --- detached: ciphertext and tag apart ----------------------------------------------------
 
-    @borrows
     def encrypt_detached(
         self, nonce: Buffer, data: Buffer, associated_data: Optional[Buffer]
     ) -> Tuple[bytes, bytes]:
         """Like :meth:`encrypt`, returning ``(ciphertext, tag)`` separately."""
-        nonce_buf = input_arg(nonce, "nonce")
-        if len(nonce_buf) != self._nonce_size:
-            raise self._bad_nonce(nonce_buf)
-        src = input_arg(data, "data")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n, t = len(src), self._tag_size
-        out = fresh_bytes(n)
-        tag = fresh_bytes(t)
-        rc = lib.nacre_aead_seal_detached(
-            self._handle(), out, n, len_cell(), tag, t, ffi.new(_LEN_CELL),
-            nonce_buf, len(nonce_buf), src, n, ad, ad_len,
-        )
-        if rc:
-            check(rc, f"{self._what} encrypt")
-        return out, tag
+        return _b.encrypt_detached(self, self._spec, nonce, data, associated_data)
 
-    @borrows
     def decrypt_detached(
         self, nonce: Buffer, data: Buffer, tag: Buffer, associated_data: Optional[Buffer]
     ) -> bytes:
         """Check ``tag`` over ciphertext ``data`` and decrypt it; :class:`nacre.InvalidTag` when
         anything differs (a tag of the wrong length included)."""
-        nonce_buf = input_arg(nonce, "nonce")
-        if len(nonce_buf) != self._nonce_size:
-            raise self._bad_nonce(nonce_buf)
-        src = input_arg(data, "data")
-        tag_buf = input_arg(tag, "tag")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n = len(src)
-        out = fresh_bytes(n)
-        rc = lib.nacre_aead_open_detached(
-            self._handle(), out, n, len_cell(), nonce_buf, len(nonce_buf),
-            src, n, tag_buf, len(tag_buf), ad, ad_len,
-        )
-        if rc:
-            check(rc, f"{self._what} decrypt", mismatch=InvalidTag)
-        return out
+        return _b.decrypt_detached(self, self._spec, nonce, data, tag, associated_data)
 
     # --- the rest ------------------------------------------------------------------------------
 
@@ -459,49 +309,15 @@ class _RandomNonce(_AEAD):
     @property
     def overhead(self) -> int:
         """How much longer a box from :meth:`seal` is than its plaintext (nonce and tag)."""
-        return self._nonce_size + self._tag_size
+        return self._spec[1] + self._spec[2]
 
     def seal(self, data: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Encrypt ``data`` under a fresh random nonce; return nonce ‖ ciphertext ‖ tag."""
-        if type(data) is bytes and type(associated_data) in _PLAIN:
-            return self._seal(data, associated_data)  # nothing to borrow
-        return self._seal_borrowing(data, associated_data)
-
-    def _seal(self, data: Buffer, associated_data: Optional[Buffer]) -> bytes:
-        src = data if type(data) is bytes else readable(data, "data")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n = self._nonce_size + len(src) + self._tag_size
-        out = fresh_bytes(n)
-        rc = lib.nacre_aead_seal_with_random_nonce(
-            self._handle(), out, n, len_cell(), src, len(src), ad, ad_len
-        )
-        if rc:
-            check(rc, f"{self._what} seal")
-        return out
-
-    _seal_borrowing = borrows(_seal)
+        return _b.seal_box(self, self._spec, data, associated_data)
 
     def open(self, box: Buffer, associated_data: Optional[Buffer] = None) -> bytes:
         """Check and decrypt what :meth:`seal` produced; :class:`nacre.InvalidTag` otherwise."""
-        if type(box) is bytes and type(associated_data) in _PLAIN:
-            return self._open(box, associated_data)  # nothing to borrow
-        return self._open_borrowing(box, associated_data)
-
-    def _open(self, box: Buffer, associated_data: Optional[Buffer]) -> bytes:
-        src = box if type(box) is bytes else readable(box, "box")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n = len(src) - self._nonce_size - self._tag_size
-        if n < 0:
-            raise self._short("box")
-        out = fresh_bytes(n)
-        rc = lib.nacre_aead_open_with_nonce_prefix(
-            self._handle(), out, n, len_cell(), src, len(src), ad, ad_len
-        )
-        if rc:
-            check(rc, f"{self._what} open", mismatch=InvalidTag)
-        return out
-
-    _open_borrowing = borrows(_open)
+        return _b.open_box(self, self._spec, box, associated_data)
 
 
 class AESGCM(_AEAD):

@@ -29,13 +29,11 @@ made under another key or nonce raises :class:`nacre.InvalidTag` and releases no
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, ClassVar, Optional, Type, TypeVar
 
 from ._args import MAX_SIZE, Buffer
-from ._binding.buffers import borrows, input_arg, len_cell, new_filled_output, readable, to_bytes
-from ._binding.status import check
-from ._errors import InvalidArgument, InvalidKey, InvalidTag
-from ._nacre import ffi, lib
+from ._binding import secret as _b
+from ._errors import InvalidArgument, InvalidKey
 from ._random import random_bytes
 from .encoding import Encoder, RawEncoder, _decode, _encode
 
@@ -45,13 +43,12 @@ if TYPE_CHECKING:
 __all__ = ["SecretBox", "EncryptedMessage", "KEY_SIZE", "NONCE_SIZE", "MACBYTES"]
 
 #: The size of a key.
-KEY_SIZE: int = lib.NACRE_SECRETBOX_KEY_LEN
+KEY_SIZE: int = _b.KEY_SIZE
 #: The size of a nonce.
-NONCE_SIZE: int = lib.NACRE_SECRETBOX_NONCE_LEN
+NONCE_SIZE: int = _b.NONCE_SIZE
 #: The size of the authentication tag: a box is this much longer than its message.
-MACBYTES: int = lib.NACRE_SECRETBOX_OVERHEAD
+MACBYTES: int = _b.MACBYTES
 
-_KEY_CELL = ffi.typeof("nacre_secretbox_key **")
 _M = TypeVar("_M", bound="EncryptedMessage")
 
 
@@ -84,10 +81,14 @@ class EncryptedMessage(bytes):
 
 
 def _nonce_bytes(nonce: Buffer, what: str) -> bytes:
-    buf = input_arg(nonce, "nonce")
-    if len(buf) != NONCE_SIZE:
-        raise InvalidArgument(f"{what}: nonce must be {NONCE_SIZE} bytes, got {len(buf)}")
-    return buf if isinstance(buf, bytes) else to_bytes(buf, NONCE_SIZE)
+    iv = _b.copy(nonce, "nonce")
+    if len(iv) != NONCE_SIZE:
+        raise InvalidArgument(f"{what}: nonce must be {NONCE_SIZE} bytes, got {len(iv)}")
+    return iv
+
+
+def _bad_key(size: int) -> InvalidKey:
+    return InvalidKey(f"SecretBox: key must be {KEY_SIZE} bytes, got {size}")
 
 
 class SecretBox:
@@ -103,26 +104,13 @@ class SecretBox:
     __slots__ = ("_key", "__weakref__")
 
     def __init__(self, key: Buffer, encoder: Encoder = RawEncoder) -> None:
-        self._key = self._new_key(_decode(encoder, key))
-
-    @staticmethod
-    @borrows
-    def _new_key(key: Buffer) -> CData:
-        buf = input_arg(key, "key")
-        if len(buf) != KEY_SIZE:
-            raise InvalidKey(f"SecretBox: key must be {KEY_SIZE} bytes, got {len(buf)}")
-        cell = ffi.new(_KEY_CELL)
-        rc = lib.nacre_secretbox_key_new(cell, buf, len(buf))
-        if rc:
-            check(rc, "SecretBox")
-        return ffi.gc(cell[0], lib.nacre_secretbox_key_free)
+        self._key: CData = _b.new_key(_decode(encoder, key), _bad_key, "SecretBox")
 
     @staticmethod
     def generate_key() -> bytes:
         """A fresh random key of :data:`KEY_SIZE` bytes."""
         return random_bytes(KEY_SIZE)
 
-    @borrows
     def encrypt(
         self, plaintext: Buffer, nonce: Optional[Buffer] = None, encoder: Encoder = RawEncoder
     ) -> EncryptedMessage:
@@ -130,27 +118,17 @@ class SecretBox:
         None (the default) picks a random one; give one only from a scheme that never repeats
         it under this key."""
         iv = random_bytes(NONCE_SIZE) if nonce is None else _nonce_bytes(nonce, "SecretBox.encrypt")
-        src = input_arg(plaintext, "plaintext")
-        boxed = len(src) + MACBYTES
-        out = new_filled_output(NONCE_SIZE + boxed)  # every byte written (or zeroed on failure)
-        ffi.memmove(out, iv, NONCE_SIZE)
-        rc = lib.nacre_secretbox(
-            self._key, out + NONCE_SIZE, boxed, len_cell(), iv, NONCE_SIZE, src, len(src)
-        )
-        if rc:
-            check(rc, "SecretBox.encrypt")
         if encoder is RawEncoder:  # the message straight from the C buffer: one copy, not two
-            message = EncryptedMessage(ffi.buffer(out, NONCE_SIZE + boxed))
+            message = _b.seal(self._key, iv, plaintext, EncryptedMessage, "SecretBox.encrypt")
             message._nonce, message._ciphertext = iv, None
             return message
-        combined = to_bytes(out, NONCE_SIZE + boxed)
+        combined = _b.seal(self._key, iv, plaintext, bytes, "SecretBox.encrypt")
         return EncryptedMessage._from_parts(
             _encode(encoder, iv),
             _encode(encoder, combined[NONCE_SIZE:]),
             _encode(encoder, combined),
         )
 
-    @borrows
     def decrypt(
         self, ciphertext: Buffer, nonce: Optional[Buffer] = None, encoder: Encoder = RawEncoder
     ) -> bytes:
@@ -158,22 +136,15 @@ class SecretBox:
         ``nonce ‖ tag ‖ ciphertext`` when ``nonce`` is None, else ``tag ‖ ciphertext`` under
         ``nonce``. :class:`nacre.InvalidTag` when it does not authenticate."""
         data = _decode(encoder, ciphertext)
-        src: Union[bytes, CData]
         if nonce is None:
-            view = readable(data, "ciphertext")  # split without copying
-            if len(view) < NONCE_SIZE + MACBYTES:
-                raise InvalidTag("SecretBox.decrypt: shorter than a nonce and a tag")
-            iv, src = view[0:NONCE_SIZE], view[NONCE_SIZE : len(view)]
-        else:
-            iv, src = _nonce_bytes(nonce, "SecretBox.decrypt"), input_arg(data, "ciphertext")
-            if len(src) < MACBYTES:
-                raise InvalidTag("SecretBox.decrypt: shorter than a tag")
-        n = len(src) - MACBYTES
-        out = new_filled_output(n)
-        rc = lib.nacre_secretbox_open(self._key, out, n, len_cell(), iv, NONCE_SIZE, src, len(src))
-        if rc:
-            check(rc, "SecretBox.decrypt", mismatch=InvalidTag)
-        return to_bytes(out, n)
+            return _b.open_box(
+                self._key, data, None, "SecretBox.decrypt: shorter than a nonce and a tag",
+                "SecretBox.decrypt",
+            )
+        return _b.open_box(
+            self._key, data, _nonce_bytes(nonce, "SecretBox.decrypt"),
+            "SecretBox.decrypt: shorter than a tag", "SecretBox.decrypt",
+        )
 
     def __repr__(self) -> str:
         return f"<nacre.secret.SecretBox at {id(self):#x}>"  # never the key

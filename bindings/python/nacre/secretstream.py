@@ -38,21 +38,11 @@ import errno
 import io
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, List, Optional, Protocol, Tuple, Type, Union
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Protocol, Tuple, Type, TypeVar
 
 from ._args import Buffer, size
-from ._binding.buffers import (
-    borrows,
-    input_arg,
-    optional_input,
-    readable,
-    to_bytes,
-    uninitialised,
-    writable,
-)
-from ._binding.status import check
-from ._errors import InvalidArgument, InvalidTag, TrailingData, TruncatedStream
-from ._nacre import ffi, lib
+from ._binding import secretstream as _b
+from ._errors import Error, InvalidArgument, InvalidTag, TrailingData, TruncatedStream
 from ._random import random_bytes
 
 if TYPE_CHECKING:
@@ -74,36 +64,31 @@ __all__ = [
     "DecryptingReader",
 ]
 
-KEY_SIZE: int = lib.NACRE_SECRETSTREAM_KEY_LEN
-HEADER_SIZE: int = lib.NACRE_SECRETSTREAM_HEADER_LEN
+KEY_SIZE: int = _b.KEY_SIZE
+HEADER_SIZE: int = _b.HEADER_SIZE
 #: How much longer every message is than its plaintext.
-OVERHEAD: int = lib.NACRE_SECRETSTREAM_OVERHEAD
+OVERHEAD: int = _b.OVERHEAD
 
 #: An ordinary message.
-TAG_MESSAGE: int = lib.NACRE_SECRETSTREAM_TAG_MESSAGE
+TAG_MESSAGE: int = _b.TAG_MESSAGE
 #: Marks the end of a group of messages (an application-level boundary); nothing else.
-TAG_PUSH: int = lib.NACRE_SECRETSTREAM_TAG_PUSH
+TAG_PUSH: int = _b.TAG_PUSH
 #: Derives a new key for the messages that follow.
-TAG_REKEY: int = lib.NACRE_SECRETSTREAM_TAG_REKEY
+TAG_REKEY: int = _b.TAG_REKEY
 #: The last message of the stream.
-TAG_FINAL: int = lib.NACRE_SECRETSTREAM_TAG_FINAL
+TAG_FINAL: int = _b.TAG_FINAL
 _TAGS = frozenset({TAG_MESSAGE, TAG_PUSH, TAG_REKEY, TAG_FINAL})
 
 DEFAULT_CHUNK_SIZE = 65536
 #: The largest chunk_size: each writer and reader holds one chunk in memory.
 MAX_CHUNK_SIZE = 1 << 30
 
-_LEN_CELL = ffi.typeof("size_t *")
-_U8_ARRAY = ffi.typeof("uint8_t[]")
+_T = TypeVar("_T")
 
 
 def generate_key() -> bytes:
     """A random :data:`KEY_SIZE`-byte key."""
     return random_bytes(KEY_SIZE)
-
-
-def _key(key: Buffer) -> Union[bytes, CData]:
-    return input_arg(key, "key")  # its size: the library checks and says
 
 
 def _tag(tag: object) -> int:
@@ -123,20 +108,10 @@ class Encryptor:
 
     __slots__ = ("_st", "_lock", "_len", "_header", "_finished", "__weakref__")
 
-    @borrows
     def __init__(self, key: Buffer) -> None:
-        key_buf = _key(key)
-        header = ffi.new("uint8_t[]", HEADER_SIZE)
-        cell = ffi.new("nacre_secretstream_encryptor **")
-        self._len = ffi.new(_LEN_CELL)  # reused under the lock
-        rc = lib.nacre_secretstream_encryptor_new(
-            cell, header, HEADER_SIZE, self._len, key_buf, len(key_buf)
-        )
-        if rc:
-            check(rc, "secretstream encryptor")
-        self._st = ffi.gc(cell[0], lib.nacre_secretstream_encryptor_free)
+        # _len: the out_len cell, reused under the lock
+        self._st, self._len, self._header = _b.new_encryptor(key, "secretstream encryptor")
         self._lock = threading.Lock()
-        self._header = to_bytes(header, HEADER_SIZE)
         self._finished = False
 
     @property
@@ -149,43 +124,29 @@ class Encryptor:
         """True once the final message has been pushed."""
         return self._finished
 
-    def _push(
-        self,
-        out: CData,
-        out_cap: int,
-        src: Union[bytes, CData],
-        n: int,
-        ad: Union[bytes, CData],
-        ad_len: int,
-        tag: int,
-    ) -> int:
+    def _push(self, push: Callable[..., _T], tag: int, *args: Any) -> _T:
+        """``push(handle, cell, tag, where, *args)`` (a push of the binding) under the lock."""
         with self._lock:
-            rc = lib.nacre_secretstream_push(
-                self._st, out, out_cap, self._len, src, n, ad, ad_len, tag
-            )
-            if rc == lib.NACRE_OK and tag == TAG_FINAL:
+            try:
+                result = push(self._st, self._len, tag, "secretstream push", *args)
+            except Error as exc:
+                if exc.status is not None and self._finished:  # the library refused it
+                    raise InvalidArgument(
+                        "secretstream push: the stream was already finalized", exc.status
+                    ) from None
+                raise
+            if tag == TAG_FINAL:
                 self._finished = True
-        if rc:
-            if self._finished:
-                raise InvalidArgument("secretstream push: the stream was already finalized", rc)
-            check(rc, "secretstream push")
-        return n + OVERHEAD
+        return result
 
-    @borrows
     def push(
         self, data: Buffer, associated_data: Optional[Buffer] = None, tag: int = TAG_MESSAGE
     ) -> bytes:
         """Encrypt ``data`` as the next message, tagged ``tag``; return it
         (``len(data) + OVERHEAD`` bytes). ``associated_data`` is authenticated, not sent: the
         reader must pass the same."""
-        src = input_arg(data, "data")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n = len(src) + OVERHEAD
-        out = uninitialised(_U8_ARRAY, n)  # filled by the library (zeroed on failure)
-        self._push(out, n, src, len(src), ad, ad_len, _tag(tag))
-        return to_bytes(out, n)
+        return self._push(_b.push, _tag(tag), data, associated_data)
 
-    @borrows
     def push_into(
         self,
         data: Buffer,
@@ -195,15 +156,12 @@ class Encryptor:
     ) -> int:
         """Like :meth:`push`, writing the message into the writable buffer ``out`` (at least
         ``len(data) + OVERHEAD`` bytes); returns its size."""
-        src = input_arg(data, "data")
-        dst = writable(out, "out")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        if len(dst) < len(src) + OVERHEAD:
-            raise InvalidArgument(
-                f"secretstream push: output buffer must hold {len(src) + OVERHEAD} bytes, "
-                f"got {len(dst)}"
-            )
-        return self._push(dst, len(dst), src, len(src), ad, ad_len, _tag(tag))
+        return self._push(_b.push_into, _tag(tag), data, out, associated_data, _push_too_small)
+
+    def _push_chunk(self, out: CData, src: CData, at: int, n: int, tag: int) -> int:
+        """For EncryptingWriter: the message of ``n`` bytes at ``src + at`` into ``out`` (C
+        buffers from the binding, or a view it lent); returns its size."""
+        return self._push(_b.push_chunk, tag, out, src, at, n)
 
     def finalize(self, data: Buffer = b"", associated_data: Optional[Buffer] = None) -> bytes:
         """Push ``data`` as the final message (:data:`TAG_FINAL`) and return it."""
@@ -222,33 +180,20 @@ class Decryptor:
 
     __slots__ = ("_st", "_lock", "_len", "_tag", "__weakref__")
 
-    @borrows
     def __init__(self, key: Buffer, header: Buffer) -> None:
-        key_buf = _key(key)
-        header_buf = input_arg(header, "header")
-        if len(header_buf) != HEADER_SIZE:
-            raise InvalidArgument(
-                f"secretstream header must be {HEADER_SIZE} bytes, got {len(header_buf)}"
-            )
-        cell = ffi.new("nacre_secretstream_decryptor **")
-        rc = lib.nacre_secretstream_decryptor_new(
-            cell, header_buf, len(header_buf), key_buf, len(key_buf)
+        # _len, _tag: the out_len and tag cells, reused under the lock
+        self._st, self._len, self._tag = _b.new_decryptor(
+            key, header, _bad_header, "secretstream decryptor"
         )
-        if rc:
-            check(rc, "secretstream decryptor")
-        self._st = ffi.gc(cell[0], lib.nacre_secretstream_decryptor_free)
         self._lock = threading.Lock()
-        self._len = ffi.new(_LEN_CELL)  # both reused under the lock
-        self._tag = ffi.new("int *")
 
     def _is_finished(self) -> bool:
-        rc = lib.nacre_secretstream_decryptor_is_finished(self._st)
-        if rc == lib.NACRE_OK:
-            return True
-        if rc == lib.NACRE_ERR_VERIFICATION_FAILED:
-            return False
-        check(rc, "secretstream decryptor")
-        raise AssertionError("unreachable")  # check() raised for every other status
+        return _b.is_finished(self._st, "secretstream decryptor")
+
+    def _not_finished(self) -> None:
+        """Called by the binding, with the lock held, right before it pulls."""
+        if self._is_finished():
+            raise TrailingData("secretstream pull: data after the final message")
 
     @property
     def finished(self) -> bool:
@@ -263,27 +208,13 @@ class Decryptor:
         if not self.finished:
             raise TruncatedStream("secretstream: the input ended before the final message")
 
-    def _pull(
-        self,
-        out: CData,
-        out_cap: int,
-        src: Union[bytes, CData],
-        n: int,
-        ad: Union[bytes, CData],
-        ad_len: int,
-    ) -> Tuple[int, int]:
+    def _pull(self, pull: Callable[..., _T], *args: Any) -> _T:
+        """``pull(handle, cells, ready, where, *args)`` (a pull of the binding) under the lock."""
         with self._lock:
-            if self._is_finished():
-                raise TrailingData("secretstream pull: data after the final message")
-            rc = lib.nacre_secretstream_pull(
-                self._st, out, out_cap, self._len, self._tag, src, n, ad, ad_len
+            return pull(
+                self._st, (self._len, self._tag), self._not_finished, "secretstream pull", *args
             )
-            tag = self._tag[0]
-        if rc:
-            check(rc, "secretstream pull", mismatch=InvalidTag)
-        return n - OVERHEAD, tag
 
-    @borrows
     def pull(self, data: Buffer, associated_data: Optional[Buffer] = None) -> Tuple[bytes, int]:
         """Check and decrypt the next message; return ``(plaintext, tag)``.
 
@@ -291,28 +222,21 @@ class Decryptor:
         made under another key or header (the stream is then unusable: every later pull fails
         too), and :class:`nacre.TrailingData` for a message after the final one.
         """
-        src = input_arg(data, "data")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        n = max(len(src) - OVERHEAD, 0)
-        out = uninitialised(_U8_ARRAY, n)  # filled by the library (zeroed on failure)
-        _, tag = self._pull(out, n, src, len(src), ad, ad_len)
-        return to_bytes(out, n), tag
+        return self._pull(_b.pull, data, associated_data)
 
-    @borrows
     def pull_into(
         self, data: Buffer, out: Buffer, associated_data: Optional[Buffer] = None
     ) -> Tuple[int, int]:
         """Like :meth:`pull`, writing the plaintext into the writable buffer ``out`` (at least
         ``len(data) - OVERHEAD`` bytes; zeroed on failure); returns ``(size, tag)``."""
-        src = input_arg(data, "data")
-        dst = writable(out, "out")
-        ad, ad_len = optional_input(associated_data, "associated_data")
-        if len(dst) < len(src) - OVERHEAD:
-            raise InvalidArgument(
-                f"secretstream pull: output buffer must hold {len(src) - OVERHEAD} bytes, "
-                f"got {len(dst)}"
-            )
-        return self._pull(dst, len(dst), src, len(src), ad, ad_len)
+        return self._pull(_b.pull_into, data, out, associated_data, _pull_too_small)
+
+    def _pull_chunk(
+        self, out: CData, at: int, out_cap: int, src: CData, n: int
+    ) -> Tuple[int, int]:
+        """For DecryptingReader: the message of ``n`` bytes at the start of ``src`` into
+        ``out_cap`` bytes at ``out + at`` (C buffers from the binding, or a view it lent)."""
+        return self._pull(_b.pull_chunk, out, at, out_cap, src, n)
 
     def __repr__(self) -> str:
         return f"<nacre.secretstream.Decryptor object at {id(self):#x}>"
@@ -322,6 +246,22 @@ class Decryptor:
 
 
 # --- file wrappers ----------------------------------------------------------------------------
+
+
+def _push_too_small(needed: int, got: int) -> InvalidArgument:
+    return InvalidArgument(
+        f"secretstream push: output buffer must hold {needed} bytes, got {got}"
+    )
+
+
+def _pull_too_small(needed: int, got: int) -> InvalidArgument:
+    return InvalidArgument(
+        f"secretstream pull: output buffer must hold {needed} bytes, got {got}"
+    )
+
+
+def _bad_header(got: int) -> InvalidArgument:
+    return InvalidArgument(f"secretstream header must be {HEADER_SIZE} bytes, got {got}")
 
 
 def _chunk_size(chunk_size: int) -> int:
@@ -379,13 +319,11 @@ class EncryptingWriter(io.BufferedIOBase):
         self._chunk = _chunk_size(chunk_size)
         self._file = file
         self._enc = Encryptor(key)
-        # Working buffers in C memory (cffi owns and frees it), seen from Python through
-        # ffi.buffer: no view of a Python object is held between calls.
-        self._buf_c = ffi.new(_U8_ARRAY, self._chunk)
-        self._buf = ffi.buffer(self._buf_c)
+        # Working buffers in C memory (the binding's; cffi owns and frees it), seen from Python
+        # through memoryviews: no view of a Python object is held between calls.
+        self._buf_c, self._buf = _b.c_buffer(self._chunk)
         self._fill = 0
-        self._out_c = ffi.new(_U8_ARRAY, self._chunk + OVERHEAD)
-        self._out = ffi.buffer(self._out_c)
+        self._out_c, self._out = _b.c_buffer(self._chunk + OVERHEAD)
         _write_all(file, self._enc.header)
         self._done = False
 
@@ -397,32 +335,33 @@ class EncryptingWriter(io.BufferedIOBase):
     def writable(self) -> bool:
         return True
 
-    def _emit(self, src: CData, n: int, tag: int) -> None:
-        size_out = self._enc._push(self._out_c, len(self._out), src, n, ffi.NULL, 0, tag)
-        _write_all(self._file, memoryview(self._out)[:size_out])
+    def _emit(self, src: CData, at: int, n: int, tag: int) -> None:
+        size_out = self._enc._push_chunk(self._out_c, src, at, n, tag)
+        _write_all(self._file, self._out[:size_out])
 
-    @borrows
     def write(self, data: Buffer) -> int:
         """Encrypt all of ``data`` (any bytes-like object); return its length."""
         if self.closed:
             raise ValueError("write to closed file")
-        src = readable(data, "data")
-        n = len(src)
+        return _b.with_readable(data, "data", self._write_c)
+
+    def _write_c(self, src: CData, n: int) -> int:
+        """write() with ``src`` a view of the data (lent by the binding for this call)."""
         pos = 0
         chunk = self._chunk
         if self._fill:
             take = min(chunk - self._fill, n)
-            ffi.memmove(self._buf_c + self._fill, src, take)
+            _b.copy(self._buf_c, self._fill, src, 0, take)
             self._fill += take
             pos = take
             if self._fill == chunk:
-                self._emit(self._buf_c, chunk, TAG_MESSAGE)
+                self._emit(self._buf_c, 0, chunk, TAG_MESSAGE)
                 self._fill = 0
         while n - pos >= chunk:  # whole messages straight from the caller's buffer
-            self._emit(src + pos, chunk, TAG_MESSAGE)
+            self._emit(src, pos, chunk, TAG_MESSAGE)
             pos += chunk
         if pos < n:
-            ffi.memmove(self._buf_c, src + pos, n - pos)
+            _b.copy(self._buf_c, 0, src, pos, n - pos)
             self._fill = n - pos
         return n
 
@@ -435,7 +374,7 @@ class EncryptingWriter(io.BufferedIOBase):
 
     def _wipe(self) -> None:
         self._fill = 0
-        ffi.memmove(self._buf_c, bytes(len(self._buf)), len(self._buf))
+        _b.wipe(self._buf_c)
 
     def close(self) -> None:
         """Write the final message, flush ``file`` and close this writer (not ``file``)."""
@@ -444,7 +383,7 @@ class EncryptingWriter(io.BufferedIOBase):
         try:
             if not self._done:
                 self._done = True
-                self._emit(self._buf_c, self._fill, TAG_FINAL)
+                self._emit(self._buf_c, 0, self._fill, TAG_FINAL)
                 self._wipe()
         finally:
             super().close()
@@ -502,19 +441,17 @@ class DecryptingReader(io.BufferedIOBase):
         self._readinto = getattr(file, "readinto", None)
         self._error: Optional[InvalidTag] = None
         # Ciphertext of one message; the header is read into it first.
-        # Working buffers in C memory (cffi owns and frees it), seen from Python through
-        # ffi.buffer: no view of a Python object is held between calls.
-        self._ct_c = ffi.new(_U8_ARRAY, max(self._chunk + OVERHEAD, HEADER_SIZE))
-        self._ct = ffi.buffer(self._ct_c)
-        self._pt_c = ffi.new(_U8_ARRAY, self._chunk)
-        self._pt = ffi.buffer(self._pt_c)
+        # Working buffers in C memory (the binding's; cffi owns and frees it), seen from Python
+        # through memoryviews: no view of a Python object is held between calls.
+        self._ct_c, self._ct = _b.c_buffer(max(self._chunk + OVERHEAD, HEADER_SIZE))
+        self._pt_c, self._pt = _b.c_buffer(self._chunk)
         self._pos = self._end = 0  # unread plaintext is self._pt[self._pos:self._end]
         self._eof = False  # final message authenticated and nothing after it
         self._index = 0  # messages read so far (for error messages)
         got = self._fill(HEADER_SIZE)
         if got < HEADER_SIZE:
             raise TruncatedStream(f"secretstream: the input ends inside the header ({got} bytes)")
-        self._dec = Decryptor(key, memoryview(self._ct)[:HEADER_SIZE])
+        self._dec = Decryptor(key, self._ct[:HEADER_SIZE])
 
     @property
     def chunk_size(self) -> int:
@@ -533,7 +470,7 @@ class DecryptingReader(io.BufferedIOBase):
 
     def _fill(self, want: int) -> int:
         """Read up to ``want`` bytes into the start of self._ct; fewer only at end of input."""
-        view = memoryview(self._ct)
+        view = self._ct
         got = 0
         while got < want:
             if self._readinto is not None:
@@ -554,17 +491,18 @@ class DecryptingReader(io.BufferedIOBase):
 
     def _at_end(self) -> bool:
         if self._readinto is not None:
-            return not self._readinto(memoryview(self._ct)[:1])
+            return not self._readinto(self._ct[:1])
         return not self._file.read(1)
 
     def _fail(self, exc: InvalidTag) -> InvalidTag:
         self._error = exc
         self._pos = self._end = 0
-        ffi.memmove(self._pt_c, bytes(len(self._pt)), len(self._pt))
+        _b.wipe(self._pt_c)
         return exc
 
-    def _next_message(self, out: CData, out_cap: int) -> int:
-        """Decrypt the next message into ``out`` (``out_cap`` >= chunk_size); return its size."""
+    def _next_message(self, out: CData, at: int, out_cap: int) -> int:
+        """Decrypt the next message into ``out + at`` (``out_cap`` >= chunk_size bytes there);
+        return its size."""
         if self._error is not None:
             raise self._error
         full = self._chunk + OVERHEAD
@@ -576,7 +514,7 @@ class DecryptingReader(io.BufferedIOBase):
                 "final one"
             ))
         try:
-            n, tag = self._dec._pull(out, out_cap, self._ct_c, got, ffi.NULL, 0)
+            n, tag = self._dec._pull_chunk(out, at, out_cap, self._ct_c, got)
         except InvalidTag as exc:
             if got < full:
                 raise self._fail(TruncatedStream(
@@ -605,7 +543,7 @@ class DecryptingReader(io.BufferedIOBase):
         """Decrypt one message into the internal buffer; False at the end of the stream."""
         if self._eof:
             return False
-        self._end = self._next_message(self._pt_c, self._chunk)
+        self._end = self._next_message(self._pt_c, 0, self._chunk)
         self._pos = 0
         return True
 
@@ -615,13 +553,13 @@ class DecryptingReader(io.BufferedIOBase):
             avail = self._end - self._pos
             if avail:
                 k = min(avail, want - done)
-                ffi.memmove(dst + done, self._pt_c + self._pos, k)
+                _b.copy(dst, done, self._pt_c, self._pos, k)
                 self._pos += k
                 done += k
             elif self._eof:
                 break
             elif want - done >= self._chunk:  # a whole message straight into the caller's buffer
-                done += self._next_message(dst + done, want - done)
+                done += self._next_message(dst, done, want - done)
             else:
                 self._refill()
         return done
@@ -632,12 +570,10 @@ class DecryptingReader(io.BufferedIOBase):
         if self.closed:
             raise ValueError("read from closed file")
 
-    @borrows
     def readinto(self, b: Buffer) -> int:
         """Fill the writable buffer ``b``; fewer bytes only at the end of the stream."""
         self._check_open()
-        dst = writable(b, "b")
-        return self._readinto_c(dst, len(dst))
+        return _b.with_writable(b, "b", self._readinto_c)
 
     def read(self, n: Optional[int] = -1) -> bytes:
         """Up to ``n`` bytes (all that remain when ``n`` is negative or None); fewer only at the
@@ -645,17 +581,15 @@ class DecryptingReader(io.BufferedIOBase):
         self._check_open()
         if n is None or n < 0:
             return self.readall()
-        out = ffi.new(_U8_ARRAY, n)
-        got = self._readinto_c(out, n)
-        return to_bytes(out, got)
+        return _b.read(n, self._readinto_c)
 
     def readall(self) -> bytes:
         """Everything that remains (in memory: prefer reading in pieces for large streams)."""
         self._check_open()
-        parts: List[bytes] = [bytes(memoryview(self._pt)[self._pos : self._end])]
+        parts: List[bytes] = [bytes(self._pt[self._pos : self._end])]
         self._pos = self._end
         while self._refill():
-            parts.append(bytes(memoryview(self._pt)[: self._end]))
+            parts.append(bytes(self._pt[: self._end]))
             self._pos = self._end
         return b"".join(parts)
 
@@ -666,7 +600,7 @@ class DecryptingReader(io.BufferedIOBase):
             self._refill()
         avail = self._end - self._pos
         k = avail if n is None or n < 0 else min(n, avail)
-        out = bytes(memoryview(self._pt)[self._pos : self._pos + k])
+        out = bytes(self._pt[self._pos : self._pos + k])
         self._pos += k
         return out
 
@@ -675,13 +609,13 @@ class DecryptingReader(io.BufferedIOBase):
         self._check_open()
         if self._pos == self._end:
             self._refill()
-        return bytes(memoryview(self._pt)[self._pos : self._end])
+        return bytes(self._pt[self._pos : self._end])
 
     def close(self) -> None:
         """Close this reader and wipe its buffer; ``file`` stays open."""
         if not self.closed and hasattr(self, "_pt_c"):  # (hasattr: __init__ may have failed)
             self._pos = self._end = 0
-            ffi.memmove(self._pt_c, bytes(len(self._pt)), len(self._pt))
+            _b.wipe(self._pt_c)
         super().close()
 
     def __repr__(self) -> str:
