@@ -113,10 +113,12 @@ def _targets() -> List[Tuple[str, Callable[..., Any]]]:
     for mod in modules:
         for name in getattr(mod, "__all__", ()):
             obj = getattr(mod, name)
-            # Exceptions and enums are Python's own machinery (an enum called with two
-            # arguments is enum's functional API), not nacre calls.
+            # Exceptions, enums and bytes subclasses (EncryptedMessage, SignedMessage) are
+            # constructed by Python's own machinery (an enum called with two arguments is enum's
+            # functional API; EncryptedMessage(2**32) is bytes(2**32), 4 GiB of zeros), not by
+            # nacre code.
             if callable(obj) and name not in SKIP and not (
-                isinstance(obj, type) and issubclass(obj, (BaseException, enum.Enum))
+                isinstance(obj, type) and issubclass(obj, (BaseException, enum.Enum, bytes))
             ):
                 found.append((name, obj))
             if isinstance(obj, type):  # alternative constructors: from_raw, load_pem, ...
