@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "nacre/status.hpp"
@@ -16,6 +17,11 @@ using ByteView = std::span<const std::uint8_t>;
 using MutableByteView = std::span<std::uint8_t>;
 // Public outputs (digests, tags) are owned vectors; secrets use SecretBytes instead.
 using Bytes = std::vector<std::uint8_t>;
+
+// The bytes of a string (text formats: age headers, armor).
+inline ByteView as_bytes_view(std::string_view text) noexcept {
+  return {reinterpret_cast<const std::uint8_t *>(text.data()), text.size()};
+}
 
 // checked_add returns a + b or throws Error(invalid_argument) when the sum overflows.
 inline std::size_t checked_add(std::size_t a, std::size_t b) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "nacre/aead.hpp"
+#include "nacre/age.hpp"
 #include "nacre/agreement.hpp"
 #include "nacre/backend.hpp"
 #include "nacre/box.hpp"

@@ -53,6 +53,8 @@ inline std::filesystem::path dir_from(const char *env, const char *fallback) {
 
 inline std::filesystem::path vectors_dir() { return dir_from("NACRE_VECTORS_DIR", NACRE_TEST_VECTORS_DIR); }
 inline std::filesystem::path wycheproof_dir() { return dir_from("NACRE_WYCHEPROOF_DIR", NACRE_TEST_WYCHEPROOF_DIR); }
+// The CCTV age suite (required under NACRE_REQUIRE_WYCHEPROOF=1 too: CI has ../shared).
+inline std::filesystem::path cctv_age_dir() { return dir_from("NACRE_CCTV_AGE_DIR", NACRE_TEST_CCTV_AGE_DIR); }
 // CI sets NACRE_REQUIRE_WYCHEPROOF=1: a missing folder then fails instead of skipping.
 inline bool wycheproof_required() {
   const char *v = std::getenv("NACRE_REQUIRE_WYCHEPROOF");

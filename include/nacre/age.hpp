@@ -1,0 +1,147 @@
+// The age v1 file format (c2sp.org/age), composed of nacre's own primitives exactly as the
+// specification says: X25519 recipients and identities (age1... / AGE-SECRET-KEY-1...), scrypt
+// passphrases, and the STREAM payload (HKDF-SHA-256, ChaCha20-Poly1305, 64 KiB chunks).
+//
+// Streaming in both directions in constant memory: an Encryptor holds at most one chunk, a
+// Decryptor at most one chunk and the header (capped at kMaxHeaderSize). A Decryptor releases a
+// chunk's plaintext only once that chunk has authenticated; a later failure (a changed or
+// truncated chunk) still throws, so a caller that streams must treat what it got as untrusted
+// until finish() returns, as with every streaming age implementation.
+//
+// Errors: age::Error (a nacre::Error) with the failure class the specification's test suite
+// distinguishes. Encryptor and Decryptor are not thread-safe; Recipient and Identity are
+// immutable and may be shared between threads.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nacre/bytes.hpp"
+#include "nacre/secret.hpp"
+#include "nacre/status.hpp"
+
+namespace nacre::age {
+
+inline constexpr std::size_t kFileKeySize = 16;
+inline constexpr std::size_t kChunkSize = 64 * 1024;              // plaintext bytes per chunk
+inline constexpr std::size_t kChunkOverhead = 16;                 // the Poly1305 tag
+inline constexpr std::size_t kNonceSize = 16;                     // the payload nonce
+inline constexpr std::size_t kMaxHeaderSize = std::size_t{1} << 20;
+inline constexpr int kDefaultWorkFactor = 18;  // scrypt log2(N) for new passphrase files
+inline constexpr int kMaxWorkFactor = 22;      // the largest log2(N) a Decryptor accepts by default
+
+// What went wrong, as the specification's test vectors class it.
+enum class Failure : int {
+  header = 1,       // not an age v1 header, or a malformed or non-canonical one
+  header_mac = 2,   // the header's MAC does not match the file key
+  no_identity = 3,  // no identity given opens any stanza
+  payload = 4,      // a chunk failed to authenticate, or the payload is truncated or extended
+  armor = 5,        // malformed ASCII armor
+};
+
+class Error : public nacre::Error {
+ public:
+  Error(Failure failure, const std::string &what);
+  Failure failure() const noexcept { return failure_; }
+
+ private:
+  Failure failure_;
+};
+
+// One recipient stanza: "-> type args..." and its body.
+struct Stanza {
+  std::string type;
+  std::vector<std::string> args;
+  Bytes body;
+};
+
+class RecipientImpl;
+class IdentityImpl;
+
+// Who a file is encrypted to: an X25519 public key ("age1...") or a passphrase.
+class Recipient {
+ public:
+  // "age1..." (Bech32, lower or upper case). Error(invalid_key) for anything else.
+  static Recipient parse(std::string_view text);
+  // A passphrase recipient, with scrypt's log2(N) (1 to 30; new files: kDefaultWorkFactor).
+  static Recipient passphrase(std::string_view passphrase, int work_factor = kDefaultWorkFactor);
+
+  bool is_passphrase() const noexcept;
+  std::string to_string() const;  // "age1..." (Error(invalid_argument) for a passphrase)
+  Stanza wrap(ByteView file_key) const;
+
+ private:
+  explicit Recipient(std::shared_ptr<const RecipientImpl> impl) noexcept;
+  std::shared_ptr<const RecipientImpl> impl_;
+  friend class Identity;
+};
+
+// What decrypts a file: an X25519 identity ("AGE-SECRET-KEY-1...") or a passphrase.
+class Identity {
+ public:
+  static Identity generate();  // a new X25519 identity
+  // "AGE-SECRET-KEY-1..." (upper or lower case). Error(invalid_key) for anything else.
+  static Identity parse(std::string_view text);
+  // A passphrase identity, accepting work factors up to |max_work_factor| (at most 30).
+  static Identity passphrase(std::string_view passphrase, int max_work_factor = kMaxWorkFactor);
+
+  bool is_passphrase() const noexcept;
+  SecretBytes to_string() const;  // "AGE-SECRET-KEY-1..." (a secret: wiped memory)
+  Recipient recipient() const;    // the X25519 recipient (Error(invalid_argument): passphrase)
+
+  // The file key if one of |stanzas| is addressed to this identity and opens; nothing if none
+  // is. A malformed stanza of this identity's type is age::Error(Failure::header).
+  std::optional<SecretBytes> unwrap(std::span<const Stanza> stanzas) const;
+
+ private:
+  explicit Identity(std::shared_ptr<const IdentityImpl> impl) noexcept;
+  std::shared_ptr<const IdentityImpl> impl_;
+};
+
+class StreamState;
+
+// Encrypts one file to |recipients| (at least one; a passphrase only alone, as the
+// specification requires). write() appends the header and every completed chunk to |out|;
+// finish() appends the final chunk. Output is binary age.
+class Encryptor {
+ public:
+  explicit Encryptor(std::span<const Recipient> recipients);
+  Encryptor(Encryptor &&) noexcept;
+  Encryptor &operator=(Encryptor &&) noexcept;
+  ~Encryptor();
+
+  void write(ByteView plaintext, Bytes &out);
+  void finish(Bytes &out);  // once; write() and finish() afterwards: Error(invalid_argument)
+
+ private:
+  std::unique_ptr<StreamState> state_;
+};
+
+// Decrypts one age file (binary) with any of |identities|. write() takes the file in pieces of
+// any size and appends each authenticated chunk's plaintext to |out|; finish() checks that the
+// file ended with a valid final chunk and appends it. After any age::Error the Decryptor refuses
+// further use (Error(invalid_argument)).
+class Decryptor {
+ public:
+  explicit Decryptor(std::span<const Identity> identities);
+  Decryptor(Decryptor &&) noexcept;
+  Decryptor &operator=(Decryptor &&) noexcept;
+  ~Decryptor();
+
+  void write(ByteView ciphertext, Bytes &out);
+  void finish(Bytes &out);
+
+ private:
+  std::unique_ptr<StreamState> state_;
+};
+
+// One-shot forms. decrypt returns nothing unless the whole file authenticates.
+Bytes encrypt(ByteView plaintext, std::span<const Recipient> recipients);
+Bytes decrypt(ByteView file, std::span<const Identity> identities);
+
+}  // namespace nacre::age

@@ -1,0 +1,217 @@
+// nacre::age against the CCTV age test suite (../shared/vectors/cctv-age) and round trips.
+#include <catch2/catch.hpp>
+
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <string>
+
+#include "nacre/age.hpp"
+#include "nacre/encoding.hpp"
+#include "nacre/hash.hpp"
+#include "vectors.hpp"
+
+using namespace nacre;
+
+namespace {
+
+struct CctvVector {
+  std::string name;
+  std::multimap<std::string, std::string> fields;
+  Bytes file;
+};
+
+Bytes inflate_all(const Bytes &in) {
+  z_stream z{};
+  REQUIRE(inflateInit(&z) == Z_OK);
+  Bytes out;
+  std::uint8_t chunk[16384];
+  z.next_in = const_cast<std::uint8_t *>(in.data());
+  z.avail_in = static_cast<uInt>(in.size());
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    z.next_out = chunk;
+    z.avail_out = sizeof chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    REQUIRE((rc == Z_OK || rc == Z_STREAM_END));
+    out.insert(out.end(), chunk, chunk + (sizeof chunk - z.avail_out));
+  }
+  inflateEnd(&z);
+  return out;
+}
+
+std::vector<CctvVector> cctv_vectors() {
+  const auto dir = test::cctv_age_dir();
+  std::vector<CctvVector> all;
+  if (!std::filesystem::is_directory(dir)) {
+    if (test::wycheproof_required()) FAIL("no CCTV age suite at " << dir);
+    WARN("CCTV age suite not found at " << dir << ": skipped");
+    return all;
+  }
+  for (const auto &entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename() == "README.md") continue;
+    std::ifstream f(entry.path(), std::ios::binary);
+    const Bytes raw((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    CctvVector v;
+    v.name = entry.path().filename().string();
+    std::size_t at = 0;
+    while (true) {  // "key: value" lines, then an empty line, then the file
+      const auto lf = std::find(raw.begin() + static_cast<std::ptrdiff_t>(at), raw.end(), '\n');
+      REQUIRE(lf != raw.end());
+      const std::string line(raw.begin() + static_cast<std::ptrdiff_t>(at), lf);
+      at = static_cast<std::size_t>(lf - raw.begin()) + 1;
+      if (line.empty()) break;
+      const auto colon = line.find(": ");
+      REQUIRE(colon != std::string::npos);
+      v.fields.emplace(line.substr(0, colon), line.substr(colon + 2));
+    }
+    v.file.assign(raw.begin() + static_cast<std::ptrdiff_t>(at), raw.end());
+    const auto c = v.fields.find("compressed");
+    if (c != v.fields.end()) {
+      REQUIRE(c->second == "zlib");
+      v.file = inflate_all(v.file);
+    }
+    all.push_back(std::move(v));
+  }
+  std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+  return all;
+}
+
+std::string field(const CctvVector &v, const std::string &key) {
+  const auto it = v.fields.find(key);
+  return it == v.fields.end() ? std::string() : it->second;
+}
+
+const std::map<std::string, age::Failure> kExpected = {
+    {"header failure", age::Failure::header},  {"HMAC failure", age::Failure::header_mac},
+    {"no match", age::Failure::no_identity},   {"payload failure", age::Failure::payload},
+    {"armor failure", age::Failure::armor},
+};
+
+}  // namespace
+
+TEST_CASE("age: every CCTV vector this build supports gives its expected result", "[age][cctv]") {
+  std::map<std::string, int> passed, skipped;
+  for (const CctvVector &v : cctv_vectors()) {
+    INFO(v.name);
+    const std::string expect = field(v, "expect");
+    // Not yet supported here: ASCII armor and the hybrid (X-Wing) recipient type.
+    bool unsupported = field(v, "armored") == "yes";
+    std::vector<age::Identity> ids;
+    for (const auto &[key, value] : v.fields) {
+      if (key == "identity" && value.rfind("AGE-SECRET-KEY-PQ-", 0) == 0) unsupported = true;
+      if (key == "identity" && !unsupported) ids.push_back(age::Identity::parse(value));
+      if (key == "passphrase") ids.push_back(age::Identity::passphrase(value));
+    }
+    if (unsupported) {
+      ++skipped[expect];
+      continue;
+    }
+    if (ids.empty()) ids.push_back(age::Identity::generate());  // "empty": a file key only
+    age::Decryptor d(ids);
+    Bytes out;
+    std::optional<age::Failure> failure;
+    std::string message;
+    try {
+      d.write(v.file, out);
+      d.finish(out);
+    } catch (const age::Error &e) {
+      failure = e.failure();
+      message = e.what();
+    }
+    INFO("failure: " << message);
+    if (expect == "success") {
+      CHECK(!failure);
+    } else {
+      REQUIRE(kExpected.count(expect) == 1);
+      CHECK(failure == kExpected.at(expect));
+    }
+    // For success, and for payload failures (what was released before the failure).
+    const std::string payload = field(v, "payload");
+    if (!payload.empty() && (!failure || *failure == age::Failure::payload)) {
+      CHECK(to_hex(hash(HashAlg::sha256, out)) == payload);
+    }
+    if (failure && *failure != age::Failure::payload) CHECK(out.empty());
+    ++passed[expect];
+  }
+  for (const auto &[expect, n] : passed) std::cout << "cctv-age: " << expect << ": " << n << " run\n";
+  for (const auto &[expect, n] : skipped) std::cout << "cctv-age: " << expect << ": " << n << " skipped (armor or hybrid)\n";
+}
+
+TEST_CASE("age: files round-trip at every chunk boundary, fed in any piece size", "[age]") {
+  const age::Identity alice = age::Identity::generate();
+  const age::Identity bob = age::Identity::generate();
+  const std::vector<age::Recipient> to = {alice.recipient(), bob.recipient()};
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, age::kChunkSize - 1, age::kChunkSize,
+                        age::kChunkSize + 1, 2 * age::kChunkSize, 2 * age::kChunkSize + 7}) {
+    INFO("size " << n);
+    Bytes pt(n);
+    for (std::size_t i = 0; i < n; ++i) pt[i] = static_cast<std::uint8_t>(i * 7 + 3);
+    const Bytes file = age::encrypt(pt, to);
+    // Header, nonce, and ceil(n / 64 KiB) chunks (one for an empty file), each with a tag.
+    const std::size_t chunks = n == 0 ? 1 : (n + age::kChunkSize - 1) / age::kChunkSize;
+    CHECK(file.size() > n + age::kNonceSize + chunks * age::kChunkOverhead);
+    CHECK(age::decrypt(file, std::vector<age::Identity>{bob}) == pt);
+    CHECK(age::decrypt(file, std::vector<age::Identity>{alice}) == pt);
+    for (std::size_t piece : {std::size_t{1}, std::size_t{1000}, std::size_t{65553}}) {
+      if (piece == 1 && n > age::kChunkSize + 1) continue;  // byte by byte: small files only
+      age::Decryptor d(std::vector<age::Identity>{alice});
+      Bytes out;
+      for (std::size_t at = 0; at < file.size(); at += piece) {
+        d.write(ByteView(file).subspan(at, std::min(piece, file.size() - at)), out);
+      }
+      d.finish(out);
+      CHECK(out == pt);
+    }
+    const std::vector<age::Identity> stranger = {age::Identity::generate()};
+    CHECK_THROWS_MATCHES(age::decrypt(file, stranger), age::Error,
+                         Catch::Predicate<age::Error>([](const age::Error &e) {
+                           return e.failure() == age::Failure::no_identity;
+                         }));
+  }
+}
+
+TEST_CASE("age: a passphrase file opens with its passphrase only, and stands alone", "[age]") {
+  const std::vector<age::Recipient> to = {age::Recipient::passphrase("correct horse", 10)};
+  const Bytes file = age::encrypt(as_bytes_view("secret text"), to);
+  CHECK(age::decrypt(file, std::vector<age::Identity>{age::Identity::passphrase("correct horse")}) ==
+        Bytes{'s', 'e', 'c', 'r', 'e', 't', ' ', 't', 'e', 'x', 't'});
+  CHECK_THROWS_AS(age::decrypt(file, std::vector<age::Identity>{age::Identity::passphrase("wrong")}),
+                  age::Error);
+  // A lower work-factor limit than the file's: refused before any scrypt work.
+  CHECK_THROWS_AS(age::decrypt(file, std::vector<age::Identity>{age::Identity::passphrase("correct horse", 9)}),
+                  age::Error);
+  const std::vector<age::Recipient> mixed = {age::Recipient::passphrase("x", 10),
+                                             age::Identity::generate().recipient()};
+  CHECK_THROWS_AS(age::Encryptor(mixed), nacre::Error);
+}
+
+TEST_CASE("age: keys in text form follow the specification's example", "[age]") {
+  // c2sp.org/age, "The X25519 recipient type": this identity and its recipient.
+  const age::Identity id = age::Identity::parse(
+      "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX");
+  CHECK(id.recipient().to_string() == "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj");
+  const SecretBytes text = id.to_string();
+  CHECK(std::string(text.view().begin(), text.view().end()) ==
+        "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX");
+  CHECK_THROWS_AS(age::Recipient::parse("age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwq"),
+                  nacre::Error);
+  CHECK_THROWS_AS(age::Identity::parse("age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj"),
+                  nacre::Error);
+}
+
+TEST_CASE("age: a stream refuses use after it finished or failed", "[age]") {
+  const age::Identity id = age::Identity::generate();
+  age::Encryptor e(std::vector<age::Recipient>{id.recipient()});
+  Bytes out;
+  e.finish(out);
+  CHECK_THROWS_AS(e.write(as_bytes_view("x"), out), nacre::Error);
+  age::Decryptor d(std::vector<age::Identity>{id});
+  Bytes plain;
+  CHECK_THROWS_AS(d.write(as_bytes_view("not an age file\n--- x\n"), plain), age::Error);
+  CHECK_THROWS_AS(d.write(out, plain), nacre::Error);
+}
