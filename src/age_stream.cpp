@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "age_armor.hpp"
 #include "age_header.hpp"
 #include "nacre/aead.hpp"
 #include "nacre/kdf.hpp"
@@ -58,6 +59,46 @@ class StreamState {
   SecretBytes file_key;              // decrypting: from the header until the nonce is in
   std::optional<AeadKey> key;
   std::uint64_t counter = 0;
+  std::optional<detail::ArmorWriter> armor_out;  // encrypting with armor
+  std::optional<detail::ArmorReader> armor_in;   // decrypting an armored file
+  bool format_known = false;                     // decrypting: binary or armored, decided
+  bool skipped_space = false;                    // whitespace before the first byte
+
+  // Decrypting: binary unless the first non-space byte is '-' (armor's "-----BEGIN").
+  void take(ByteView in, Bytes &out) {
+    if (!format_known) {
+      while (!in.empty() && (in[0] == ' ' || in[0] == '\t' || in[0] == '\r' || in[0] == '\n')) {
+        in = in.subspan(1);
+        skipped_space = true;
+      }
+      if (in.empty()) return;
+      format_known = true;
+      if (in[0] == '-') {
+        armor_in.emplace();
+      } else if (skipped_space) {
+        fail(Failure::header, "not an age v1 file (space before its version line)");
+      }
+    }
+    if (!armor_in) return decrypt(in, out);
+    Bytes decoded;
+    armor_in->write(in, decoded);
+    decrypt(decoded, out);
+  }
+
+  void finish_take(Bytes &out) {
+    if (armor_in) {
+      Bytes decoded;
+      armor_in->finish(decoded);
+      decrypt(decoded, out);
+    }
+    finish_decrypt(out);
+  }
+
+  // Encrypting: |binary| as it goes out, armored if asked.
+  void emit(const Bytes &binary, Bytes &out) {
+    if (armor_out) armor_out->write(binary, out);
+    else out.insert(out.end(), binary.begin(), binary.end());
+  }
 
   void usable() const {
     if (phase == Phase::done) throw nacre::Error(Status::invalid_argument, "age: the stream is finished");
@@ -195,7 +236,9 @@ void guarded(StreamState &state, Step step) {
 
 }  // namespace
 
-Encryptor::Encryptor(std::span<const Recipient> recipients) : state_(std::make_unique<StreamState>()) {
+Encryptor::Encryptor(std::span<const Recipient> recipients, bool armor)
+    : state_(std::make_unique<StreamState>()) {
+  if (armor) state_->armor_out.emplace();
   if (recipients.empty()) throw nacre::Error(Status::invalid_argument, "age: no recipients");
   const bool has_passphrase = std::any_of(recipients.begin(), recipients.end(),
                                           [](const Recipient &r) { return r.is_passphrase(); });
@@ -220,29 +263,38 @@ Encryptor::~Encryptor() = default;
 void Encryptor::write(ByteView plaintext, Bytes &out) {
   StreamState &s = *state_;
   guarded(s, [&] {
-    out.insert(out.end(), s.pending.begin(), s.pending.end());
+    Bytes binary = std::move(s.pending);
     s.pending.clear();
     while (!plaintext.empty()) {
-      if (s.buffer.size() == kChunkSize) s.seal_chunk(false, out);  // more follows: not final
+      if (s.buffer.size() == kChunkSize) s.seal_chunk(false, binary);  // more follows: not final
       const std::size_t take = std::min(plaintext.size(), kChunkSize - s.buffer.size());
       s.buffer.insert(s.buffer.end(), plaintext.begin(), plaintext.begin() + static_cast<std::ptrdiff_t>(take));
       plaintext = plaintext.subspan(take);
     }
+    s.emit(binary, out);
   });
 }
 
 void Encryptor::finish(Bytes &out) {
   StreamState &s = *state_;
   guarded(s, [&] {
-    out.insert(out.end(), s.pending.begin(), s.pending.end());
+    Bytes binary = std::move(s.pending);
     s.pending.clear();
-    s.seal_chunk(true, out);
+    s.seal_chunk(true, binary);
+    s.emit(binary, out);
+    if (s.armor_out) s.armor_out->finish(out);
     s.phase = StreamState::Phase::done;
   });
 }
 
-Decryptor::Decryptor(std::span<const Identity> identities) : state_(std::make_unique<StreamState>()) {
+Decryptor::Decryptor(std::span<const Identity> identities, Format format)
+    : state_(std::make_unique<StreamState>()) {
   if (identities.empty()) throw nacre::Error(Status::invalid_argument, "age: no identities");
+  if (format != Format::detect && format != Format::binary && format != Format::armored) {
+    throw nacre::Error(Status::invalid_argument, "age: unknown input format");
+  }
+  state_->format_known = format != Format::detect;
+  if (format == Format::armored) state_->armor_in.emplace();
   state_->identities.assign(identities.begin(), identities.end());
 }
 
@@ -252,22 +304,22 @@ Decryptor::~Decryptor() = default;
 
 void Decryptor::write(ByteView ciphertext, Bytes &out) {
   StreamState &s = *state_;
-  guarded(s, [&] { s.decrypt(ciphertext, out); });
+  guarded(s, [&] { s.take(ciphertext, out); });
 }
 
 void Decryptor::finish(Bytes &out) {
   StreamState &s = *state_;
   guarded(s, [&] {
-    s.finish_decrypt(out);
+    s.finish_take(out);
     s.phase = StreamState::Phase::done;
   });
 }
 
 namespace {
 
-template <class Stream, class Parties>
-Bytes whole(ByteView in, Parties parties) {
-  Stream stream(parties);
+template <class Stream, class... Args>
+Bytes whole(ByteView in, Args... args) {
+  Stream stream(args...);
   Bytes out;
   stream.write(in, out);
   stream.finish(out);
@@ -276,12 +328,12 @@ Bytes whole(ByteView in, Parties parties) {
 
 }  // namespace
 
-Bytes encrypt(ByteView plaintext, std::span<const Recipient> recipients) {
-  return whole<Encryptor>(plaintext, recipients);
+Bytes encrypt(ByteView plaintext, std::span<const Recipient> recipients, bool armor) {
+  return whole<Encryptor>(plaintext, recipients, armor);
 }
 
-Bytes decrypt(ByteView file, std::span<const Identity> identities) {
-  return whole<Decryptor>(file, identities);
+Bytes decrypt(ByteView file, std::span<const Identity> identities, Format format) {
+  return whole<Decryptor>(file, identities, format);
 }
 
 }  // namespace nacre::age

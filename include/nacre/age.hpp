@@ -105,12 +105,17 @@ class Identity {
 
 class StreamState;
 
+// How a Decryptor reads its input: told apart by the first bytes (detect: armor when the first
+// byte after any whitespace is '-'), or as the caller knows it.
+enum class Format : int { detect = 0, binary = 1, armored = 2 };
+
 // Encrypts one file to |recipients| (at least one; a passphrase only alone, as the
 // specification requires). write() appends the header and every completed chunk to |out|;
-// finish() appends the final chunk. Output is binary age.
+// finish() appends the final chunk. Output is binary age, or with |armor| ASCII armor (PEM,
+// "AGE ENCRYPTED FILE").
 class Encryptor {
  public:
-  explicit Encryptor(std::span<const Recipient> recipients);
+  explicit Encryptor(std::span<const Recipient> recipients, bool armor = false);
   Encryptor(Encryptor &&) noexcept;
   Encryptor &operator=(Encryptor &&) noexcept;
   ~Encryptor();
@@ -122,13 +127,14 @@ class Encryptor {
   std::unique_ptr<StreamState> state_;
 };
 
-// Decrypts one age file (binary) with any of |identities|. write() takes the file in pieces of
+// Decrypts one age file, binary or armored (told apart by its first bytes), with any of
+// |identities|. write() takes the file in pieces of
 // any size and appends each authenticated chunk's plaintext to |out|; finish() checks that the
 // file ended with a valid final chunk and appends it. After any age::Error the Decryptor refuses
 // further use (Error(invalid_argument)).
 class Decryptor {
  public:
-  explicit Decryptor(std::span<const Identity> identities);
+  explicit Decryptor(std::span<const Identity> identities, Format format = Format::detect);
   Decryptor(Decryptor &&) noexcept;
   Decryptor &operator=(Decryptor &&) noexcept;
   ~Decryptor();
@@ -141,7 +147,7 @@ class Decryptor {
 };
 
 // One-shot forms. decrypt returns nothing unless the whole file authenticates.
-Bytes encrypt(ByteView plaintext, std::span<const Recipient> recipients);
-Bytes decrypt(ByteView file, std::span<const Identity> identities);
+Bytes encrypt(ByteView plaintext, std::span<const Recipient> recipients, bool armor = false);
+Bytes decrypt(ByteView file, std::span<const Identity> identities, Format format = Format::detect);
 
 }  // namespace nacre::age
