@@ -1,16 +1,11 @@
-// age's native recipient types: X25519 and scrypt (c2sp.org/age, "Native recipient types").
-#include <charconv>
+// age's recipients and identities: X25519 (age1... / AGE-SECRET-KEY-1...), the hybrid
+// mlkem768x25519 (age1pq1... / AGE-SECRET-KEY-PQ-1...), and passphrases.
 #include <string>
 
 #include "age_header.hpp"
+#include "age_stanzas.hpp"
 #include "bech32.hpp"
-#include "nacre/aead.hpp"
-#include "nacre/agreement.hpp"
-#include "nacre/encoding.hpp"
-#include "nacre/kdf.hpp"
 #include "nacre/keys.hpp"
-#include "nacre/pwhash.hpp"
-#include "nacre/random.hpp"
 
 namespace nacre::age {
 
@@ -18,69 +13,62 @@ using detail::fail;
 
 namespace {
 
-constexpr std::string_view kPublicHrp = "age";
-constexpr std::string_view kSecretHrp = "age-secret-key-";
-constexpr std::string_view kX25519Info = "age-encryption.org/v1/X25519";
-constexpr std::string_view kScryptLabel = "age-encryption.org/v1/scrypt";
-constexpr std::size_t kWrappedSize = kFileKeySize + 16;  // file key and Poly1305 tag
 constexpr int kMaxAcceptedWorkFactor = 30;
 
-// The file key sealed, or opened, under |wrap_key| with the all-zero nonce (both stanza types).
-Bytes seal_file_key(const SecretBytes &wrap_key, ByteView file_key) {
-  const Bytes nonce(12, 0);
-  return AeadKey::create(AeadAlg::chacha20_poly1305, wrap_key.view()).seal(nonce, file_key);
+// The text forms: Bech32 HRPs by key type (c2sp.org/age).
+struct KeyKind {
+  KeyType type;
+  std::string_view public_hrp;
+  std::string_view secret_hrp;
+};
+constexpr KeyKind kKinds[] = {
+    {KeyType::x25519, "age", "age-secret-key-"},
+    {KeyType::xwing, "age1pq", "age-secret-key-pq-"},
+};
+
+const KeyKind &kind_of(KeyType type) {
+  for (const KeyKind &k : kKinds) {
+    if (k.type == type) return k;
+  }
+  throw nacre::Error(Status::internal, "age: a key of a type age does not use");
 }
 
-std::optional<SecretBytes> open_file_key(const SecretBytes &wrap_key, ByteView body) {
-  const Bytes nonce(12, 0);
-  SecretBytes file_key(kFileKeySize);
+// The key in |text| (an HRP of |kKinds|, public or secret as |secret| says).
+Key decode_key(std::string_view text, bool secret, const char *what) {
+  nacre::detail::Bech32 decoded;
   try {
-    AeadKey::create(AeadAlg::chacha20_poly1305, wrap_key.view())
-        .open_into(file_key.mutable_view(), nonce, body, {});
+    decoded = nacre::detail::bech32_decode(text);
   } catch (const nacre::Error &e) {
-    if (e.status() != Status::verification_failed) throw;
-    return std::nullopt;  // addressed to another key or passphrase
+    throw nacre::Error(Status::invalid_key, std::string(what) + ": " + e.what());
   }
-  return file_key;
-}
-
-SecretBytes x25519_wrap_key(ByteView shared, ByteView share, ByteView recipient) {
-  Bytes salt(share.begin(), share.end());
-  salt.insert(salt.end(), recipient.begin(), recipient.end());
-  return hkdf(HashAlg::sha256, shared, salt, as_bytes_view(kX25519Info), 32);
-}
-
-SecretBytes scrypt_wrap_key(std::string_view passphrase, ByteView salt, int work_factor) {
-  Bytes full(kScryptLabel.begin(), kScryptLabel.end());
-  full.insert(full.end(), salt.begin(), salt.end());
-  return scrypt(as_bytes_view(passphrase), full,
-                ScryptParams{std::uint64_t{1} << work_factor, 8, 1}, 32);
-}
-
-Bytes stanza_field(const std::string &text, std::size_t size, const char *what) {
-  Bytes value;
-  try {
-    value = from_base64_unpadded(text);
-  } catch (const nacre::Error &) {
-    fail(Failure::header, std::string("a non-canonical ") + what);
+  for (const KeyKind &k : kKinds) {
+    if (decoded.hrp != (secret ? k.secret_hrp : k.public_hrp)) continue;
+    try {
+      return Key::import(secret ? KeyFormat::raw_private : KeyFormat::raw_public, decoded.data.view(), k.type);
+    } catch (const nacre::Error &e) {
+      throw nacre::Error(Status::invalid_key, std::string(what) + ": " + e.what());
+    }
   }
-  if (value.size() != size) fail(Failure::header, std::string("a ") + what + " of the wrong size");
-  return value;
+  throw nacre::Error(Status::invalid_key, std::string(what) + ": not an age key (unknown prefix)");
 }
 
-void check_body(const Stanza &s) {
-  // Before any decryption: a body of another size must not reach the AEAD (partitioning).
-  if (s.body.size() != kWrappedSize) fail(Failure::header, s.type + " stanza body of the wrong size");
+SecretBytes encode_key(const Key &key, bool secret) {
+  const KeyKind &k = kind_of(key.type());
+  if (!secret) return nacre::detail::bech32_encode(k.public_hrp, key.export_public(KeyFormat::raw_public));
+  SecretBytes text = nacre::detail::bech32_encode(k.secret_hrp, key.export_private(KeyFormat::raw_private).view());
+  for (std::size_t i = 0; i < text.size(); ++i) {  // age writes secret keys in upper case
+    std::uint8_t &c = text.data()[i];
+    if (c >= 'a' && c <= 'z') c = static_cast<std::uint8_t>(c - 'a' + 'A');
+  }
+  return text;
 }
 
 }  // namespace
 
-// --- implementations --------------------------------------------------------------------------
-
-// What both a recipient and an identity hold: an X25519 key (public, or a key pair), or a
-// passphrase with a work factor (the one to write, or the largest to accept).
+// What both a recipient and an identity hold: a key (public, or a key pair), or a passphrase
+// with a work factor (the one to write, or the largest to accept).
 struct Party {
-  std::optional<Key> x25519;
+  std::optional<Key> key;
   SecretBytes passphrase;
   int work_factor = 0;
 };
@@ -89,18 +77,11 @@ class IdentityImpl : public Party {};
 
 namespace {
 
-// The 32 key bytes of an age key in text form, with |hrp|.
-SecretBytes decode_key(std::string_view text, std::string_view hrp, const char *what) {
-  nacre::detail::Bech32 decoded;
-  try {
-    decoded = nacre::detail::bech32_decode(text);
-  } catch (const nacre::Error &e) {
-    throw nacre::Error(Status::invalid_key, std::string(what) + ": " + e.what());
-  }
-  if (decoded.hrp != hrp || decoded.data.size() != 32) {
-    throw nacre::Error(Status::invalid_key, std::string(what) + ": not an X25519 key of this kind");
-  }
-  return std::move(decoded.data);
+template <class Impl>
+std::shared_ptr<const Impl> key_party(Key key) {
+  auto impl = std::make_shared<Impl>();
+  impl->key = std::move(key);
+  return impl;
 }
 
 template <class Impl>
@@ -114,130 +95,61 @@ std::shared_ptr<const Impl> passphrase_party(std::string_view passphrase, int wo
   return impl;
 }
 
+void require_key(const Party &p, const char *what) {
+  if (!p.key) throw nacre::Error(Status::invalid_argument, std::string("age: a passphrase has no ") + what);
+}
+
 }  // namespace
 
 Recipient::Recipient(std::shared_ptr<const RecipientImpl> impl) noexcept : impl_(std::move(impl)) {}
 Identity::Identity(std::shared_ptr<const IdentityImpl> impl) noexcept : impl_(std::move(impl)) {}
 
 Recipient Recipient::parse(std::string_view text) {
-  const SecretBytes raw = decode_key(text, kPublicHrp, "age recipient (age1...)");
-  auto impl = std::make_shared<RecipientImpl>();
-  impl->x25519 = Key::import(KeyFormat::raw_public, raw.view(), KeyType::x25519);
-  return Recipient(std::move(impl));
+  return Recipient(key_party<RecipientImpl>(decode_key(text, false, "age recipient")));
 }
 
 Recipient Recipient::passphrase(std::string_view passphrase, int work_factor) {
   return Recipient(passphrase_party<RecipientImpl>(passphrase, work_factor));
 }
 
-bool Recipient::is_passphrase() const noexcept { return !impl_->x25519; }
+bool Recipient::is_passphrase() const noexcept { return !impl_->key; }
+bool Recipient::is_post_quantum() const noexcept { return impl_->key && impl_->key->type() == KeyType::xwing; }
 
 std::string Recipient::to_string() const {
-  if (!impl_->x25519) throw nacre::Error(Status::invalid_argument, "age: a passphrase has no text form");
-  const SecretBytes text =
-      nacre::detail::bech32_encode(kPublicHrp, impl_->x25519->export_public(KeyFormat::raw_public));
+  require_key(*impl_, "text form");
+  const SecretBytes text = encode_key(*impl_->key, false);
   return std::string(text.view().begin(), text.view().end());
 }
 
 Stanza Recipient::wrap(ByteView file_key) const {
-  Stanza s;
-  if (impl_->x25519) {
-    const Key ephemeral = Key::generate(KeyType::x25519);
-    const Bytes share = ephemeral.export_public(KeyFormat::raw_public);
-    const SecretBytes shared = agree(ephemeral, *impl_->x25519);
-    const SecretBytes wrap_key =
-        x25519_wrap_key(shared.view(), share, impl_->x25519->export_public(KeyFormat::raw_public));
-    s.type = "X25519";
-    s.args = {to_base64_unpadded(share)};
-    s.body = seal_file_key(wrap_key, file_key);
-    return s;
-  }
-  const Bytes salt = random_bytes(16);
-  const std::string_view pass(reinterpret_cast<const char *>(impl_->passphrase.data()),
-                              impl_->passphrase.size());
-  s.type = "scrypt";
-  s.args = {to_base64_unpadded(salt), std::to_string(impl_->work_factor)};
-  s.body = seal_file_key(scrypt_wrap_key(pass, salt, impl_->work_factor), file_key);
-  return s;
+  if (!impl_->key) return detail::scrypt_wrap(impl_->passphrase.view(), impl_->work_factor, file_key);
+  if (impl_->key->type() == KeyType::xwing) return detail::hybrid_wrap(*impl_->key, file_key);
+  return detail::x25519_wrap(*impl_->key, file_key);
 }
 
-Identity Identity::generate() {
-  auto impl = std::make_shared<IdentityImpl>();
-  impl->x25519 = Key::generate(KeyType::x25519);
-  return Identity(std::move(impl));
+Identity Identity::generate(bool post_quantum) {
+  return Identity(key_party<IdentityImpl>(Key::generate(post_quantum ? KeyType::xwing : KeyType::x25519)));
 }
 
 Identity Identity::parse(std::string_view text) {
-  const SecretBytes raw = decode_key(text, kSecretHrp, "age identity (AGE-SECRET-KEY-1...)");
-  auto impl = std::make_shared<IdentityImpl>();
-  impl->x25519 = Key::import(KeyFormat::raw_private, raw.view(), KeyType::x25519);
-  return Identity(std::move(impl));
+  return Identity(key_party<IdentityImpl>(decode_key(text, true, "age identity")));
 }
 
 Identity Identity::passphrase(std::string_view passphrase, int max_work_factor) {
   return Identity(passphrase_party<IdentityImpl>(passphrase, max_work_factor));
 }
 
-bool Identity::is_passphrase() const noexcept { return !impl_->x25519; }
+bool Identity::is_passphrase() const noexcept { return !impl_->key; }
 
 SecretBytes Identity::to_string() const {
-  if (!impl_->x25519) throw nacre::Error(Status::invalid_argument, "age: a passphrase has no text form");
-  SecretBytes text = nacre::detail::bech32_encode(
-      kSecretHrp, impl_->x25519->export_private(KeyFormat::raw_private).view());
-  for (std::size_t i = 0; i < text.size(); ++i) {  // age writes secret keys in upper case
-    std::uint8_t &c = text.data()[i];
-    if (c >= 'a' && c <= 'z') c = static_cast<std::uint8_t>(c - 'a' + 'A');
-  }
-  return text;
+  require_key(*impl_, "text form");
+  return encode_key(*impl_->key, true);
 }
 
 Recipient Identity::recipient() const {
-  if (!impl_->x25519) throw nacre::Error(Status::invalid_argument, "age: a passphrase has no recipient");
-  auto impl = std::make_shared<RecipientImpl>();
-  impl->x25519 = impl_->x25519->public_key();
-  return Recipient(std::move(impl));
+  require_key(*impl_, "recipient");
+  return Recipient(key_party<RecipientImpl>(impl_->key->public_key()));
 }
-
-namespace {
-
-std::optional<SecretBytes> unwrap_x25519(const Key &identity, const Stanza &s) {
-  if (s.args.size() != 1) fail(Failure::header, "an X25519 stanza without exactly one argument");
-  const Bytes share = stanza_field(s.args[0], 32, "X25519 share");
-  check_body(s);
-  const Key peer = Key::import(KeyFormat::raw_public, share, KeyType::x25519);
-  SecretBytes shared;
-  try {
-    shared = agree(identity, peer);
-  } catch (const nacre::Error &e) {
-    if (e.status() != Status::invalid_key) throw;
-    fail(Failure::header, "an X25519 share of low order (an all-zero shared secret)");
-  }
-  const SecretBytes wrap_key =
-      x25519_wrap_key(shared.view(), share, identity.export_public(KeyFormat::raw_public));
-  return open_file_key(wrap_key, s.body);
-}
-
-int work_factor(const std::string &text, int max) {
-  // Decimal, no sign, no leading zero (^[1-9][0-9]*$).
-  int value = 0;
-  const char *end = text.data() + text.size();
-  const bool canonical = !text.empty() && text[0] >= '1' && text[0] <= '9';
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (!canonical || ec != std::errc() || ptr != end) fail(Failure::header, "a malformed scrypt work factor");
-  if (value > max) fail(Failure::header, "an scrypt work factor above the limit (" + std::to_string(max) + ")");
-  return value;
-}
-
-std::optional<SecretBytes> unwrap_scrypt(const IdentityImpl &id, const Stanza &s) {
-  if (s.args.size() != 2) fail(Failure::header, "an scrypt stanza without exactly two arguments");
-  const Bytes salt = stanza_field(s.args[0], 16, "scrypt salt");
-  const int wf = work_factor(s.args[1], id.work_factor);
-  check_body(s);
-  const std::string_view pass(reinterpret_cast<const char *>(id.passphrase.data()), id.passphrase.size());
-  return open_file_key(scrypt_wrap_key(pass, salt, wf), s.body);
-}
-
-}  // namespace
 
 std::optional<SecretBytes> Identity::unwrap(std::span<const Stanza> stanzas) const {
   for (const Stanza &s : stanzas) {
@@ -245,11 +157,16 @@ std::optional<SecretBytes> Identity::unwrap(std::span<const Stanza> stanzas) con
       fail(Failure::header, "an scrypt stanza must be alone in the header");
     }
   }
+  const Party &me = *impl_;
+  const KeyType type = me.key ? me.key->type() : KeyType::x25519;
   for (const Stanza &s : stanzas) {
-    std::optional<SecretBytes> key;
-    if (impl_->x25519 && s.type == "X25519") key = unwrap_x25519(*impl_->x25519, s);
-    if (!impl_->x25519 && s.type == "scrypt") key = unwrap_scrypt(*impl_, s);
-    if (key) return key;
+    std::optional<SecretBytes> file_key;
+    if (!me.key && s.type == "scrypt") file_key = detail::scrypt_unwrap(me.passphrase.view(), me.work_factor, s);
+    if (me.key && type == KeyType::x25519 && s.type == "X25519") file_key = detail::x25519_unwrap(*me.key, s);
+    if (me.key && type == KeyType::xwing && s.type == "mlkem768x25519") {
+      file_key = detail::hybrid_unwrap(*me.key, s);
+    }
+    if (file_key) return file_key;
   }
   return std::nullopt;
 }

@@ -1,6 +1,8 @@
 // The age v1 file format (c2sp.org/age), composed of nacre's own primitives exactly as the
-// specification says: X25519 recipients and identities (age1... / AGE-SECRET-KEY-1...), scrypt
-// passphrases, and the STREAM payload (HKDF-SHA-256, ChaCha20-Poly1305, 64 KiB chunks).
+// specification says: X25519 recipients and identities (age1... / AGE-SECRET-KEY-1...), the
+// hybrid post-quantum mlkem768x25519 ones (age1pq1... / AGE-SECRET-KEY-PQ-1...: RFC 9180 HPKE
+// over X-Wing), scrypt passphrases, ASCII armor, and the STREAM payload (HKDF-SHA-256,
+// ChaCha20-Poly1305, 64 KiB chunks).
 //
 // Streaming in both directions in constant memory: an Encryptor holds at most one chunk, a
 // Decryptor at most one chunk and the header (capped at kMaxHeaderSize). A Decryptor releases a
@@ -63,15 +65,17 @@ struct Stanza {
 class RecipientImpl;
 class IdentityImpl;
 
-// Who a file is encrypted to: an X25519 public key ("age1...") or a passphrase.
+// Who a file is encrypted to: an X25519 public key ("age1..."), a hybrid post-quantum
+// ML-KEM-768+X25519 (X-Wing) public key ("age1pq1..."), or a passphrase.
 class Recipient {
  public:
-  // "age1..." (Bech32, lower or upper case). Error(invalid_key) for anything else.
+  // "age1..." or "age1pq1..." (Bech32, lower or upper case). Error(invalid_key) otherwise.
   static Recipient parse(std::string_view text);
   // A passphrase recipient, with scrypt's log2(N) (1 to 30; new files: kDefaultWorkFactor).
   static Recipient passphrase(std::string_view passphrase, int work_factor = kDefaultWorkFactor);
 
   bool is_passphrase() const noexcept;
+  bool is_post_quantum() const noexcept;  // an age1pq1... recipient
   std::string to_string() const;  // "age1..." (Error(invalid_argument) for a passphrase)
   Stanza wrap(ByteView file_key) const;
 
@@ -81,18 +85,19 @@ class Recipient {
   friend class Identity;
 };
 
-// What decrypts a file: an X25519 identity ("AGE-SECRET-KEY-1...") or a passphrase.
+// What decrypts a file: an X25519 identity ("AGE-SECRET-KEY-1..."), a hybrid one
+// ("AGE-SECRET-KEY-PQ-1..."), or a passphrase.
 class Identity {
  public:
-  static Identity generate();  // a new X25519 identity
-  // "AGE-SECRET-KEY-1..." (upper or lower case). Error(invalid_key) for anything else.
+  static Identity generate(bool post_quantum = false);  // a new X25519 (or hybrid) identity
+  // "AGE-SECRET-KEY-1..." or "AGE-SECRET-KEY-PQ-1..." (either case). Error(invalid_key) otherwise.
   static Identity parse(std::string_view text);
   // A passphrase identity, accepting work factors up to |max_work_factor| (at most 30).
   static Identity passphrase(std::string_view passphrase, int max_work_factor = kMaxWorkFactor);
 
   bool is_passphrase() const noexcept;
   SecretBytes to_string() const;  // "AGE-SECRET-KEY-1..." (a secret: wiped memory)
-  Recipient recipient() const;    // the X25519 recipient (Error(invalid_argument): passphrase)
+  Recipient recipient() const;    // its recipient (Error(invalid_argument) for a passphrase)
 
   // The file key if one of |stanzas| is addressed to this identity and opens; nothing if none
   // is. A malformed stanza of this identity's type is age::Error(Failure::header).
