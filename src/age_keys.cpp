@@ -78,9 +78,9 @@ class IdentityImpl : public Party {};
 namespace {
 
 template <class Impl>
-std::shared_ptr<const Impl> key_party(Key key) {
+std::shared_ptr<const Impl> key_party(const Key &key) {
   auto impl = std::make_shared<Impl>();
-  impl->key = std::move(key);
+  impl->key = key;  // cheap: keys share their immutable state
   return impl;
 }
 

@@ -30,7 +30,7 @@
 namespace nacre::age {
 
 inline constexpr std::size_t kFileKeySize = 16;
-inline constexpr std::size_t kChunkSize = 64 * 1024;              // plaintext bytes per chunk
+inline constexpr std::size_t kChunkSize = std::size_t{64} * 1024;  // plaintext bytes per chunk
 inline constexpr std::size_t kChunkOverhead = 16;                 // the Poly1305 tag
 inline constexpr std::size_t kNonceSize = 16;                     // the payload nonce
 inline constexpr std::size_t kMaxHeaderSize = std::size_t{1} << 20;
