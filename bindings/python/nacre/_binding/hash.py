@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Tuple
 
 from .._args import Buffer
-from .._errors import InvalidArgument
 from .._nacre import lib
 from .backends import backends_implementing
 from .buffers import borrows, len_cell, new_output, readable, to_bytes, writable
 from .handles import new_handle
+from .states import exact_output, state_calls
 from .status import check
 
 if TYPE_CHECKING:
@@ -65,15 +65,6 @@ def available_backends(alg: int) -> Tuple[str, ...]:
 def require_available(alg: int, backend: int, where: str) -> None:
     """Raise nacre's exception when ``backend`` lacks the hash ``alg``."""
     check(lib.nacre_hash_is_available(alg, backend), where)
-
-
-def exact_output(out: Buffer, n: int, what: str) -> CData:
-    """A view of the writable buffer ``out``, which must be exactly ``n`` bytes (InvalidArgument
-    naming ``what`` otherwise); call in a borrowing scope."""
-    dst = writable(out)
-    if len(dst) != n:
-        raise InvalidArgument(f"{what}: output buffer must be {n} bytes, got {len(dst)}")
-    return dst
 
 
 # --- one-shot --------------------------------------------------------------------------------
@@ -170,48 +161,9 @@ def new_blake2b(
     )
 
 
-def copy_state(ctx: CData, where: str) -> CData:
-    """An independent copy of the state ``ctx``."""
-    return new_handle(
-        "nacre_hash_ctx", _ctx_free, where, lambda out: lib.nacre_hash_ctx_copy(ctx, out)
-    )
-
-
-def update(ctx: CData, data: Buffer, where: str) -> None:
-    """Absorb ``data`` into ``ctx`` (read in place)."""
-    if type(data) is bytes:  # nothing to borrow
-        rc = _ctx_update(ctx, data, len(data))
-        if rc:
-            check(rc, where)
-    else:
-        _update_borrowing(ctx, data, where)
-
-
-@borrows
-def _update_borrowing(ctx: CData, data: Buffer, where: str) -> None:
-    src = readable(data)
-    rc = _ctx_update(ctx, src, len(src))
-    if rc:
-        check(rc, where)
-
-
-def state_digest(ctx: CData, n: int, where: str) -> bytes:
-    """The ``n``-byte digest of what ``ctx`` has absorbed (the state goes on)."""
-    out = bytes(n)  # filled in place: see buffers.fresh_bytes
-    rc = _ctx_digest(ctx, out, n, len_cell())
-    if rc:
-        check(rc, where)
-    return out
-
-
-@borrows
-def state_digest_into(ctx: CData, out: Buffer, n: int, what: str, where: str) -> int:
-    """:func:`state_digest` written into ``out`` (exactly ``n`` bytes); returns ``n``."""
-    dst = exact_output(out, n, what)
-    rc = _ctx_digest(ctx, dst, n, len_cell())
-    if rc:
-        check(rc, where)
-    return n
+update, state_digest, state_digest_into, copy_state = state_calls(
+    "nacre_hash_ctx", _ctx_update, _ctx_digest, lib.nacre_hash_ctx_copy, _ctx_free, "data"
+)
 
 
 def state_xof(ctx: CData, n: int, where: str) -> bytes:

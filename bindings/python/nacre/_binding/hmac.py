@@ -16,7 +16,7 @@ from .._nacre import lib
 from .backends import backends_implementing
 from .buffers import borrows, len_cell, readable
 from .handles import new_handle
-from .hash import exact_output
+from .states import exact_output, state_calls
 from .status import check
 
 if TYPE_CHECKING:
@@ -122,48 +122,9 @@ def _new_state_borrowing(alg: int, backend: int, key: Buffer, where: str) -> CDa
     )
 
 
-def copy_state(ctx: CData, where: str) -> CData:
-    """An independent copy of the state ``ctx``."""
-    return new_handle(
-        "nacre_hmac_ctx", _ctx_free, where, lambda out: lib.nacre_hmac_ctx_copy(ctx, out)
-    )
-
-
-def update(ctx: CData, msg: Buffer, where: str) -> None:
-    """Absorb ``msg`` into ``ctx`` (read in place)."""
-    if type(msg) is bytes:  # nothing to borrow
-        rc = _ctx_update(ctx, msg, len(msg))
-        if rc:
-            check(rc, where)
-    else:
-        _update_borrowing(ctx, msg, where)
-
-
-@borrows
-def _update_borrowing(ctx: CData, msg: Buffer, where: str) -> None:
-    src = readable(msg, "msg")
-    rc = _ctx_update(ctx, src, len(src))
-    if rc:
-        check(rc, where)
-
-
-def state_digest(ctx: CData, n: int, where: str) -> bytes:
-    """The ``n``-byte tag of what ``ctx`` has absorbed (the state goes on)."""
-    out = bytes(n)  # filled in place: see buffers.fresh_bytes
-    rc = _ctx_digest(ctx, out, n, len_cell())
-    if rc:
-        check(rc, where)
-    return out
-
-
-@borrows
-def state_digest_into(ctx: CData, out: Buffer, n: int, what: str, where: str) -> int:
-    """:func:`state_digest` written into ``out`` (exactly ``n`` bytes); returns ``n``."""
-    dst = exact_output(out, n, what)
-    rc = _ctx_digest(ctx, dst, n, len_cell())
-    if rc:
-        check(rc, where)
-    return n
+update, state_digest, state_digest_into, copy_state = state_calls(
+    "nacre_hmac_ctx", _ctx_update, _ctx_digest, lib.nacre_hmac_ctx_copy, _ctx_free, "msg"
+)
 
 
 @borrows
