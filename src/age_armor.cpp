@@ -94,6 +94,13 @@ void ArmorWriter::write(ByteView in, Bytes &out) {
   partial_.assign(in.begin(), in.end());
 }
 
+std::size_t ArmorWriter::max_output(std::size_t binary, bool finishing) const {
+  const std::size_t lines = checked_add(partial_.size(), binary) / kLineBytes + 1;
+  if (lines > SIZE_MAX / (kColumns + 2)) throw nacre::Error(Status::invalid_argument, "age: input too long");
+  const std::size_t frame = (started_ ? 0 : kBegin.size() + 1) + (finishing ? kEnd.size() + 1 : 0);
+  return checked_add(lines * (kColumns + 1), frame);
+}
+
 void ArmorWriter::finish(Bytes &out) {
   write({}, out);
   if (!partial_.empty()) put_line(partial_, out);

@@ -14,6 +14,7 @@ class ArmorReader {
   // Appends the bytes that complete lines decode to; Failure::armor for anything malformed.
   void write(ByteView in, Bytes &out);
   void finish(Bytes &out);  // the input ended: the END line must have been seen
+  std::size_t buffered() const noexcept { return pending_.size(); }  // bytes of a partial line
 
  private:
   enum class State { begin, body, after_end };
@@ -28,6 +29,8 @@ class ArmorWriter {
  public:
   void write(ByteView in, Bytes &out);
   void finish(Bytes &out);
+  // The most text that write() of |binary| bytes (and then finish(), if |finishing|) appends.
+  std::size_t max_output(std::size_t binary, bool finishing) const;
 
  private:
   void put_line(ByteView bytes, Bytes &out);

@@ -109,6 +109,7 @@ Recipient Recipient::parse(std::string_view text) {
 }
 
 Recipient Recipient::passphrase(std::string_view passphrase, int work_factor) {
+  if (passphrase.empty()) throw nacre::Error(Status::invalid_argument, "age: the passphrase is empty");
   return Recipient(passphrase_party<RecipientImpl>(passphrase, work_factor));
 }
 
@@ -169,6 +170,50 @@ std::optional<SecretBytes> Identity::unwrap(std::span<const Stanza> stanzas) con
     if (file_key) return file_key;
   }
   return std::nullopt;
+}
+
+namespace {
+
+// Calls |each| with every line of |text| that is neither blank nor a comment, and its number.
+template <class Each>
+void for_each_entry(std::string_view text, const char *what, Each each) {
+  std::size_t number = 0;
+  bool any = false;
+  while (!text.empty()) {
+    const std::size_t lf = text.find('\n');
+    std::string_view line = text.substr(0, lf);
+    text = lf == std::string_view::npos ? std::string_view{} : text.substr(lf + 1);
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    try {
+      each(line);
+    } catch (const nacre::Error &e) {
+      std::string why = e.what();
+      if (line.rfind("age-encryption.org/", 0) == 0 || line.rfind("-----BEGIN", 0) == 0) {
+        why = "an encrypted identity file, which nacre does not read (decrypt it first)";
+      } else if (line.rfind("ssh-", 0) == 0 || line.rfind("AGE-PLUGIN-", 0) == 0) {
+        why = "an SSH or plugin key, which nacre does not support";
+      }
+      throw nacre::Error(e.status(), std::string(what) + " line " + std::to_string(number) + ": " + why);
+    }
+    any = true;
+  }
+  if (!any) throw nacre::Error(Status::invalid_argument, std::string("age: no ") + what + " entries");
+}
+
+}  // namespace
+
+std::vector<Recipient> parse_recipients(std::string_view text) {
+  std::vector<Recipient> out;
+  for_each_entry(text, "age: recipients", [&](std::string_view line) { out.push_back(Recipient::parse(line)); });
+  return out;
+}
+
+std::vector<Identity> parse_identities(std::string_view text) {
+  std::vector<Identity> out;
+  for_each_entry(text, "age: identities", [&](std::string_view line) { out.push_back(Identity::parse(line)); });
+  return out;
 }
 
 }  // namespace nacre::age

@@ -100,6 +100,8 @@ class StreamState {
     else out.insert(out.end(), binary.begin(), binary.end());
   }
 
+  bool closed() const noexcept { return phase == Phase::done || phase == Phase::failed; }
+
   void usable() const {
     if (phase == Phase::done) throw nacre::Error(Status::invalid_argument, "age: the stream is finished");
     if (phase == Phase::failed) throw nacre::Error(Status::invalid_argument, "age: the stream failed earlier");
@@ -287,6 +289,29 @@ void Encryptor::finish(Bytes &out) {
   });
 }
 
+namespace {
+
+// Sealing P bytes of plaintext yields at most P + one tag per started chunk.
+std::size_t sealed_bound(std::size_t plaintext) {
+  return checked_add(plaintext, (plaintext / kChunkSize + 1) * kChunkOverhead);
+}
+
+}  // namespace
+
+std::size_t Encryptor::max_write_output(std::size_t in_len) const {
+  const StreamState &s = *state_;
+  if (s.closed()) return 0;  // the call will be refused, writing nothing
+  const std::size_t binary = checked_add(s.pending.size(), sealed_bound(checked_add(s.buffer.size(), in_len)));
+  return s.armor_out ? s.armor_out->max_output(binary, false) : binary;
+}
+
+std::size_t Encryptor::max_finish_output() const {
+  const StreamState &s = *state_;
+  if (s.closed()) return 0;
+  const std::size_t binary = checked_add(s.pending.size(), sealed_bound(s.buffer.size()));
+  return s.armor_out ? s.armor_out->max_output(binary, true) : binary;
+}
+
 Decryptor::Decryptor(std::span<const Identity> identities, Format format)
     : state_(std::make_unique<StreamState>()) {
   if (identities.empty()) throw nacre::Error(Status::invalid_argument, "age: no identities");
@@ -314,6 +339,16 @@ void Decryptor::finish(Bytes &out) {
     s.phase = StreamState::Phase::done;
   });
 }
+
+// Plaintext is never longer than the ciphertext (or armor) it comes from, so what the next
+// call releases is bounded by what is buffered plus what it is given.
+std::size_t Decryptor::max_write_output(std::size_t in_len) const {
+  const StreamState &s = *state_;
+  if (s.closed()) return 0;
+  return checked_add(checked_add(s.buffer.size(), s.armor_in ? s.armor_in->buffered() : 0), in_len);
+}
+
+std::size_t Decryptor::max_finish_output() const { return max_write_output(0); }
 
 namespace {
 

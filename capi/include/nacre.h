@@ -1168,6 +1168,138 @@ NACRE_EXPORT int nacre_hpke_ctx_export(const nacre_hpke_ctx *ctx, uint8_t *out, 
 /* nacre_hpke_ctx_free wipes and releases |ctx|; NULL is a no-op. */
 NACRE_EXPORT void nacre_hpke_ctx_free(nacre_hpke_ctx *ctx) NACRE_NOEXCEPT;
 
+/* Files in the age v1 format (c2sp.org/age), interoperable with age, rage and others.
+ *
+ * Recipients and identities are given as text, in the formats of age's recipients files (-R)
+ * and age-keygen's identity files: one per line, blank lines and lines starting with '#'
+ * ignored. Recipients: X25519 ("age1...") and the hybrid post-quantum ML-KEM-768+X25519 ones
+ * ("age1pq1..."). Identities: "AGE-SECRET-KEY-1..." and "AGE-SECRET-KEY-PQ-1...". Any other
+ * line (an SSH key, a plugin) is NACRE_ERR_INVALID_KEY, and nacre_last_error_message names its
+ * line. A passphrase is a recipient of its own, alone in its file (the format requires it).
+ *
+ * An encryptor or decryptor is a streaming handle: _update takes input of any size, _finish
+ * ends it, and each writes what is ready to |out|. They follow the output convention: when
+ * |out_cap| is below the bound for this call (a size query with |out| = NULL tells it), the call
+ * is NACRE_ERR_BUFFER_TOO_SMALL and consumes nothing, so it can be repeated. The bound for
+ * |in_len| bytes is at most |in_len| + 66 for a decryptor, and about |in_len| + 1/4096 of it
+ * (4/3 of that, armored) plus the header for an encryptor; memory use is constant (one 64 KiB
+ * chunk, and the header, at most 1 MiB) whatever is fed.
+ *
+ * A decryptor releases a chunk's plaintext only once the chunk has authenticated, but a file
+ * may still fail later (a changed or truncated chunk): what a caller streams out is untrusted
+ * until _finish returns NACRE_OK. After any failure the handle refuses further use
+ * (NACRE_ERR_INVALID_ARGUMENT) and nacre_age_decryptor_failure says what failed.
+ * Handles belong to one thread at a time. */
+
+#define NACRE_AGE_FILE_KEY_LEN 16
+#define NACRE_AGE_CHUNK_LEN 65536
+#define NACRE_AGE_DEFAULT_WORK_FACTOR 18 /* scrypt log2(N) for new passphrase files */
+#define NACRE_AGE_MAX_WORK_FACTOR 22     /* the largest log2(N) a decryptor accepts by default */
+
+/* Flags of an encryptor. */
+#define NACRE_AGE_ARMOR 1u /* write ASCII armor ("-----BEGIN AGE ENCRYPTED FILE-----") */
+
+/* How a decryptor reads its input. */
+typedef enum nacre_age_format {
+  NACRE_AGE_FORMAT_DETECT = 0, /* armor when the first non-space byte is '-', else binary */
+  NACRE_AGE_FORMAT_BINARY = 1,
+  NACRE_AGE_FORMAT_ARMORED = 2
+} nacre_age_format;
+
+/* Why a decryption failed, as the format's test suite classes failures. */
+typedef enum nacre_age_failure {
+  NACRE_AGE_FAILURE_NONE = 0,
+  NACRE_AGE_FAILURE_HEADER = 1,      /* not an age v1 file, or a malformed header: INVALID_ARGUMENT */
+  NACRE_AGE_FAILURE_HEADER_MAC = 2,  /* the header MAC does not match: VERIFICATION_FAILED */
+  NACRE_AGE_FAILURE_NO_IDENTITY = 3, /* no identity opens any recipient stanza: INVALID_KEY */
+  NACRE_AGE_FAILURE_PAYLOAD = 4,     /* a changed, truncated or extended payload: VERIFICATION_FAILED */
+  NACRE_AGE_FAILURE_ARMOR = 5        /* malformed ASCII armor: INVALID_ARGUMENT */
+} nacre_age_failure;
+
+typedef struct nacre_age_encryptor nacre_age_encryptor;
+typedef struct nacre_age_decryptor nacre_age_decryptor;
+
+/* nacre_age_encryptor_new starts a file to the |recipients_len| bytes of |recipients| (text, as
+ * above; at least one recipient) with |flags| (0 or NACRE_AGE_ARMOR). Errors:
+ * NACRE_ERR_INVALID_KEY (a line that is not a recipient), NACRE_ERR_INVALID_ARGUMENT (no
+ * recipient, unknown flags), NACRE_ERR_OUT_OF_MEMORY. */
+NACRE_EXPORT int nacre_age_encryptor_new(nacre_age_encryptor **out, const char *recipients,
+                                         size_t recipients_len, unsigned flags) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_encryptor_new_passphrase starts a file to a passphrase (any bytes, at least one),
+ * stretched by scrypt with log2(N) = |work_factor| (1 to 30; 0 for
+ * NACRE_AGE_DEFAULT_WORK_FACTOR). Errors: NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_OUT_OF_MEMORY. */
+NACRE_EXPORT int nacre_age_encryptor_new_passphrase(nacre_age_encryptor **out, const uint8_t *passphrase,
+                                                    size_t passphrase_len, int work_factor,
+                                                    unsigned flags) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_encryptor_update encrypts |in_len| bytes of |in|, writing the header (on the first
+ * call) and every completed chunk to |out|. Errors: NACRE_ERR_BUFFER_TOO_SMALL (nothing
+ * consumed), NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (finished or failed). */
+NACRE_EXPORT int nacre_age_encryptor_update(nacre_age_encryptor *st, uint8_t *out, size_t out_cap,
+                                            size_t *out_len, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_encryptor_finish writes the final chunk (and the armor's end); once. */
+NACRE_EXPORT int nacre_age_encryptor_finish(nacre_age_encryptor *st, uint8_t *out, size_t out_cap,
+                                            size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_encryptor_free wipes and releases |st|; NULL is a no-op. */
+NACRE_EXPORT void nacre_age_encryptor_free(nacre_age_encryptor *st) NACRE_NOEXCEPT;
+
+/* nacre_age_decryptor_new starts reading a file, in |format| (a nacre_age_format), with the
+ * identities in the |identities_len| bytes of |identities| (text, as above; at least one).
+ * Errors: NACRE_ERR_INVALID_KEY (a line that is not an identity), NACRE_ERR_INVALID_ARGUMENT,
+ * NACRE_ERR_OUT_OF_MEMORY. */
+NACRE_EXPORT int nacre_age_decryptor_new(nacre_age_decryptor **out, const uint8_t *identities,
+                                         size_t identities_len, int format) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_decryptor_new_passphrase reads a passphrase-encrypted file, refusing scrypt work
+ * factors above |max_work_factor| (1 to 30; 0 for NACRE_AGE_MAX_WORK_FACTOR) so that a hostile
+ * file cannot make it run for hours. */
+NACRE_EXPORT int nacre_age_decryptor_new_passphrase(nacre_age_decryptor **out, const uint8_t *passphrase,
+                                                    size_t passphrase_len, int max_work_factor,
+                                                    int format) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_decryptor_update takes the next |in_len| bytes of the file and writes the plaintext
+ * of every chunk that authenticated to |out|. When a chunk fails after others in the same input
+ * authenticated, the call returns NACRE_OK with those, and the next call returns the failure
+ * (so what is released does not depend on how the input is cut). nacre_age_decryptor_finish
+ * says the file ended: it checks the final chunk and writes its plaintext; on failure it writes
+ * nothing. Errors, besides those of the output
+ * convention: NACRE_ERR_INVALID_ARGUMENT, NACRE_ERR_VERIFICATION_FAILED and
+ * NACRE_ERR_INVALID_KEY, with the class in nacre_age_decryptor_failure; NACRE_ERR_INVALID_HANDLE. */
+NACRE_EXPORT int nacre_age_decryptor_update(nacre_age_decryptor *st, uint8_t *out, size_t out_cap,
+                                            size_t *out_len, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_age_decryptor_finish(nacre_age_decryptor *st, uint8_t *out, size_t out_cap,
+                                            size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_decryptor_failure returns the nacre_age_failure of the handle's failure
+ * (NACRE_AGE_FAILURE_NONE while there is none), or NACRE_ERR_INVALID_HANDLE. */
+NACRE_EXPORT int nacre_age_decryptor_failure(const nacre_age_decryptor *st) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_age_decryptor_free wipes and releases |st|; NULL is a no-op. */
+NACRE_EXPORT void nacre_age_decryptor_free(nacre_age_decryptor *st) NACRE_NOEXCEPT;
+
+/* nacre_age_keygen makes a new identity, X25519 (|post_quantum| 0) or hybrid (1), and writes
+ * its text ("AGE-SECRET-KEY-1..." or "AGE-SECRET-KEY-PQ-1...", no line end) to |identity|.
+ * nacre_age_identity_to_recipient writes the recipient ("age1...") of the identity in |identity|
+ * (one identity, either case, no comments) to |out|. Both follow the output convention, without
+ * a terminating NUL; errors: NACRE_ERR_INVALID_KEY, NACRE_ERR_INVALID_ARGUMENT,
+ * NACRE_ERR_BUFFER_TOO_SMALL. nacre_age_recipient_check returns NACRE_OK when |recipient| is
+ * one valid recipient ("age1..." or "age1pq1..."), NACRE_ERR_INVALID_KEY otherwise. */
+NACRE_EXPORT int nacre_age_keygen(int post_quantum, uint8_t *identity, size_t identity_cap,
+                                  size_t *identity_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_age_identity_to_recipient(const uint8_t *identity, size_t identity_len, char *out,
+                                                 size_t out_cap, size_t *out_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_age_recipient_check(const char *recipient, size_t recipient_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -92,6 +92,20 @@ NACRE_SAME(HpkeSuite, x25519_sha256_chacha20poly1305, NACRE_HPKE_X25519_SHA256_C
 
 #undef NACRE_SAME
 
+namespace age_values = nacre::age;
+static_assert(static_cast<int>(age_values::Failure::header) == NACRE_AGE_FAILURE_HEADER);
+static_assert(static_cast<int>(age_values::Failure::header_mac) == NACRE_AGE_FAILURE_HEADER_MAC);
+static_assert(static_cast<int>(age_values::Failure::no_identity) == NACRE_AGE_FAILURE_NO_IDENTITY);
+static_assert(static_cast<int>(age_values::Failure::payload) == NACRE_AGE_FAILURE_PAYLOAD);
+static_assert(static_cast<int>(age_values::Failure::armor) == NACRE_AGE_FAILURE_ARMOR);
+static_assert(static_cast<int>(age_values::Format::detect) == NACRE_AGE_FORMAT_DETECT);
+static_assert(static_cast<int>(age_values::Format::binary) == NACRE_AGE_FORMAT_BINARY);
+static_assert(static_cast<int>(age_values::Format::armored) == NACRE_AGE_FORMAT_ARMORED);
+static_assert(age_values::kFileKeySize == NACRE_AGE_FILE_KEY_LEN);
+static_assert(age_values::kChunkSize == NACRE_AGE_CHUNK_LEN);
+static_assert(age_values::kDefaultWorkFactor == NACRE_AGE_DEFAULT_WORK_FACTOR);
+static_assert(age_values::kMaxWorkFactor == NACRE_AGE_MAX_WORK_FACTOR);
+
 }  // namespace
 
 static_assert(nacre::kBlake2bMinDigest == NACRE_BLAKE2B_MIN_DIGEST_LEN);

@@ -21,6 +21,8 @@ enum class Tag : std::uint32_t {
   key = 0x6e616806,
   hpke = 0x6e616807,
   secretbox_key = 0x6e616808,
+  age_encryptor = 0x6e616809,
+  age_decryptor = 0x6e61680a,
 };
 
 struct Slot {

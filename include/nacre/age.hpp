@@ -71,7 +71,8 @@ class Recipient {
  public:
   // "age1..." or "age1pq1..." (Bech32, lower or upper case). Error(invalid_key) otherwise.
   static Recipient parse(std::string_view text);
-  // A passphrase recipient, with scrypt's log2(N) (1 to 30; new files: kDefaultWorkFactor).
+  // A passphrase recipient (not empty), with scrypt's log2(N) (1 to 30; new files:
+  // kDefaultWorkFactor).
   static Recipient passphrase(std::string_view passphrase, int work_factor = kDefaultWorkFactor);
 
   bool is_passphrase() const noexcept;
@@ -108,6 +109,13 @@ class Identity {
   std::shared_ptr<const IdentityImpl> impl_;
 };
 
+// The recipients in the text of a recipients file (age -R) and the identities in that of an
+// identity file (age-keygen's): one per line, blank lines and lines starting with '#'
+// ignored, LF or CRLF line ends. Error(invalid_key) naming the line for anything else (an SSH
+// key, a plugin, an encrypted identity file), Error(invalid_argument) when there is none.
+std::vector<Recipient> parse_recipients(std::string_view text);
+std::vector<Identity> parse_identities(std::string_view text);
+
 class StreamState;
 
 // How a Decryptor reads its input: told apart by the first bytes (detect: armor when the first
@@ -128,6 +136,12 @@ class Encryptor {
   void write(ByteView plaintext, Bytes &out);
   void finish(Bytes &out);  // once; write() and finish() afterwards: Error(invalid_argument)
 
+  // The most bytes the next write() of |in_len| bytes, or finish(), can append: for callers
+  // that size an output buffer first (the C ABI). Error(invalid_argument) on overflow; 0 once
+  // finished or failed (the call is then refused).
+  std::size_t max_write_output(std::size_t in_len) const;
+  std::size_t max_finish_output() const;
+
  private:
   std::unique_ptr<StreamState> state_;
 };
@@ -146,6 +160,10 @@ class Decryptor {
 
   void write(ByteView ciphertext, Bytes &out);
   void finish(Bytes &out);
+
+  // As for Encryptor: bounds on what the next write() or finish() appends.
+  std::size_t max_write_output(std::size_t in_len) const;
+  std::size_t max_finish_output() const;
 
  private:
   std::unique_ptr<StreamState> state_;

@@ -172,6 +172,10 @@ struct World {
             *mlkem_pub = nullptr;
   nacre_hpke_ctx *hpke_tx = nullptr, *hpke_rx = nullptr;
   nacre_secretbox_key *secretbox = nullptr;
+  std::string age_identity, age_recipient;
+  nacre_age_encryptor *age_enc = nullptr, *finished_age_enc = nullptr;
+  nacre_age_decryptor *age_dec = nullptr;
+  size_t age_update_need = 0, age_finish_need = 0;  // a fresh encryptor's bounds for 10 bytes, for finish
 
   nacre_hash_ctx *dead_hash = nullptr;
   nacre_hmac_ctx *dead_hmac = nullptr;
@@ -181,6 +185,8 @@ struct World {
   nacre_key *dead_key = nullptr;
   nacre_hpke_ctx *dead_hpke = nullptr;
   nacre_secretbox_key *dead_secretbox = nullptr;
+  nacre_age_encryptor *dead_age_enc = nullptr;
+  nacre_age_decryptor *dead_age_dec = nullptr;
 
   World() : data(4096) {
     REQUIRE(nacre_random_bytes(data.data(), data.size()) == NACRE_OK);
@@ -216,6 +222,7 @@ struct World {
     REQUIRE(nacre_pwhash_str(NACRE_PWHASH_ARGON2ID, str, sizeof str, &len, reinterpret_cast<const uint8_t *>("pw"),
                              2, 1, 8192) == NACRE_OK);
     pwhash_str.assign(str, len);
+    make_age(len);
 
     // Freed handles, one per type, made last: the arena reuses freed slots first-in first-out,
     // so these stay free for the whole run.
@@ -227,6 +234,10 @@ struct World {
     dead_key = generate(NACRE_KEY_X25519);
     REQUIRE(nacre_hpke_sender_new(&dead_hpke, 1, x25519_pub, enc, sizeof enc, &len, nullptr, 0) == NACRE_OK);
     REQUIRE(nacre_secretbox_key_new(&dead_secretbox, d, 32) == NACRE_OK);
+    REQUIRE(nacre_age_encryptor_new(&dead_age_enc, age_recipient.data(), age_recipient.size(), 0) == NACRE_OK);
+    REQUIRE(nacre_age_decryptor_new(&dead_age_dec, age_id(), age_identity.size(), 0) == NACRE_OK);
+    nacre_age_encryptor_free(dead_age_enc);
+    nacre_age_decryptor_free(dead_age_dec);
     nacre_hash_ctx_free(dead_hash);
     nacre_hmac_ctx_free(dead_hmac);
     nacre_aead_key_free(dead_aead);
@@ -238,6 +249,23 @@ struct World {
   }
   World(const World &) = delete;
   World &operator=(const World &) = delete;
+
+  const uint8_t *age_id() const { return reinterpret_cast<const uint8_t *>(age_identity.data()); }
+
+  void make_age(size_t &len) {
+    char text[128];
+    REQUIRE(nacre_age_keygen(0, reinterpret_cast<uint8_t *>(text), sizeof text, &len) == NACRE_OK);
+    age_identity.assign(text, len);
+    REQUIRE(nacre_age_identity_to_recipient(age_id(), age_identity.size(), text, sizeof text, &len) == NACRE_OK);
+    age_recipient.assign(text, len);
+    REQUIRE(nacre_age_encryptor_new(&age_enc, age_recipient.data(), age_recipient.size(), 0) == NACRE_OK);
+    REQUIRE(nacre_age_encryptor_update(age_enc, nullptr, 0, &age_update_need, d, 10) == NACRE_ERR_BUFFER_TOO_SMALL);
+    REQUIRE(nacre_age_encryptor_finish(age_enc, nullptr, 0, &age_finish_need) == NACRE_ERR_BUFFER_TOO_SMALL);
+    REQUIRE(nacre_age_encryptor_new(&finished_age_enc, age_recipient.data(), age_recipient.size(), 0) == NACRE_OK);
+    Bytes out(age_finish_need);
+    REQUIRE(nacre_age_encryptor_finish(finished_age_enc, out.data(), out.size(), &len) == NACRE_OK);
+    REQUIRE(nacre_age_decryptor_new(&age_dec, age_id(), age_identity.size(), 0) == NACRE_OK);
+  }
 
   static nacre_key *generate(int type, size_t bits = 0) {
     nacre_key *k = nullptr;
@@ -254,6 +282,8 @@ struct World {
     else if constexpr (std::is_same_v<H, nacre_secretstream_decryptor>) return dead_pull;
     else if constexpr (std::is_same_v<H, nacre_key>) return dead_key;
     else if constexpr (std::is_same_v<H, nacre_secretbox_key>) return dead_secretbox;
+    else if constexpr (std::is_same_v<H, nacre_age_encryptor>) return dead_age_enc;
+    else if constexpr (std::is_same_v<H, nacre_age_decryptor>) return dead_age_dec;
     else return dead_hpke;
   }
 
@@ -269,6 +299,10 @@ struct World {
     else if constexpr (std::is_same_v<H, nacre_secretstream_decryptor>)
       return {"an encryptor", reinterpret_cast<H *>(push)};
     else if constexpr (std::is_same_v<H, nacre_key>) return {"a nacre_hpke_ctx", reinterpret_cast<H *>(hpke_tx)};
+    else if constexpr (std::is_same_v<H, nacre_age_encryptor>)
+      return {"a nacre_age_decryptor", reinterpret_cast<H *>(age_dec)};
+    else if constexpr (std::is_same_v<H, nacre_age_decryptor>)
+      return {"a nacre_age_encryptor", reinterpret_cast<H *>(age_enc)};
     else return {"a nacre_key", reinterpret_cast<H *>(x25519)};
   }
 
@@ -287,6 +321,12 @@ struct World {
     } else if constexpr (std::is_same_v<H, nacre_key>) {
       uint8_t out[32];
       return nacre_hpke_ctx_export(hpke_tx, out, sizeof out, nullptr, 0);
+    } else if constexpr (std::is_same_v<H, nacre_age_encryptor>) {
+      return nacre_age_decryptor_failure(age_dec);  // NACRE_AGE_FAILURE_NONE is NACRE_OK
+    } else if constexpr (std::is_same_v<H, nacre_age_decryptor>) {
+      Bytes out(age_update_need);
+      size_t len = 0;
+      return nacre_age_encryptor_update(age_enc, out.data(), out.size(), &len, d, 10);
     } else if constexpr (std::is_same_v<H, nacre_secretbox_key>) {
       uint8_t out[16];
       size_t len = 0;
@@ -1190,6 +1230,167 @@ void secretstream_rows(Rows &rows) {
                                              nacre_secretstream_decryptor_free);
 }
 
+void age_rows(Rows &rows) {
+  const World &w = world();
+  const uint8_t *d = w.d;
+  const std::string rcp = w.age_recipient, id = w.age_identity;
+  const uint8_t *idp = w.age_id();
+  const size_t kM = 10;
+  const char *not_a_key = "# a comment\nage1notakey\n";
+  // Each row runs in a forked child, so the rows that feed a live handle do not change it for
+  // the next one.
+
+  const std::string en = "nacre_age_encryptor_new";
+  auto enc_new = [](Probe &p, const char *r, size_t n, unsigned flags) {
+    return nacre_age_encryptor_new(p.out_as<nacre_age_encryptor *>(), r, n, flags);
+  };
+  null_handle_out(rows, en, [=](Probe &) { return nacre_age_encryptor_new(nullptr, rcp.data(), rcp.size(), 0); });
+  input_classes(rows, en, "recipients", rcp.size(), [=](Probe &p, const uint8_t *r, size_t n) {
+    return enc_new(p, reinterpret_cast<const char *>(r), n, 0);
+  });
+  rows.status(en, Cls::zero_len, "recipients_len 0: no recipient", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return enc_new(p, rcp.data(), 0, 0); });
+  rows.status(en, Cls::out_of_range, "only comments: no recipient", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return enc_new(p, "# none\n\n", 8, 0); });
+  rows.status(en, Cls::out_of_range, "a line that is not a recipient", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return enc_new(p, not_a_key, std::strlen(not_a_key), 0); });
+  rows.status(en, Cls::out_of_range, "an identity where a recipient belongs", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return enc_new(p, id.data(), id.size(), 0); });
+  unknown_numbers(rows, en, "flags", {2, -1, 0x100}, NACRE_ERR_INVALID_ARGUMENT,
+                  [=](Probe &p, int f) { return enc_new(p, rcp.data(), rcp.size(), static_cast<unsigned>(f)); });
+
+  const std::string ep = "nacre_age_encryptor_new_passphrase";
+  auto enc_pw = [](Probe &p, const uint8_t *pw, size_t n, int wf, unsigned flags) {
+    return nacre_age_encryptor_new_passphrase(p.out_as<nacre_age_encryptor *>(), pw, n, wf, flags);
+  };
+  null_handle_out(rows, ep, [=](Probe &) { return nacre_age_encryptor_new_passphrase(nullptr, d, 8, 1, 0); });
+  input_classes(rows, ep, "passphrase", 8, [=](Probe &p, const uint8_t *pw, size_t n) { return enc_pw(p, pw, n, 1, 0); });
+  rows.status(ep, Cls::zero_len, "an empty passphrase", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return enc_pw(p, d, 0, 1, 0); });
+  unknown_numbers(rows, ep, "work_factor", {31, -1, INT_MIN, INT_MAX}, NACRE_ERR_INVALID_ARGUMENT,
+                  [=](Probe &p, int wf) { return enc_pw(p, d, 8, wf, 0); });
+  unknown_numbers(rows, ep, "flags", {2, -1}, NACRE_ERR_INVALID_ARGUMENT,
+                  [=](Probe &p, int f) { return enc_pw(p, d, 8, 1, static_cast<unsigned>(f)); });
+
+  for (const bool finishing : {false, true}) {
+    const std::string fn = finishing ? "nacre_age_encryptor_finish" : "nacre_age_encryptor_update";
+    const size_t need = finishing ? w.age_finish_need : w.age_update_need;
+    auto step = [=](nacre_age_encryptor *st, uint8_t *o, size_t c, size_t *l, const uint8_t *in, size_t n) {
+      return finishing ? nacre_age_encryptor_finish(st, o, c, l) : nacre_age_encryptor_update(st, o, c, l, in, n);
+    };
+    handle_classes<nacre_age_encryptor>(rows, fn, "st", [=](Probe &p, nacre_age_encryptor *st) {
+      return step(st, p.out(need), need, p.len(), d, kM);
+    });
+    nacre_age_encryptor *enc = w.age_enc;
+    triple_classes(rows, fn, need, [=](Probe &, uint8_t *o, size_t c, size_t *l) { return step(enc, o, c, l, d, kM); });
+    rows.status(fn, Cls::out_of_range, "a finished encryptor", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+      return step(world().finished_age_enc, p.out(need), need, p.len(), d, kM);
+    });
+  }
+  nacre_age_encryptor *enc = w.age_enc;
+  input_classes(rows, "nacre_age_encryptor_update", "in", kM, [=](Probe &p, const uint8_t *x, size_t n) {
+    return nacre_age_encryptor_update(enc, p.out(4096), 4096, p.len(), x, n);
+  });
+  free_classes<nacre_age_encryptor>(rows, "nacre_age_encryptor_free", nacre_age_encryptor_free);
+
+  const std::string dn = "nacre_age_decryptor_new";
+  auto dec_new = [](Probe &p, const uint8_t *i, size_t n, int format) {
+    return nacre_age_decryptor_new(p.out_as<nacre_age_decryptor *>(), i, n, format);
+  };
+  null_handle_out(rows, dn, [=](Probe &) { return nacre_age_decryptor_new(nullptr, idp, id.size(), 0); });
+  input_classes(rows, dn, "identities", id.size(), [=](Probe &p, const uint8_t *i, size_t n) { return dec_new(p, i, n, 0); });
+  rows.status(dn, Cls::zero_len, "identities_len 0: no identity", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return dec_new(p, idp, 0, 0); });
+  rows.status(dn, Cls::out_of_range, "a recipient where an identity belongs", NACRE_ERR_INVALID_KEY, [=](Probe &p) {
+    return dec_new(p, reinterpret_cast<const uint8_t *>(rcp.data()), rcp.size(), 0);
+  });
+  unknown_numbers(rows, dn, "format", {3, -1, 1000}, NACRE_ERR_INVALID_ARGUMENT,
+                  [=](Probe &p, int f) { return dec_new(p, idp, id.size(), f); });
+
+  const std::string dp = "nacre_age_decryptor_new_passphrase";
+  auto dec_pw = [](Probe &p, const uint8_t *pw, size_t n, int wf, int format) {
+    return nacre_age_decryptor_new_passphrase(p.out_as<nacre_age_decryptor *>(), pw, n, wf, format);
+  };
+  null_handle_out(rows, dp, [=](Probe &) { return nacre_age_decryptor_new_passphrase(nullptr, d, 8, 0, 0); });
+  input_classes(rows, dp, "passphrase", 8, [=](Probe &p, const uint8_t *pw, size_t n) { return dec_pw(p, pw, n, 0, 0); });
+  rows.status(dp, Cls::zero_len, "an empty passphrase (files made elsewhere may use one)", NACRE_OK,
+              [=](Probe &p) { return dec_pw(p, d, 0, 0, 0); });
+  unknown_numbers(rows, dp, "max_work_factor", {31, -1, INT_MIN}, NACRE_ERR_INVALID_ARGUMENT,
+                  [=](Probe &p, int wf) { return dec_pw(p, d, 8, wf, 0); });
+  unknown_numbers(rows, dp, "format", {3, -1}, NACRE_ERR_INVALID_ARGUMENT,
+                  [=](Probe &p, int f) { return dec_pw(p, d, 8, 0, f); });
+
+  const std::string du = "nacre_age_decryptor_update";
+  nacre_age_decryptor *dec = w.age_dec;
+  handle_classes<nacre_age_decryptor>(rows, du, "st", [=](Probe &p, nacre_age_decryptor *st) {
+    return nacre_age_decryptor_update(st, p.out(kM), kM, p.len(), d, kM);
+  });
+  triple_classes(rows, du, kM, [=](Probe &, uint8_t *o, size_t c, size_t *l) {
+    return nacre_age_decryptor_update(dec, o, c, l, d, kM);
+  });
+  input_classes(rows, du, "in", kM, [=](Probe &p, const uint8_t *x, size_t n) {
+    return nacre_age_decryptor_update(dec, p.out(kM), kM, p.len(), x, n);
+  });
+  rows.status(du, Cls::out_of_range, "a file that is not age (header failure)", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+    const char *text = "not an age file\n--- x\n";
+    const size_t n = std::strlen(text);
+    return nacre_age_decryptor_update(dec, p.out(n), n, p.len(), reinterpret_cast<const uint8_t *>(text), n);
+  });
+
+  const std::string df = "nacre_age_decryptor_finish";
+  handle_classes<nacre_age_decryptor>(rows, df, "st", [=](Probe &p, nacre_age_decryptor *st) {
+    return nacre_age_decryptor_finish(st, p.out(kM), kM, p.len());
+  });
+  rows.status(df, Cls::null_ptr, "out_len NULL", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return nacre_age_decryptor_finish(dec, p.out(kM), kM, nullptr); });
+  rows.status(df, Cls::huge_len, "out_cap SIZE_MAX", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return nacre_age_decryptor_finish(dec, p.scratch(kM), SIZE_MAX, p.len()); });
+  rows.status(df, Cls::zero_len, "an empty file (header failure)", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return nacre_age_decryptor_finish(dec, nullptr, 0, p.len()); })
+      .want_len = {0};
+
+  const std::string fl = "nacre_age_decryptor_failure";
+  handle_classes<nacre_age_decryptor>(rows, fl, "st", [](Probe &, nacre_age_decryptor *st) {
+    return nacre_age_decryptor_failure(st);
+  });
+  rows.value(fl, Cls::no_bad_input, "a fresh decryptor: none; after an empty file: header", 1, [=](Probe &p) {
+    const int before = nacre_age_decryptor_failure(dec);
+    const int rc = nacre_age_decryptor_finish(dec, nullptr, 0, p.len());
+    return before == NACRE_AGE_FAILURE_NONE && rc == NACRE_ERR_INVALID_ARGUMENT &&
+                   nacre_age_decryptor_failure(dec) == NACRE_AGE_FAILURE_HEADER ? 1 : 0;
+  });
+  free_classes<nacre_age_decryptor>(rows, "nacre_age_decryptor_free", nacre_age_decryptor_free);
+
+  const std::string kg = "nacre_age_keygen";
+  triple_classes(rows, kg, id.size(), [](Probe &, uint8_t *o, size_t c, size_t *l) { return nacre_age_keygen(0, o, c, l); });
+  unknown_numbers(rows, kg, "post_quantum", {2, -1}, NACRE_ERR_INVALID_ARGUMENT,
+                  [](Probe &p, int pq) { return nacre_age_keygen(pq, p.out(4096), 4096, p.len()); });
+
+  const std::string ir = "nacre_age_identity_to_recipient";
+  auto to_recipient = [](Probe &p, const uint8_t *i, size_t n, size_t cap) {
+    return nacre_age_identity_to_recipient(i, n, reinterpret_cast<char *>(p.out(cap)), cap, p.len());
+  };
+  triple_classes(rows, ir, rcp.size(), [=](Probe &, uint8_t *o, size_t c, size_t *l) {
+    return nacre_age_identity_to_recipient(idp, id.size(), reinterpret_cast<char *>(o), c, l);
+  });
+  input_classes(rows, ir, "identity", id.size(), [=](Probe &p, const uint8_t *i, size_t n) { return to_recipient(p, i, n, 128); });
+  rows.status(ir, Cls::zero_len, "an empty identity", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return to_recipient(p, idp, 0, 128); });
+  rows.status(ir, Cls::out_of_range, "an identity one character short", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return to_recipient(p, idp, id.size() - 1, 128); });
+
+  const std::string rc = "nacre_age_recipient_check";
+  input_classes(rows, rc, "recipient", rcp.size(), [](Probe &, const uint8_t *r, size_t n) {
+    return nacre_age_recipient_check(reinterpret_cast<const char *>(r), n);
+  });
+  rows.status(rc, Cls::zero_len, "an empty recipient", NACRE_ERR_INVALID_KEY,
+              [](Probe &) { return nacre_age_recipient_check("", 0); });
+  rows.status(rc, Cls::out_of_range, "an identity is not a recipient", NACRE_ERR_INVALID_KEY,
+              [=](Probe &) { return nacre_age_recipient_check(id.data(), id.size()); });
+  rows.status(rc, Cls::no_bad_input, "a recipient", NACRE_OK,
+              [=](Probe &) { return nacre_age_recipient_check(rcp.data(), rcp.size()); });
+}
+
 void kdf_rows(Rows &rows) {
   const uint8_t *d = world().d;
   const int s256 = NACRE_HASH_SHA256;
@@ -2001,6 +2202,7 @@ const std::vector<Row> &table() {
     hmac_rows(rows);
     aead_rows(rows);
     secretstream_rows(rows);
+    age_rows(rows);
     kdf_rows(rows);
     pwhash_rows(rows);
     keys_rows(rows);

@@ -30,7 +30,7 @@ STUB = REPO_ROOT / "bindings" / "python" / "nacre" / "_nacre.pyi"
 
 # C types (as cffi spells them) -> stub annotations. ``uint8_t *`` and ``char *`` take bytes
 # (cffi passes a pointer to a bytes object's data) or a cdata; every other pointer a cdata.
-_INTEGERS = frozenset({"int", "size_t", "uint32_t", "uint64_t"})
+_INTEGERS = frozenset({"int", "unsigned int", "size_t", "uint32_t", "uint64_t"})
 _BYTE_POINTERS = frozenset({"uint8_t *", "char *"})
 
 _HEADER = """\

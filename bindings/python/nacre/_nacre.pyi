@@ -29,6 +29,20 @@ class _Lib:
     NACRE_AEAD_CHACHA20_POLY1305: int
     NACRE_AEAD_FLAG_RANDOM_NONCE_SAFE: int
     NACRE_AEAD_XCHACHA20_POLY1305: int
+    NACRE_AGE_ARMOR: int
+    NACRE_AGE_CHUNK_LEN: int
+    NACRE_AGE_DEFAULT_WORK_FACTOR: int
+    NACRE_AGE_FAILURE_ARMOR: int
+    NACRE_AGE_FAILURE_HEADER: int
+    NACRE_AGE_FAILURE_HEADER_MAC: int
+    NACRE_AGE_FAILURE_NONE: int
+    NACRE_AGE_FAILURE_NO_IDENTITY: int
+    NACRE_AGE_FAILURE_PAYLOAD: int
+    NACRE_AGE_FILE_KEY_LEN: int
+    NACRE_AGE_FORMAT_ARMORED: int
+    NACRE_AGE_FORMAT_BINARY: int
+    NACRE_AGE_FORMAT_DETECT: int
+    NACRE_AGE_MAX_WORK_FACTOR: int
     NACRE_BACKEND_AUTOMATIC: int
     NACRE_BACKEND_BORINGSSL: int
     NACRE_BACKEND_SODIUM: int
@@ -258,6 +272,97 @@ class _Lib:
         /,
     ) -> int: ...
     def nacre_aead_tag_len(self, alg: int, /) -> int: ...
+    def nacre_age_decryptor_failure(self, st: _CData, /) -> int: ...
+    def nacre_age_decryptor_finish(
+        self,
+        st: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_age_decryptor_free(self, st: _CData, /) -> None: ...
+    def nacre_age_decryptor_new(
+        self,
+        out: _CData,
+        identities: _Bytes,
+        identities_len: int,
+        format: int,
+        /,
+    ) -> int: ...
+    def nacre_age_decryptor_new_passphrase(
+        self,
+        out: _CData,
+        passphrase: _Bytes,
+        passphrase_len: int,
+        max_work_factor: int,
+        format: int,
+        /,
+    ) -> int: ...
+    def nacre_age_decryptor_update(
+        self,
+        st: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        in_: _Bytes,
+        in_len: int,
+        /,
+    ) -> int: ...
+    def nacre_age_encryptor_finish(
+        self,
+        st: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_age_encryptor_free(self, st: _CData, /) -> None: ...
+    def nacre_age_encryptor_new(
+        self,
+        out: _CData,
+        recipients: _Bytes,
+        recipients_len: int,
+        flags: int,
+        /,
+    ) -> int: ...
+    def nacre_age_encryptor_new_passphrase(
+        self,
+        out: _CData,
+        passphrase: _Bytes,
+        passphrase_len: int,
+        work_factor: int,
+        flags: int,
+        /,
+    ) -> int: ...
+    def nacre_age_encryptor_update(
+        self,
+        st: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        in_: _Bytes,
+        in_len: int,
+        /,
+    ) -> int: ...
+    def nacre_age_identity_to_recipient(
+        self,
+        identity: _Bytes,
+        identity_len: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_age_keygen(
+        self,
+        post_quantum: int,
+        identity: _Bytes,
+        identity_cap: int,
+        identity_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_age_recipient_check(self, recipient: _Bytes, recipient_len: int, /) -> int: ...
     def nacre_backend_name(self, backend: int, /) -> _CData: ...
     def nacre_blake2b(
         self,
