@@ -26,8 +26,9 @@ import nacre.keys
 import nacre.pwhash
 import nacre.secret
 import nacre.secretstream as ss
-from nacre import encoding
+from nacre import age, encoding
 from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
+from nacre.age import passphrase
 from nacre.hash import Hash, Xof
 from nacre.hpke import ReceiverContext, SenderContext, Suite
 from nacre.keys import (
@@ -285,30 +286,69 @@ def streams() -> None:
     cut.pull(first)
     expect(nacre.TruncatedStream, cut.finalize)
 
+    print("secretstream: tags, push/pull; truncation and trailing data")
+
+
+def files() -> None:
+    # age files: to keys (X25519, or post-quantum hybrid) or to a passphrase; pyrage's shapes.
+    alice, bob = age.Identity.generate(), age.Identity.generate(post_quantum=True)
+    assert bob.post_quantum and bob.to_public().post_quantum and not alice.post_quantum
+    assert age.Identity.from_str(alice.secret_text()) == alice
+    team = age.parse_recipients(f"# team\n{alice.to_public()}\n{bob.to_public()}\n")
+    assert team == [age.Recipient.from_str(str(r)) for r in team]
+    assert age.parse_identities(f"# key\n{alice.secret_text()}\n") == [alice]
+    data = nacre.random_bytes(age.CHUNK_SIZE + 100)
+    box = age.encrypt(data, team, armored=True)
+    assert age.decrypt(box, [bob]) == data
+    enc = age.Encryptor(team)
+    file = enc.update(data[:10]) + enc.update(data[10:]) + enc.finish()
+    dec = age.Decryptor([alice], armored=False)
+    assert dec.update(file) + dec.finish() == data
+    locked = passphrase.encrypt(data, "correct horse", work_factor=10)
+    limit = passphrase.MAX_WORK_FACTOR
+    assert passphrase.decrypt(locked, "correct horse", max_work_factor=limit) == data
+    pw_enc = passphrase.encryptor("pw", work_factor=10)
+    pw_file = pw_enc.update(b"x") + pw_enc.finish()
+    pw_dec = passphrase.decryptor("pw")
+    assert pw_dec.update(pw_file) + pw_dec.finish() == b"x"
+    assert passphrase.DEFAULT_WORK_FACTOR == 18
+
     # Files: a writer that encrypts into a binary file, a reader that decrypts from one.
-    data = nacre.random_bytes(3 * ss.DEFAULT_CHUNK_SIZE // 2)
     sink = io.BytesIO()
-    with ss.EncryptingWriter(sink, key) as writer:
-        assert writer.writable() and writer.chunk_size == ss.DEFAULT_CHUNK_SIZE
+    with age.EncryptingWriter(sink, [alice.to_public()]) as writer:
+        assert writer.writable()
         writer.write(data[:1000])
         writer.write(memoryview(data)[1000:])
         writer.flush()
-    assert writer.closed  # close() (the with block) wrote the final message
-    reader = ss.DecryptingReader(io.BytesIO(sink.getvalue()), key)
-    assert reader.readable() and reader.chunk_size == ss.DEFAULT_CHUNK_SIZE
+    reader = age.DecryptingReader(io.BytesIO(sink.getvalue()), [alice])
+    assert reader.readable()
     head = bytearray(10)
     assert reader.peek(1)[:1] == data[:1] and reader.readinto(head) == 10 and head == data[:10]
     assert reader.read1(90) == data[10:100] and reader.read(900) == data[100:1000]
     assert reader.readall() == data[1000:] and reader.read() == b"" and reader.finished
     reader.close()
-
     aborted = io.BytesIO()
-    partial = ss.EncryptingWriter(aborted, key, chunk_size=64)
+    partial = age.EncryptingWriter(aborted, passphrase="pw", work_factor=10)
     partial.write(data[:100])
-    partial.abort()  # no final message: a reader sees a truncated stream
-    reader = ss.DecryptingReader(io.BytesIO(aborted.getvalue()), key, chunk_size=64)
-    expect(nacre.TruncatedStream, reader.read)
-    print("secretstream: tags, push/pull, file writer and reader; truncation and trailing data")
+    partial.abort()  # no final chunk: a reader sees a truncated file
+    cut = age.DecryptingReader(io.BytesIO(aborted.getvalue()), passphrase="pw")
+    expect(age.PayloadError, cut.read)
+    expect(age.NoIdentityError, lambda: age.decrypt(box, [age.Identity.generate()]))
+    expect(age.HeaderError, lambda: age.decrypt(b"not an age file", [alice]))
+    expect(age.ArmorError, lambda: age.decrypt(b"-----BEGIN AGE ENCRYPTED FILE-----\n!\n", [alice]))
+    expect(age.HeaderMacError, lambda: age.decrypt(_changed_mac(file), [alice]))
+    expect(age.RecipientError, lambda: age.Recipient.from_str("ssh-ed25519 AAAA"))
+    expect(age.IdentityError, lambda: age.Identity.from_str(str(alice.to_public())))
+    for cls in (age.HeaderError, age.ArmorError, age.NoIdentityError, age.HeaderMacError,
+                age.PayloadError):
+        assert issubclass(cls, age.DecryptError)
+    print("age: X25519, hybrid and passphrase files, armored, streamed; 5 failure classes")
+
+
+def _changed_mac(file: bytes) -> bytes:
+    """``file`` with one character of its header MAC changed."""
+    at = file.index(b"\n--- ") + 5
+    return file[:at] + (b"A" if file[at:at + 1] != b"A" else b"B") + file[at + 1:]
 
 
 # --- nacre.kdf ------------------------------------------------------------------------------------
@@ -639,6 +679,7 @@ def main() -> None:
     macs()
     aead()
     streams()
+    files()
     kdfs()
     passwords()
     keys()

@@ -30,6 +30,7 @@ import atheris
 with atheris.instrument_imports(include=["nacre"]):
     import nacre
     import nacre.aead
+    import nacre.age
     import nacre.box
     import nacre.encoding
     import nacre.hash
@@ -70,6 +71,7 @@ def _receivers() -> List[Tuple[str, Any]]:
     """Live objects whose public methods the fuzzer calls."""
     k = nacre.secretstream.generate_key()
     enc = nacre.secretstream.Encryptor(k)
+    identity = nacre.age.Identity.generate()
     objs: List[Tuple[str, Any]] = [
         ("AESGCM", nacre.aead.AESGCM(bytes(32))),
         ("ChaCha20Poly1305", nacre.aead.ChaCha20Poly1305(bytes(32))),
@@ -80,6 +82,10 @@ def _receivers() -> List[Tuple[str, Any]]:
         ("HMAC", nacre.hmac.new(b"key", digestmod="sha256")),
         ("Encryptor", enc),
         ("Decryptor", nacre.secretstream.Decryptor(k, enc.header)),
+        ("age.Identity", identity),
+        ("age.Recipient", identity.to_public()),
+        ("age.Encryptor", nacre.age.Encryptor([identity.to_public()])),
+        ("age.Decryptor", nacre.age.Decryptor([identity])),
     ]
     for cls in (nacre.keys.X25519PrivateKey, nacre.keys.Ed25519PrivateKey,
                 nacre.keys.MLKEM768PrivateKey, nacre.keys.XWingPrivateKey):
@@ -106,7 +112,8 @@ def _receivers() -> List[Tuple[str, Any]]:
 
 def _targets() -> List[Tuple[str, Callable[..., Any]]]:
     found: List[Tuple[str, Callable[..., Any]]] = []
-    modules = (nacre, nacre.aead, nacre.box, nacre.hash, nacre.hmac, nacre.hpke, nacre.kdf,
+    # nacre.age.passphrase is left out: scrypt at its default work factor is slow by design.
+    modules = (nacre, nacre.aead, nacre.age, nacre.box, nacre.hash, nacre.hmac, nacre.hpke, nacre.kdf,
                nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream, nacre.secret,
                nacre.encoding, nacre.nacl.public, nacre.nacl.secret, nacre.nacl.signing,
                nacre.nacl.utils)

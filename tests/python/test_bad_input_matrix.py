@@ -39,6 +39,8 @@ import pytest
 
 import nacre
 import nacre.aead
+import nacre.age
+import nacre.age.passphrase
 import nacre.box
 import nacre.hash
 import nacre.hmac
@@ -83,6 +85,8 @@ PUBLIC_MODULES = (
     "nacre.keys",
     "nacre.pwhash",
     "nacre.secretstream",
+    "nacre.age",
+    "nacre.age.passphrase",
     "nacre.secret",
     "nacre.encoding",
     "nacre.nacl.encoding",
@@ -174,7 +178,9 @@ RAW_MLKEM = _secret("ml-kem seed", 64)
 RAW_XWING = _secret("x-wing seed", 32)
 
 SUITE = nacre.hpke.Suite.X25519_SHA256_CHACHA20POLY1305
-CHUNK = 16  # secretstream file wrappers: small messages, several per stream
+AGE_PASSPHRASE = _secret("age passphrase", 24).hex()
+AGE_IDENTITY = nacre.age.Identity.generate()
+SECRETS.append(AGE_IDENTITY.secret_text().encode())
 # An X448 PKCS#8 key (RFC 8410): well formed, not offered by nacre (as in test_keys.py).
 X448_PKCS8 = bytes.fromhex("3046020100300506032b656f043a0438") + bytes(range(1, 57))
 # An Argon2id string asking for 1 TiB: over nacre's cap, refused before any memory is spent.
@@ -323,27 +329,22 @@ class Fixtures:
     def decryptor(self) -> ss.Decryptor:
         return ss.Decryptor(STREAM_KEY, self.stream[0])
 
+    # age: one small file to AGE_IDENTITY, binary; one to a passphrase
     @cached_property
-    def stream_file(self) -> bytes:
-        """What EncryptingWriter writes for 40 bytes with chunk_size CHUNK."""
-        sink = io.BytesIO()
-        with ss.EncryptingWriter(sink, STREAM_KEY, CHUNK) as writer:
-            writer.write(bytes(range(40)))
-        return sink.getvalue()
+    def age_file(self) -> bytes:
+        return nacre.age.encrypt(bytes(range(40)) * 5000, [AGE_IDENTITY.to_public()])
 
     @cached_property
-    def full_final_file(self) -> bytes:
-        """A stream whose final message is a full chunk (written message by message)."""
-        enc = ss.Encryptor(STREAM_KEY)
-        return enc.header + enc.push(bytes(CHUNK)) + enc.finalize(bytes(CHUNK))
+    def age_pw_file(self) -> bytes:
+        return nacre.age.passphrase.encrypt(b"message", AGE_PASSPHRASE, work_factor=10)
 
-    def reader(self, data: Optional[bytes] = None, key: Any = STREAM_KEY,
-               chunk: Any = CHUNK) -> ss.DecryptingReader:
-        return ss.DecryptingReader(io.BytesIO(self.stream_file if data is None else data),
-                                   key, chunk)
+    def age_reader(self, data: Optional[bytes] = None,
+                   identity: Any = None) -> nacre.age.DecryptingReader:
+        return nacre.age.DecryptingReader(io.BytesIO(self.age_file if data is None else data),
+                                          [identity or AGE_IDENTITY])
 
-    def writer(self) -> ss.EncryptingWriter:
-        return ss.EncryptingWriter(io.BytesIO(), STREAM_KEY, CHUNK)
+    def age_writer(self) -> nacre.age.EncryptingWriter:
+        return nacre.age.EncryptingWriter(io.BytesIO(), [AGE_IDENTITY.to_public()])
 
 
 F = Fixtures()
@@ -1048,8 +1049,8 @@ def _drain(read: Callable[[], Any]) -> None:
         pass
 
 
-def _drain_peek(rd: ss.DecryptingReader) -> None:
-    """peek() decrypts the next message when the buffer is empty; read() then consumes only
+def _drain_peek(rd: nacre.age.DecryptingReader) -> None:
+    """peek() decrypts the next piece when the buffer is empty; read() then consumes only
     what is buffered, so every decryption happens in peek."""
     while True:
         data = rd.peek()
@@ -1058,8 +1059,8 @@ def _drain_peek(rd: ss.DecryptingReader) -> None:
         rd.read(len(data))
 
 
-# DecryptingReader method -> a call that reads the whole stream through that method only.
-READ_LOOPS: Dict[str, Callable[[ss.DecryptingReader], Any]] = {
+# age.DecryptingReader method -> a call that reads the whole file through that method only.
+READ_LOOPS: Dict[str, Callable[[nacre.age.DecryptingReader], Any]] = {
     "read": lambda rd: _drain(lambda: rd.read(7)),
     "readall": lambda rd: rd.readall(),
     "read1": lambda rd: _drain(lambda: rd.read1(1000)),
@@ -1132,61 +1133,242 @@ def _secretstream_rows() -> List[Row]:
     rows += [Row(p, "before-final", lambda: dec().finalize(), TRUNCATED),
              extra_arg(p, lambda x: dec().finalize(x))]
 
+    return rows
+
+
+# --- age -----------------------------------------------------------------------------------------
+
+AGE_HEADER = (nacre.age.HeaderError, nacre.InvalidArgument, ValueError)
+AGE_ARMOR = (nacre.age.ArmorError, nacre.InvalidArgument, ValueError)
+AGE_NO_IDENTITY = (nacre.age.NoIdentityError, nacre.InvalidKey)
+AGE_HEADER_MAC = (nacre.age.HeaderMacError, nacre.InvalidTag)
+AGE_PAYLOAD = (nacre.age.PayloadError, nacre.InvalidTag)
+AGE_RECIPIENT = (nacre.age.RecipientError, nacre.InvalidKey, ValueError)
+AGE_IDENTITY_ERR = (nacre.age.IdentityError, nacre.InvalidKey, ValueError)
+_SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHsKLqeplhpW+uObz5dvMgjz1OxfM/XXUB+VHtZ6isGN"
+
+
+def _age_key_text_rows(p: str, make: Make, error: Tuple[type, ...], good: str,
+                       other: str) -> List[Row]:
+    """A str key: not str, empty, with a line break, mixed case, truncated, the other kind."""
+    mixed = good[:10] + good[10:].swapcase()
+    return [
+        Row(p, "text:bytes", lambda: make(good.encode()), TYPE),
+        Row(p, "text:None", lambda: make(None), TYPE),
+        Row(p, "text:empty", lambda: make(""), error),
+        Row(p, "text:newline", lambda: make(good + "\n" + good), error),
+        Row(p, "text:mixed-case", lambda: make(mixed), error),
+        Row(p, "text:truncated", lambda: make(good[:-1]), error),
+        Row(p, "text:other-kind", lambda: make(other), error),
+        Row(p, "text:ssh-key", lambda: make(_SSH_KEY), error),
+        Row(p, "text:non-ascii", lambda: make(good[:-1] + "\u00e9"), error),
+    ]
+
+
+def _age_list_rows(p: str, make: Make, kind: str, good: Any, other: Any,
+                   error: Tuple[type, ...]) -> List[Row]:
+    """A list of recipients or identities: one str or object instead of a list, an empty list,
+    a list holding a non-key, a bad text, or the other kind."""
+    return [
+        Row(p, f"{kind}:one-str", lambda: make(str(good)), TYPE),
+        Row(p, f"{kind}:one-object", lambda: make(good), TYPE),
+        Row(p, f"{kind}:empty", lambda: make([]), error),
+        Row(p, f"{kind}:int-item", lambda: make([1]), TYPE),
+        Row(p, f"{kind}:bytes-item", lambda: make([b"age1"]), TYPE),
+        Row(p, f"{kind}:bad-text", lambda: make(["age1xyz"]), error),
+        Row(p, f"{kind}:other-kind", lambda: make([other]), TYPE),
+    ]
+
+
+def _age_bad_files() -> Dict[str, Tuple[bytes, Tuple[type, ...]]]:
+    f = F.age_file
+    return {
+        "not-age": (b"hello, world\n" * 10, AGE_HEADER),
+        "empty": (b"", AGE_HEADER),
+        "header-changed": (f.replace(b"X25519 ", b"X25519 A", 1), AGE_HEADER),
+        "mac-changed": (_flip(f, f.index(b"\n--- ") + 10), AGE_HEADER_MAC),
+        "payload-changed": (_flip(f, -40), AGE_PAYLOAD),
+        "truncated": (f[:-1], AGE_PAYLOAD),
+        "final-chunk-dropped": (f[: f.index(b"\n--- ") + 48 + 16 + 65536 + 16 + 2], AGE_PAYLOAD),
+        "trailing-data": (f + b"\x00", AGE_PAYLOAD),
+        "bad-armor": (b"-----BEGIN AGE ENCRYPTED FILE-----\n!!!!\n"
+                      b"-----END AGE ENCRYPTED FILE-----\n", AGE_ARMOR),
+    }
+
+
+def _age_rows() -> List[Row]:
+    age = nacre.age
+    R = AGE_IDENTITY.to_public()
+    ident, rtext, itext = AGE_IDENTITY, str(AGE_IDENTITY.to_public()), AGE_IDENTITY.secret_text()
+    rows: List[Row] = [no_direct_construction("age.Identity", age.Identity),
+                       no_direct_construction("age.Recipient", age.Recipient)]
+    p = "age.Identity.generate"
+    rows += [Row(p, "post_quantum:int", lambda: age.Identity.generate(1), TYPE),
+             Row(p, "post_quantum:str", lambda: age.Identity.generate("yes"), TYPE),
+             extra_arg(p, lambda x: age.Identity.generate(False, x))]
+    rows += _age_key_text_rows("age.Identity.from_str", age.Identity.from_str, AGE_IDENTITY_ERR,
+                               itext, rtext)
+    rows.append(extra_arg("age.Identity.to_public", lambda x: ident.to_public(x)))
+    rows.append(extra_arg("age.Identity.secret_text", lambda x: ident.secret_text(x)))
+    rows += _age_key_text_rows("age.Recipient.from_str", age.Recipient.from_str, AGE_RECIPIENT,
+                               rtext, itext)
+    parsers = (("age.parse_identities", age.parse_identities, itext, AGE_IDENTITY_ERR),
+               ("age.parse_recipients", age.parse_recipients, rtext, AGE_RECIPIENT))
+    for p, parse, good, error in parsers:
+        rows += [Row(p, "text:int", lambda parse=parse: parse(5), TYPE),
+                 Row(p, "text:None", lambda parse=parse: parse(None), TYPE),
+                 Row(p, "text:only-comments", lambda parse=parse: parse("# a\n\n# b\n"), error),
+                 Row(p, "text:bad-line",
+                     lambda parse=parse, good=good: parse(f"{good}\n# ok\nage1xyz\n"), error),
+                 Row(p, "text:ssh-key", lambda parse=parse: parse(_SSH_KEY), error),
+                 Row(p, "text:bad-utf8", lambda parse=parse: parse(b"\xff\n"),
+                     (UnicodeDecodeError, ValueError))]
+
+    # encrypting
+    for p, make in (("age.encrypt", lambda rs, **kw: age.encrypt(b"m", rs, **kw)),
+                    ("age.Encryptor", lambda rs, **kw: age.Encryptor(rs, **kw))):
+        rows += _age_list_rows(p, make, "recipients", R, ident, AGE_RECIPIENT)
+        rows += [Row(p, "armored:str", lambda make=make: make([R], armored="yes"), TYPE),
+                 Row(p, "armored:None", lambda make=make: make([R], armored=None), TYPE)]
+    rows += not_buffers("age.encrypt", "plaintext", lambda v: age.encrypt(v, [R]))
+    enc = lambda: age.Encryptor([R])  # noqa: E731
+
+    def finished(stream: Any) -> Any:
+        stream.finish()
+        return stream
+
+    p = "age.Encryptor.update"
+    rows += not_buffers(p, "data", lambda v: enc().update(v))
+    rows.append(Row(p, "after-finish", lambda: finished(enc()).update(b"m"), INVALID_ARGUMENT))
+    p = "age.Encryptor.finish"
+    rows += [Row(p, "twice", lambda: finished(enc()).finish(), INVALID_ARGUMENT),
+             extra_arg(p, lambda x: enc().finish(x))]
+
+    # decrypting
+    for p, make in (("age.decrypt", lambda ids, **kw: age.decrypt(F.age_file, ids, **kw)),
+                    ("age.Decryptor", lambda ids, **kw: age.Decryptor(ids, **kw))):
+        rows += _age_list_rows(p, make, "identities", ident, R, AGE_IDENTITY_ERR)
+    rows += [Row("age.Decryptor", "armored:str", lambda: age.Decryptor([ident], armored="x"), TYPE),
+             Row("age.Decryptor", "armored:int", lambda: age.Decryptor([ident], armored=1), TYPE)]
+    rows += not_buffers("age.decrypt", "ciphertext", lambda v: age.decrypt(v, [ident]))
+    other = age.Identity.generate()
+    rows.append(Row("age.decrypt", "wrong-identity", lambda: age.decrypt(F.age_file, [other]),
+                    AGE_NO_IDENTITY))
+    dec = lambda: age.Decryptor([ident])  # noqa: E731
+
+    def through_decryptor(data: bytes) -> bytes:
+        d = dec()
+        return d.update(data) + d.finish()
+
+    for case, (data, expect) in _age_bad_files().items():
+        rows.append(Row("age.decrypt", case, lambda data=data: age.decrypt(data, [ident]), expect))
+        rows.append(Row("age.Decryptor.finish", case, lambda data=data: through_decryptor(data),
+                        expect))
+    p = "age.Decryptor.update"
+    rows += not_buffers(p, "data", lambda v: dec().update(v))
+    rows.append(Row(p, "header-over-1MiB",
+                    lambda: dec().update(b"age-encryption.org/v1\n" + b"-> X" * 300000),
+                    AGE_HEADER))
+    rows.append(Row(p, "after-failure", lambda: _after_age_failure(dec()), INVALID_ARGUMENT))
+    rows += [Row("age.Decryptor.finish", "twice", lambda: _finish_twice(dec()), INVALID_ARGUMENT),
+             extra_arg("age.Decryptor.finish", lambda x: dec().finish(x))]
+
+    # passphrases
+    pw = age.passphrase
+    for p, make in (("age.passphrase.encrypt", lambda v, **kw: pw.encrypt(b"m", v, **kw)),
+                    ("age.passphrase.encryptor", lambda v, **kw: pw.encryptor(v, **kw))):
+        rows += [Row(p, "passphrase:None", lambda make=make: make(None), TYPE),
+                 Row(p, "passphrase:int", lambda make=make: make(5), TYPE),
+                 Row(p, "passphrase:empty", lambda make=make: make(""), INVALID_ARGUMENT),
+                 Row(p, "passphrase:empty-bytes", lambda make=make: make(b""), INVALID_ARGUMENT),
+                 Row(p, "work_factor:0", lambda make=make: make("pw", work_factor=0), SIZE),
+                 Row(p, "work_factor:31", lambda make=make: make("pw", work_factor=31), SIZE),
+                 Row(p, "work_factor:str", lambda make=make: make("pw", work_factor="10"), TYPE),
+                 Row(p, "work_factor:bool", lambda make=make: make("pw", work_factor=True), TYPE),
+                 Row(p, "armored:str", lambda make=make: make("pw", armored="no"), TYPE)]
+    rows += not_buffers("age.passphrase.encrypt", "plaintext",
+                        lambda v: pw.encrypt(v, AGE_PASSPHRASE, work_factor=10))
+    for p, make in (("age.passphrase.decrypt", lambda v, **kw: pw.decrypt(F.age_pw_file, v, **kw)),
+                    ("age.passphrase.decryptor", lambda v, **kw: through(pw.decryptor(v, **kw)))):
+        rows += [Row(p, "passphrase:None", lambda make=make: make(None), TYPE),
+                 Row(p, "passphrase:int", lambda make=make: make(5), TYPE),
+                 Row(p, "wrong-passphrase", lambda make=make: make("wrong"), AGE_NO_IDENTITY),
+                 Row(p, "max_work_factor:below-the-file's",
+                     lambda make=make: make(AGE_PASSPHRASE, max_work_factor=9), AGE_HEADER),
+                 Row(p, "max_work_factor:31",
+                     lambda make=make: make(AGE_PASSPHRASE, max_work_factor=31), SIZE),
+                 Row(p, "max_work_factor:str",
+                     lambda make=make: make(AGE_PASSPHRASE, max_work_factor="9"), TYPE)]
+    rows += not_buffers("age.passphrase.decrypt", "ciphertext",
+                        lambda v: pw.decrypt(v, AGE_PASSPHRASE))
+    rows.append(Row("age.passphrase.decrypt", "an X25519 file",
+                    lambda: pw.decrypt(F.age_file, "pw"), AGE_NO_IDENTITY))
+
     # file wrappers
-    p = "secretstream.EncryptingWriter"
-    w = lambda k=STREAM_KEY, c=CHUNK: ss.EncryptingWriter(io.BytesIO(), k, c)  # noqa: E731
-    rows += key_rows(p, lambda k: w(k=k))
-    rows += lengths(p, "chunk_size", lambda n: w(c=n), too_small=0)
-    rows.append(Row(p, "chunk_size:None", lambda: w(c=None), TYPE))
-    writer = F.writer
-    rows += not_buffers("secretstream.EncryptingWriter.write", "data",
-                        lambda v: writer().write(v))
-    rows.append(Row("secretstream.EncryptingWriter.write", "closed",
+    p = "age.EncryptingWriter"
+    sink = io.BytesIO
+    rows += [Row(p, "neither", lambda: age.EncryptingWriter(sink()), TYPE),
+             Row(p, "both", lambda: age.EncryptingWriter(sink(), [R], passphrase="pw"), TYPE)]
+    rows += _age_list_rows(p, lambda rs, **kw: age.EncryptingWriter(sink(), rs, **kw), "recipients",
+                           R, ident, AGE_RECIPIENT)
+    w = lambda *a, **kw: age.EncryptingWriter(sink(), *a, **kw)  # noqa: E731
+    rows += [Row(p, "passphrase:empty", lambda: w(passphrase=""), INVALID_ARGUMENT),
+             Row(p, "work_factor:31", lambda: w(passphrase="pw", work_factor=31), SIZE),
+             Row(p, "armored:str", lambda: w([R], armored="yes"), TYPE)]
+    writer = F.age_writer
+    rows += not_buffers("age.EncryptingWriter.write", "data", lambda v: writer().write(v))
+    rows.append(Row("age.EncryptingWriter.write", "closed",
                     lambda: _closed(writer()).write(b"x"), CLOSED))
-    rows.append(Row("secretstream.EncryptingWriter.flush", "closed",
+    rows.append(Row("age.EncryptingWriter.flush", "closed",
                     lambda: _closed(writer()).flush(), CLOSED))
     for meth in ("writable", "flush", "close", "abort"):
-        rows.append(extra_arg(f"secretstream.EncryptingWriter.{meth}",
+        rows.append(extra_arg(f"age.EncryptingWriter.{meth}",
                               lambda x, meth=meth: getattr(writer(), meth)(x)))
 
-    p = "secretstream.DecryptingReader"
-    r = F.reader
-    rows += key_rows(p, lambda k: r(key=k))
-    rows += lengths(p, "chunk_size", lambda n: r(chunk=n), too_small=0)
-    rows += [
-        Row(p, "header-cut", lambda: r(data=F.stream_file[: ss.HEADER_SIZE - 1]), TRUNCATED),
-        Row(p, "empty-file", lambda: r(data=b""), TRUNCATED),
-    ]
+    p = "age.DecryptingReader"
+    src = lambda: io.BytesIO(F.age_file)  # noqa: E731
+    rows += [Row(p, "neither", lambda: age.DecryptingReader(src()), TYPE),
+             Row(p, "both", lambda: age.DecryptingReader(src(), [ident], passphrase="pw"), TYPE),
+             Row(p, "max_work_factor:0",
+                 lambda: age.DecryptingReader(src(), passphrase="pw", max_work_factor=0), SIZE)]
+    rows += _age_list_rows(p, lambda ids: age.DecryptingReader(src(), ids), "identities", ident, R,
+                           AGE_IDENTITY_ERR)
+    r = F.age_reader
     for meth, call in READ_LOOPS.items():
-        p = f"secretstream.DecryptingReader.{meth}"
-        rows += [
-            Row(p, "closed", lambda c=call: c(_closed(r())), CLOSED),
-            Row(p, "tampered", lambda c=call: c(r(data=_flip(F.stream_file, ss.HEADER_SIZE))),
-                TAG),
-            Row(p, "wrong-key", lambda c=call: c(r(key=_flip(STREAM_KEY))), TAG),
-            Row(p, "wrong-chunk_size", lambda c=call: c(r(chunk=CHUNK + 1)), TAG),
-            Row(p, "truncated", lambda c=call: c(r(data=F.stream_file[:-1])), TRUNCATED),
-            Row(p, "final-dropped",
-                lambda c=call: c(r(data=F.stream_file[: ss.HEADER_SIZE + 2 * (CHUNK + 17)])),
-                TRUNCATED),
-            # A byte after a short final message joins it, which then fails (InvalidTag)...
-            Row(p, "byte-after-final", lambda c=call: c(r(data=F.stream_file + b"\x00")), TAG),
-            # ... after a full-size final message it is TrailingData.
-            Row(p, "trailing-data", lambda c=call: c(r(data=F.full_final_file + b"\x00")),
-                TRAILING),
-        ]
-    p = "secretstream.DecryptingReader.read"
+        p = f"age.DecryptingReader.{meth}"
+        rows.append(Row(p, "closed", lambda c=call: c(_closed(r())), CLOSED))
+        rows.append(Row(p, "wrong-identity", lambda c=call: c(r(identity=other)), AGE_NO_IDENTITY))
+        for case, (data, expect) in _age_bad_files().items():
+            rows.append(Row(p, case, lambda c=call, data=data: c(r(data=data)), expect))
+    p = "age.DecryptingReader.read"
     rows += [Row(p, "n:str", lambda: r().read("10"), TYPE),
              Row(p, "n:float", lambda: r().read(1.5), TYPE)]
-    rows += outputs("secretstream.DecryptingReader.readinto", lambda b: r().readinto(b), 8,
+    rows += outputs("age.DecryptingReader.readinto", lambda b: r().readinto(b), 8,
                     any_size=True, arg="b")
-    rows.append(Row("secretstream.DecryptingReader.read1", "n:str", lambda: r().read1("1"), TYPE))
-    rows.append(Row("secretstream.DecryptingReader.peek", "extra-arg",
-                    lambda: r().peek(1, 2), TYPE))
+    rows += [Row("age.DecryptingReader.read1", "n:str", lambda: r().read1("1"), TYPE),
+             Row("age.DecryptingReader.peek", "extra-arg", lambda: r().peek(1, 2), TYPE)]
     for meth in ("readable", "readall", "close"):
-        rows.append(extra_arg(f"secretstream.DecryptingReader.{meth}",
+        rows.append(extra_arg(f"age.DecryptingReader.{meth}",
                               lambda x, meth=meth: getattr(r(), meth)(x)))
     return rows
+
+
+def through(d: Any) -> bytes:
+    """The passphrase file through the decryptor ``d``."""
+    out: bytes = d.update(F.age_pw_file) + d.finish()
+    return out
+
+
+def _after_age_failure(d: Any) -> Any:
+    with pytest.raises(nacre.age.HeaderError):
+        d.update(b"not an age file\n--- x\n") + d.finish()
+    return d.update(b"more")
+
+
+def _finish_twice(d: Any) -> Any:
+    d.update(F.age_file)
+    d.finish()
+    return d.finish()
 
 
 # --- keys ----------------------------------------------------------------------------------------
@@ -1903,7 +2085,7 @@ def _kem_rows() -> List[Row]:
 
 def _build_table() -> List[Row]:
     table = (_top_rows() + _aead_rows() + _hash_rows() + _hmac_rows() + _kdf_rows()
-             + _pwhash_rows() + _secretstream_rows() + _keys_rows() + _box_rows()
+             + _pwhash_rows() + _secretstream_rows() + _age_rows() + _keys_rows() + _box_rows()
              + _hpke_rows() + _kem_rows() + _secret_rows() + _encoding_rows() + _nacl_rows())
     ids = [row.id for row in table]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -1974,7 +2156,7 @@ PUBLIC = public_callables()
 CASES_RUN: Dict[str, int] = {"cases": 0, "keyed": 0}
 # Rows whose callable takes, holds or makes key material: their messages and the reprs of the
 # key objects are checked for key bytes (every row's message is checked against every secret).
-KEYED_PREFIXES = ("aead.", "box.", "hpke.", "kem.", "keys.", "secretstream.", "hmac.",
+KEYED_PREFIXES = ("aead.", "box.", "hpke.", "kem.", "keys.", "secretstream.", "age.", "hmac.",
                   "kdf.", "pwhash.", "hash.blake2b", "secret.", "nacl.")
 
 
@@ -1995,9 +2177,10 @@ def test_discovery_sees_the_package() -> None:
     # A guard against a walk that finds nothing (and so "covers" everything).
     for path in ("nacre.random_bytes", "aead.AESGCM", "aead.AESGCM.encrypt_into",
                  "aead.AEGIS256.seal", "keys.ECPrivateKey.generate", "hash.Xof.digest",
-                 "secretstream.DecryptingReader.read", "hpke.ReceiverContext.export"):
+                 "age.DecryptingReader.read", "hpke.ReceiverContext.export",
+                 "age.passphrase.encrypt"):
         assert path in PUBLIC, path
-    assert "secretstream.DecryptingReader.readline" not in PUBLIC  # io's, not nacre's
+    assert "age.DecryptingReader.readline" not in PUBLIC  # io's, not nacre's
     assert len(PUBLIC) > 150
 
 
@@ -2032,7 +2215,9 @@ def test_bad_input(row: Row) -> None:
 
 def test_key_objects_never_show_key_bytes() -> None:
     objects: List[Any] = F.all_keys() + [F.aead(cls) for cls in AEAD_CLASSES] + [
-        F.hmac, ss.Encryptor(STREAM_KEY), F.decryptor(), F.writer(), F.reader(), F.box_ab(),
+        F.hmac, ss.Encryptor(STREAM_KEY), F.decryptor(), F.age_writer(), F.age_reader(), F.box_ab(),
+        AGE_IDENTITY, nacre.age.Encryptor([AGE_IDENTITY.to_public()]),
+        nacre.age.Decryptor([AGE_IDENTITY]),
         F.sender, F.receiver, nacre.hash.blake2b(key=HMAC_KEY),
     ]
     for obj in objects:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
@@ -131,6 +132,54 @@ def wycheproof_dir() -> Path:
     """NACRE_WYCHEPROOF_DIR, or ../shared/vectors/wycheproof next to the repository."""
     env = os.environ.get("NACRE_WYCHEPROOF_DIR")
     return Path(env) if env else REPO_ROOT.parent / "shared" / "vectors" / "wycheproof"
+
+
+def cctv_age_dir() -> Path:
+    """NACRE_CCTV_AGE_DIR, or ../shared/vectors/cctv-age next to the repository."""
+    env = os.environ.get("NACRE_CCTV_AGE_DIR")
+    return Path(env) if env else REPO_ROOT.parent / "shared" / "vectors" / "cctv-age"
+
+
+@dataclass(frozen=True)
+class CctvVector:
+    """One test of the CCTV age suite: its header fields and the age file."""
+
+    name: str
+    fields: Tuple[Tuple[str, str], ...]
+    file: bytes
+
+    def get(self, key: str) -> str:
+        return next((v for k, v in self.fields if k == key), "")
+
+    def all(self, key: str) -> List[str]:
+        return [v for k, v in self.fields if k == key]
+
+
+def load_cctv_age() -> List[CctvVector]:
+    """Every CCTV age vector (``key: value`` lines, an empty line, the file, zlib-compressed when
+    ``compressed: zlib``), sorted by name; absent: as for Wycheproof."""
+    import zlib
+
+    import pytest
+
+    root = cctv_age_dir()
+    if not root.is_dir():
+        message = f"CCTV age vectors not found: {root} (set NACRE_CCTV_AGE_DIR)"
+        if os.environ.get("NACRE_REQUIRE_WYCHEPROOF") == "1":
+            pytest.fail(message + "; NACRE_REQUIRE_WYCHEPROOF=1 requires them")
+        pytest.skip(message)
+    out = []
+    for path in sorted(root.iterdir()):
+        if path.name == "README.md":
+            continue
+        raw = path.read_bytes()
+        head, _, body = raw.partition(b"\n\n")
+        fields = tuple(tuple(line.split(": ", 1)) for line in head.decode().splitlines())
+        vector = CctvVector(path.name, fields, body)  # type: ignore[arg-type]
+        if vector.get("compressed") == "zlib":
+            vector = CctvVector(path.name, vector.fields, zlib.decompress(body))
+        out.append(vector)
+    return out
 
 
 def load_wycheproof(file: str) -> dict:

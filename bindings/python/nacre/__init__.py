@@ -3,7 +3,8 @@
 Modules: :mod:`nacre.hash` (shaped like hashlib), :mod:`nacre.hmac` (shaped like hmac),
 :mod:`nacre.aead` (shaped like pyca/cryptography's AEAD classes, which are also here:
 ``nacre.AESGCM``, ``nacre.ChaCha20Poly1305``, ...), :mod:`nacre.secretstream` (streaming
-encryption, file wrappers), :mod:`nacre.kdf` (HKDF, PBKDF2, scrypt, subkeys) and
+encryption), :mod:`nacre.age` (age v1 files, shaped like pyrage, with file wrappers),
+:mod:`nacre.kdf` (HKDF, PBKDF2, scrypt, subkeys) and
 :mod:`nacre.pwhash` (Argon2id, Argon2i and scrypt password hashing).
 
 Public keys: :mod:`nacre.keys` holds key classes shaped like pyca/cryptography's (also here:
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 from . import (
     aead,
+    age,
     box,
     encoding,
     exceptions,
@@ -91,6 +93,7 @@ __all__ = [
     "hash",
     "hmac",
     "aead",
+    "age",
     "secretstream",
     "kdf",
     "pwhash",

@@ -1,30 +1,24 @@
 """Streams (nacre_secretstream_*, libsodium's secretstream): encryptor and decryptor handles,
-push and pull, and the C memory the file wrappers work in.
+push and pull.
 
 A stream's public object keeps its lock and calls the push and pull functions with it held;
 they do not lock. Their ``cell`` arguments are the object's own out-parameter cells
 (:func:`new_encryptor`, :func:`new_decryptor`), reused under that lock.
-
-The file wrappers' working buffers are C memory (:func:`c_buffer`: the array and a memoryview of
-it), so no view of a Python object is held between calls; the wrappers pass the arrays back here
-with offsets (:func:`copy`, :func:`push_chunk`, :func:`pull_chunk`) and never look inside.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Optional, Tuple, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, Optional, Tuple, Union
 
 from .._args import Buffer
 from .._errors import InvalidTag
 from .._nacre import ffi, lib
 from .buffers import (
-    U8_ARRAY,
     borrows,
     fresh_bytes,
     input_arg,
     new_output,
     optional_input,
-    readable,
     to_bytes,
     writable,
 )
@@ -45,18 +39,10 @@ __all__ = [
     "new_encryptor",
     "push",
     "push_into",
-    "push_chunk",
     "new_decryptor",
     "is_finished",
     "pull",
     "pull_into",
-    "pull_chunk",
-    "c_buffer",
-    "copy",
-    "wipe",
-    "with_readable",
-    "with_writable",
-    "read",
 ]
 
 KEY_SIZE: int = lib.NACRE_SECRETSTREAM_KEY_LEN
@@ -70,7 +56,6 @@ TAG_FINAL: int = lib.NACRE_SECRETSTREAM_TAG_FINAL
 _LEN_CELL = ffi.typeof("size_t *")
 _TAG_CELL = ffi.typeof("int *")
 _NULL = ffi.NULL
-_T = TypeVar("_T")
 
 #: ``too_small(needed, size)``: the caller's error for an output buffer that is too small.
 TooSmall = Callable[[int, int], Exception]
@@ -128,14 +113,6 @@ def push_into(
     if len(dst) < len(src) + OVERHEAD:
         raise too_small(len(src) + OVERHEAD, len(dst))
     return _push(st, cell, tag, where, dst, len(dst), src, len(src), ad, ad_len)
-
-
-def push_chunk(
-    st: CData, cell: CData, tag: int, where: str, out: CData, src: CData, at: int, n: int
-) -> int:
-    """:func:`push` of the ``n`` bytes at ``src + at`` (a :func:`c_buffer` or a view given to
-    a :func:`with_readable` callback) into the C buffer ``out``; returns the message's size."""
-    return _push(st, cell, tag, where, out, len(out), src + at, n, _NULL, 0)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -212,53 +189,3 @@ def pull_into(
     if len(dst) < len(src) - OVERHEAD:
         raise too_small(len(src) - OVERHEAD, len(dst))
     return _pull(st, cells, ready, where, dst, len(dst), src, len(src), ad, ad_len)
-
-
-def pull_chunk(
-    st: CData, cells: Tuple[CData, CData], ready: Callable[[], None], where: str, out: CData,
-    at: int, out_cap: int, src: CData, n: int,
-) -> Tuple[int, int]:
-    """:func:`pull` of the ``n`` bytes at the start of the C buffer ``src`` into ``out_cap``
-    bytes at ``out + at``; returns ``(size, tag)``."""
-    return _pull(st, cells, ready, where, out + at, out_cap, src, n, _NULL, 0)
-
-
-# --- the file wrappers' memory -------------------------------------------------------------------
-
-
-def c_buffer(n: int) -> Tuple[CData, memoryview]:
-    """``n`` zeroed bytes of C memory (cffi owns and frees it), and a memoryview of them."""
-    buf = ffi.new(U8_ARRAY, n)
-    return buf, memoryview(ffi.buffer(buf))
-
-
-def copy(dst: CData, dst_at: int, src: CData, src_at: int, n: int) -> None:
-    """``n`` bytes from ``src + src_at`` to ``dst + dst_at`` (C buffers or borrowed views)."""
-    ffi.memmove(dst + dst_at, src + src_at, n)
-
-
-def wipe(buf: CData) -> None:
-    """Zero a :func:`c_buffer`."""
-    ffi.memmove(buf, bytes(len(buf)), len(buf))
-
-
-@borrows
-def with_readable(data: Buffer, what: str, fn: Callable[[CData, int], _T]) -> _T:
-    """``fn(view, len(view))`` with a view of ``data``, released when ``fn`` returns."""
-    src = readable(data, what)
-    return fn(src, len(src))
-
-
-@borrows
-def with_writable(buf: Buffer, what: str, fn: Callable[[CData, int], _T]) -> _T:
-    """``fn(view, len(view))`` with a view of the writable ``buf``, released when ``fn``
-    returns."""
-    dst = writable(buf, what)
-    return fn(dst, len(dst))
-
-
-def read(n: int, fn: Callable[[CData, int], int]) -> bytes:
-    """The first ``fn(out, n)`` bytes of a fresh ``n``-byte C buffer ``out`` that ``fn``
-    fills."""
-    out = new_output(n)
-    return to_bytes(out, fn(out, n))
