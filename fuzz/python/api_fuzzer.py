@@ -113,8 +113,8 @@ def _receivers() -> List[Tuple[str, Any]]:
 def _targets() -> List[Tuple[str, Callable[..., Any]]]:
     found: List[Tuple[str, Callable[..., Any]]] = []
     # nacre.age.passphrase is left out: scrypt at its default work factor is slow by design.
-    modules = (nacre, nacre.aead, nacre.age, nacre.box, nacre.hash, nacre.hmac, nacre.hpke, nacre.kdf,
-               nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream, nacre.secret,
+    modules = (nacre, nacre.aead, nacre.age, nacre.box, nacre.hash, nacre.hmac, nacre.hpke,
+               nacre.kdf, nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream, nacre.secret,
                nacre.encoding, nacre.nacl.public, nacre.nacl.secret, nacre.nacl.signing,
                nacre.nacl.utils)
     for mod in modules:

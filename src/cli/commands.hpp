@@ -12,7 +12,7 @@ namespace nacre::cli {
 void add_hash_command(CLI::App &app);
 void add_random_command(CLI::App &app);
 void add_selftest_command(CLI::App &app);
-void add_crypt_commands(CLI::App &app);
+void add_age_commands(CLI::App &app);  // encrypt, decrypt, age
 void add_key_commands(CLI::App &app);  // keygen, sign, verify
 void add_speed_command(CLI::App &app);
 void add_info_command(CLI::App &app);

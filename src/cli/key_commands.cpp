@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -15,7 +16,10 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "nacre/age.hpp"
 #include "nacre/signature.hpp"
+#include "output_file.hpp"
+#include "secrets_input.hpp"
 
 namespace nacre::cli {
 namespace {
@@ -96,75 +100,6 @@ bool contains(ByteView data, std::string_view needle) {
   return text.find(needle) != std::string_view::npos;
 }
 
-// PendingFile is a file written to a temporary name beside |path| (created mode 0600, so a
-// private key is never readable by others, not even for a moment) and moved into place by
-// commit(); removed if never committed.
-class PendingFile {
- public:
-  explicit PendingFile(std::string path) : path_(std::move(path)) {
-    std::vector<char> name(path_.begin(), path_.end());
-    const std::string suffix = ".nacre-tmp-XXXXXX";
-    name.insert(name.end(), suffix.begin(), suffix.end());
-    name.push_back('\0');
-    fd_ = mkostemp(name.data(), O_CLOEXEC);
-    if (fd_ < 0) throw std::runtime_error(errno_message(path_));
-    tmp_ = name.data();
-  }
-  ~PendingFile() {
-    if (fd_ >= 0) close(fd_);
-    if (!tmp_.empty()) unlink(tmp_.c_str());
-  }
-  PendingFile(const PendingFile &) = delete;
-  PendingFile &operator=(const PendingFile &) = delete;
-
-  void write_all(ByteView bytes) {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw std::runtime_error(path_ + ": write error: " + std::strerror(errno));
-      done += static_cast<std::size_t>(n);
-    }
-  }
-
-  // A mode other than 0600, subject to the umask (for public files).
-  void set_public_mode() {
-    const mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd_, 0644 & ~mask) != 0) throw std::runtime_error(errno_message(path_));
-  }
-
-  // Moves the file into place. Without |overwrite| an existing |path| is an error, checked
-  // atomically (link fails on an existing name) where the file system has hard links.
-  void commit(bool overwrite) {
-    if (fsync(fd_) != 0 || close(fd_) != 0) {
-      fd_ = -1;
-      throw std::runtime_error(path_ + ": write error: " + std::strerror(errno));
-    }
-    fd_ = -1;
-    if (!overwrite) {
-      if (link(tmp_.c_str(), path_.c_str()) == 0) {
-        unlink(tmp_.c_str());
-        tmp_.clear();
-        return;
-      }
-      if (errno == EEXIST) throw std::runtime_error(path_ + " already exists (use --force to replace it)");
-      // No hard links here (EPERM, ENOTSUP...): check, then rename.
-      struct stat st{};
-      if (lstat(path_.c_str(), &st) == 0) {
-        throw std::runtime_error(path_ + " already exists (use --force to replace it)");
-      }
-    }
-    if (std::rename(tmp_.c_str(), path_.c_str()) != 0) throw std::runtime_error(errno_message(path_));
-    tmp_.clear();
-  }
-
- private:
-  std::string path_;
-  std::string tmp_;
-  int fd_ = -1;
-};
-
 void write_public_file(const std::string &path, ByteView bytes) {
   if (path == "-") {
     if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
@@ -172,10 +107,9 @@ void write_public_file(const std::string &path, ByteView bytes) {
     }
     return;
   }
-  PendingFile f(path);
-  f.write_all(bytes);
-  f.set_public_mode();
-  f.commit(/*overwrite=*/true);
+  OutputFile f(path, /*force=*/true, 0644);
+  f.write(bytes);
+  f.commit();
 }
 
 // The signature algorithm each key type signs with.
@@ -214,10 +148,53 @@ struct KeygenOptions {
   std::string alg;
   std::string out;
   bool force = false;
+  bool post_quantum = false;
+  bool to_recipients = false;  // -y
+  std::string input = "-";
 };
 
+// age-keygen's identity file: two comment lines and the identity.
+void age_keygen(const KeygenOptions &o) {
+  const age::Identity id = age::Identity::generate(o.post_quantum);
+  const std::string recipient = id.recipient().to_string();
+  char when[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  const SecretBytes secret = id.to_string();
+  const std::string head = std::string("# created: ") + when + "\n# public key: " + recipient + "\n";
+  SecretBytes file(head.size() + secret.size() + 1);
+  std::memcpy(file.data(), head.data(), head.size());
+  std::memcpy(file.data() + head.size(), secret.data(), secret.size());
+  file.data()[file.size() - 1] = '\n';
+  const std::string out = o.out.empty() ? "-" : o.out;
+  OutputFile f(out, o.force, 0600);
+  f.write(file.view());
+  f.commit();
+  if (!f.is_stdout() || isatty(STDOUT_FILENO) != 1) std::fprintf(stderr, "Public key: %s\n", recipient.c_str());
+}
+
+// age-keygen -y: the recipient of each identity in a file.
+void age_recipients(const KeygenOptions &o) {
+  const SecretBytes text = read_secret_file(o.input, std::size_t{16} << 20);
+  std::string out;
+  try {
+    for (const age::Identity &id :
+         age::parse_identities({reinterpret_cast<const char *>(text.data()), text.size()})) {
+      out += id.recipient().to_string() + "\n";
+    }
+  } catch (const Error &e) {
+    throw std::runtime_error((o.input == "-" ? std::string("stdin") : o.input) + ": " + e.what());
+  }
+  OutputFile f(o.out.empty() ? "-" : o.out, o.force, 0644);
+  f.write(as_bytes_view(out));
+  f.commit();
+}
+
 void keygen(const KeygenOptions &o) {
-  if (o.out == "-") throw std::runtime_error("--out must name a file: the key pair is two files");
+  if (o.to_recipients) return age_recipients(o);
+  if (o.alg.empty()) return age_keygen(o);
+  if (o.post_quantum) throw CLI::ValidationError("--pq is for age identities (without --alg)");
+  if (o.out.empty() || o.out == "-") throw CLI::ValidationError("--alg needs -o FILE: the key pair is two files");
   const std::string pub_path = public_path_for(o.out);
   if (!o.force) {
     for (const std::string &p : {o.out, pub_path}) {
@@ -227,14 +204,13 @@ void keygen(const KeygenOptions &o) {
   }
   const auto &[type, bits] = keygen_algs().at(o.alg);
   const Key key = Key::generate(type, bits);
-  PendingFile priv(o.out);
-  priv.write_all(key.export_private(KeyFormat::pkcs8_pem).view());
-  PendingFile pub(pub_path);
-  pub.write_all(key.export_public(KeyFormat::spki_pem));
-  pub.set_public_mode();
-  priv.commit(o.force);
+  OutputFile priv(o.out, o.force, 0600);
+  priv.write(key.export_private(KeyFormat::pkcs8_pem).view());
+  OutputFile pub(pub_path, o.force, 0644);
+  pub.write(key.export_public(KeyFormat::spki_pem));
+  priv.commit();
   try {
-    pub.commit(o.force);
+    pub.commit();
   } catch (...) {
     unlink(o.out.c_str());  // a key pair is written whole or not at all
     throw;
@@ -250,7 +226,7 @@ struct SignOptions {
 void sign_file(const SignOptions &o) {
   std::string out = o.out;
   if (out.empty()) {
-    if (o.file == "-") throw std::runtime_error("signing stdin: name the signature file with --out");
+    if (o.file == "-") throw std::runtime_error("signing stdin: name the signature file with --output");
     out = o.file + ".sig";
   }
   const Key key = read_private_key(o.key);
@@ -309,19 +285,30 @@ Key read_public_key(const std::string &path) {
 
 void add_key_commands(CLI::App &app) {
   static KeygenOptions kg;
-  auto *k = app.add_subcommand("keygen", "Generate a key pair: KEY.pem (PKCS#8, mode 0600) and KEY.pub.pem (SPKI)");
+  auto *k = app.add_subcommand(
+      "keygen", "Generate an age identity (age-keygen's file), or with --alg a PEM key pair: KEY.pem (PKCS#8, "
+                "mode 0600) and KEY.pub.pem (SPKI)");
   std::vector<std::string> names;
   for (const auto &[name, _] : keygen_algs()) names.push_back(name);
-  k->add_option("--alg,-a", kg.alg, "key type")->required()->check(CLI::IsMember(names));
-  k->add_option("-o,--out", kg.out, "private key file; the public key goes to its name with .pub.pem for .pem")
-      ->required();
-  k->add_flag("--force,-f", kg.force, "replace existing key files");
+  k->add_option("--alg", kg.alg, "a PEM key pair of this type")->check(CLI::IsMember(names));
+  k->add_option("-o,--output", kg.out,
+                "output file (mode 0600; age identity: default stdout; --alg: required, the public key goes to "
+                "its name with .pub.pem for .pem)");
+  k->add_flag("--pq", kg.post_quantum, "an ML-KEM-768+X25519 hybrid age identity (AGE-SECRET-KEY-PQ-1...)");
+  k->add_flag("-y", kg.to_recipients, "print the recipients of the identities in INPUT (age-keygen -y)");
+  k->add_option("INPUT", kg.input, "with -y: an identity file ('-' or none: stdin)");
+  k->add_flag("-f,--force", kg.force, "replace existing files");
+  k->footer(R"(
+Examples:
+  nacre keygen -o key.txt            # age identity; prints "Public key: age1..."
+  nacre keygen -y key.txt            # its recipient
+  nacre keygen --alg ed25519 -o signing.pem)");
   k->callback([] { keygen(kg); });
 
   static SignOptions sg;
   auto *s = app.add_subcommand("sign", "Sign a file (Ed25519, ECDSA P-256/P-384 DER, RSA-PSS SHA-256 by key type)");
   s->add_option("--key,-k", sg.key, "private key (PKCS#8 PEM)")->required();
-  s->add_option("-o,--out", sg.out, "signature file ('-': stdout; default FILE.sig)");
+  s->add_option("-o,--output", sg.out, "signature file ('-': stdout; default FILE.sig)");
   s->add_option("FILE", sg.file, "file to sign ('-': stdin)")->required();
   s->callback([] { sign_file(sg); });
 

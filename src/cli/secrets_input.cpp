@@ -10,7 +10,6 @@
 #include <memory>
 #include <stdexcept>
 
-#include "nacre/secretstream.hpp"
 
 namespace nacre::cli {
 namespace {
@@ -19,17 +18,6 @@ struct FileCloser {
   void operator()(std::FILE *f) const noexcept { std::fclose(f); }
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
-
-// Reads at most |max| bytes of |path| into secret memory.
-SecretBytes read_file(const std::string &path, std::size_t max) {
-  File f(std::fopen(path.c_str(), "rb"));
-  if (!f) throw std::runtime_error(path + ": " + std::strerror(errno));
-  SecretBytes buf(max + 1);
-  const std::size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
-  if (std::ferror(f.get())) throw std::runtime_error(path + ": read error");
-  if (n > max) throw std::runtime_error(path + ": too long");
-  return SecretBytes::copy_of(buf.view().first(n));
-}
 
 SecretBytes strip_newline(ByteView v) {
   std::size_t n = v.size();
@@ -43,7 +31,7 @@ SecretBytes prompt(const char *question) {
   File tty(std::fopen("/dev/tty", "r+"));
   if (!tty) {
     throw std::runtime_error(
-        "no passphrase given and no terminal to ask on: use --passphrase-file, --passphrase-env or --key-file");
+        "no passphrase given and no terminal to ask on: use --passphrase-file or --passphrase-env");
   }
   const int fd = fileno(tty.get());
   termios old{};
@@ -65,16 +53,25 @@ SecretBytes prompt(const char *question) {
 
 }  // namespace
 
-SecretBytes read_raw_key(const std::string &path) {
-  SecretBytes key = read_file(path, kSecretStreamKeySize);
-  if (key.size() != kSecretStreamKeySize) {
-    throw std::runtime_error(path + ": a key file holds exactly 32 raw bytes (e.g. nacre random 32 > key)");
+SecretBytes read_secret_file(const std::string &path, std::size_t max) {
+  File owned(path == "-" ? nullptr : std::fopen(path.c_str(), "rb"));
+  std::FILE *f = path == "-" ? stdin : owned.get();
+  if (f == nullptr) throw std::runtime_error(path + ": " + std::strerror(errno));
+  std::setvbuf(f, nullptr, _IONBF, 0);  // no stdio buffer keeps a copy
+  SecretBytes buf(max + 1);
+  std::size_t n = 0;
+  while (n < buf.size()) {
+    const std::size_t got = std::fread(buf.data() + n, 1, buf.size() - n, f);
+    if (got == 0) break;
+    n += got;
   }
-  return key;
+  if (std::ferror(f)) throw std::runtime_error(path + ": read error");
+  if (n > max) throw std::runtime_error(path + ": too long (over " + std::to_string(max) + " bytes)");
+  return SecretBytes::copy_of(buf.view().first(n));
 }
 
 SecretBytes read_passphrase(const SecretSource &src, bool confirm) {
-  if (!src.passphrase_file.empty()) return strip_newline(read_file(src.passphrase_file, 4096).view());
+  if (!src.passphrase_file.empty()) return strip_newline(read_secret_file(src.passphrase_file, 4096).view());
   if (!src.passphrase_env.empty()) {
     const char *v = std::getenv(src.passphrase_env.c_str());
     if (v == nullptr) throw std::runtime_error("environment variable " + src.passphrase_env + " is not set");

@@ -1,5 +1,5 @@
-// Where `nacre encrypt`/`decrypt` get their secret: a key file, a passphrase file, an environment
-// variable, or the terminal.
+// Where `nacre encrypt`/`decrypt` get a passphrase: a file, an environment variable, or the
+// terminal.
 #pragma once
 
 #include <string>
@@ -9,13 +9,13 @@
 namespace nacre::cli {
 
 struct SecretSource {
-  std::string key_file;
   std::string passphrase_file;
   std::string passphrase_env;
 };
 
-// read_raw_key returns the 32 bytes of a key file; throws std::runtime_error with a message.
-SecretBytes read_raw_key(const std::string &path);
+// read_secret_file reads at most |max| bytes of |path| ("-": stdin) into secret memory; throws
+// std::runtime_error naming |path| when it cannot be read or is longer.
+SecretBytes read_secret_file(const std::string &path, std::size_t max);
 // read_passphrase reads from the file or variable named in |src|, else asks on the terminal
 // (twice when |confirm|). Throws std::runtime_error when there is none or it is empty.
 SecretBytes read_passphrase(const SecretSource &src, bool confirm);

@@ -1,0 +1,28 @@
+"""The peak resident memory of one command, read as it runs from /proc/PID/status (VmHWM, the
+high-water mark of its own image since exec). getrusage's ru_maxrss would also count the
+interpreter it was forked from, and RUSAGE_CHILDREN every earlier child."""
+import subprocess
+import time
+from pathlib import Path
+
+
+def vm_hwm_kib(pid):
+    """VmHWM of ``pid`` in KiB, 0 once it has exited."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return 0
+
+
+def run_measured(argv, **kw):
+    """Run ``argv`` to completion, sampling its VmHWM every 5 ms: (returncode, stdout, peak KiB)."""
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    peak = 0
+    while p.poll() is None:
+        peak = max(peak, vm_hwm_kib(p.pid))
+        time.sleep(0.005)
+    out, _ = p.communicate()
+    return p.returncode, out, peak
