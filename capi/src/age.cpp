@@ -1,6 +1,7 @@
 // The C ABI of age: streaming encryptor and decryptor handles, and key generation.
 #include <cstring>
 #include <optional>
+#include <string>
 
 #include "guard.hpp"
 #include "handles.hpp"
@@ -49,9 +50,10 @@ bool armor_from(unsigned flags) {
 template <class Stream, class Step>
 void step_into(AgeStream<Stream> &s, capi::Output &o, std::size_t bound, bool finishing, Step step) {
   if (s.deferred) {
-    const age::Error e = *s.deferred;
+    const age::Failure failure = s.deferred->failure();
+    const std::string what = s.deferred->what();
     s.deferred.reset();
-    throw e;
+    throw age::Error(failure, what);
   }
   const MutableByteView dst = o.take(bound);
   s.staging.clear();

@@ -1,8 +1,6 @@
 // nacre encrypt / nacre decrypt / nacre age: age v1 files (c2sp.org/age) with age's own flags,
 // streamed in constant memory. A named output appears only once complete and authenticated
 // (output_file.hpp); stdout is streamed, and a later failure exits 1 with a message, as age does.
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,6 +12,7 @@
 
 #include "commands.hpp"
 #include "nacre/age.hpp"
+#include "input_file.hpp"
 #include "output_file.hpp"
 #include "progress.hpp"
 #include "secrets_input.hpp"
@@ -25,19 +24,19 @@ constexpr std::size_t kPiece = age::kChunkSize;
 constexpr std::size_t kMaxKeyFile = std::size_t{16} << 20;
 
 struct AgeOptions {
-  bool decrypt = false;
-  bool encrypt = false;  // age -e: the default, accepted for scripts
   std::vector<std::string> recipients;
   std::vector<std::string> recipient_files;
   std::vector<std::string> identity_files;
-  bool passphrase = false;
   SecretSource secret;
-  bool armor = false;
   std::string output = "-";
-  bool output_given = false;
   std::string input = "-";
   int work_factor = age::kDefaultWorkFactor;
   int max_work_factor = age::kMaxWorkFactor;
+  bool decrypt = false;
+  bool encrypt = false;  // age -e: the default, accepted for scripts
+  bool passphrase = false;
+  bool armor = false;
+  bool output_given = false;
   bool force = false;
   bool progress = false;
   bool no_progress = false;
@@ -45,38 +44,6 @@ struct AgeOptions {
 
 // A usage error: exit status 2, like CLI11's own.
 [[noreturn]] void usage(const std::string &what) { throw CLI::ValidationError(what); }
-
-class Input {
- public:
-  explicit Input(const std::string &path) : name_(path == "-" ? "stdin" : path) {
-    fd_ = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw std::runtime_error(path + ": " + std::strerror(errno));
-    struct stat st{};
-    if (fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
-  }
-  ~Input() {
-    if (fd_ > STDERR_FILENO) close(fd_);
-  }
-  Input(const Input &) = delete;
-  Input &operator=(const Input &) = delete;
-
-  // The next piece (empty at the end).
-  ByteView read(Bytes &buf) {
-    for (;;) {
-      const ssize_t n = ::read(fd_, buf.data(), buf.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw std::runtime_error(name_ + ": read error: " + std::strerror(errno));
-      return ByteView(buf).first(static_cast<std::size_t>(n));
-    }
-  }
-  const std::string &name() const { return name_; }
-  std::uint64_t size() const { return size_; }
-
- private:
-  std::string name_;
-  int fd_ = -1;
-  std::uint64_t size_ = 0;
-};
 
 std::string text_of(ByteView v) { return {reinterpret_cast<const char *>(v.data()), v.size()}; }
 
@@ -87,7 +54,7 @@ Progress::Mode progress_mode(const AgeOptions &o) {
 
 // Runs |stream| over the input into the output: each piece as it is ready.
 template <class Stream>
-void pump(Stream &stream, Input &in, OutputFile &out, Progress &progress) {
+void pump(Stream &stream, InputFile &in, OutputFile &out, Progress &progress) {
   Bytes buf(kPiece), ready;
   for (;;) {
     const ByteView piece = in.read(buf);
@@ -154,7 +121,7 @@ void run_encrypt(const AgeOptions &o) {
   if (o.output == "-" && !o.output_given && !o.armor && isatty(STDOUT_FILENO) == 1) {
     throw std::runtime_error("refusing to write binary age output to a terminal: use -a/--armor, -o FILE, or -o - to force");
   }
-  Input in(o.input);
+  InputFile in(o.input);
   OutputFile out(o.output, o.force, 0644);
   age::Encryptor enc(rs, o.armor);
   Progress progress(progress_mode(o), "encrypting", in.size());
@@ -176,7 +143,7 @@ void run_decrypt(const AgeOptions &o) {
   if (!o.recipients.empty() || !o.recipient_files.empty()) usage("-r and -R are for encrypting; decrypt with -i");
   if (o.armor) usage("-a is for encrypting: armored files are recognised when decrypting");
   const std::vector<age::Identity> ids = identities_of(o);
-  Input in(o.input);
+  InputFile in(o.input);
   OutputFile out(o.output, o.force, 0600);
   age::Decryptor dec(ids);
   Progress progress(progress_mode(o), "decrypting", in.size());

@@ -5,7 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "nacre/keys.hpp"
+#include "secrets_input.hpp"
 
 namespace nacre::cli {
 
@@ -13,16 +13,16 @@ void add_hash_command(CLI::App &app);
 void add_random_command(CLI::App &app);
 void add_selftest_command(CLI::App &app);
 void add_age_commands(CLI::App &app);  // encrypt, decrypt, age
-void add_key_commands(CLI::App &app);  // keygen, sign, verify
+void add_key_commands(CLI::App &app);       // keygen
+void add_minisign_commands(CLI::App &app);  // sign, verify
 void add_speed_command(CLI::App &app);
 void add_info_command(CLI::App &app);
 
 // One line on the secret memory pool: arenas, locked and unlocked bytes, live secrets.
 std::string describe_secret_memory();
 
-// Key files as `nacre keygen` writes them (key_commands.cpp). Both throw std::runtime_error with
-// a message naming |path| for an unreadable file or one that does not hold such a key.
-Key read_private_key(const std::string &path);  // PKCS#8 PEM
-Key read_public_key(const std::string &path);   // SubjectPublicKeyInfo PEM
+// A minisign key pair (minisign -G), written as minisign writes it (minisign_commands.cpp).
+void minisign_keygen(const std::string &pub, const std::string &sec, bool unencrypted, bool force,
+                     const SecretSource &secret);
 
 }  // namespace nacre::cli

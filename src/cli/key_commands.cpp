@@ -1,5 +1,5 @@
-// nacre keygen / sign / verify: key pairs as PKCS#8 and SubjectPublicKeyInfo PEM files, and
-// detached signatures over whole files.
+// nacre keygen: age identities (age-keygen's files), minisign key pairs (minisign_commands.cpp),
+// and key pairs as PKCS#8 and SubjectPublicKeyInfo PEM files.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,112 +17,12 @@
 
 #include "commands.hpp"
 #include "nacre/age.hpp"
-#include "nacre/signature.hpp"
+#include "nacre/keys.hpp"
 #include "output_file.hpp"
 #include "secrets_input.hpp"
 
 namespace nacre::cli {
 namespace {
-
-// Key files are a few kilobytes (RSA-4096 PKCS#8 PEM: about 3.3 KB); signatures at most 512 bytes.
-constexpr std::size_t kMaxKeyFile = std::size_t{64} * 1024;
-constexpr std::size_t kMaxSignatureFile = std::size_t{64} * 1024;
-// sign/verify read the whole message: Ed25519 signs messages, not digests.
-constexpr std::size_t kMaxMessage = std::size_t{1} << 30;
-
-std::string errno_message(const std::string &path) { return path + ": " + std::strerror(errno); }
-
-class Fd {
- public:
-  explicit Fd(int fd) noexcept : fd_(fd) {}
-  ~Fd() {
-    if (fd_ > 2) close(fd_);
-  }
-  Fd(const Fd &) = delete;
-  Fd &operator=(const Fd &) = delete;
-  int get() const noexcept { return fd_; }
-
- private:
-  int fd_;
-};
-
-Fd open_for_reading(const std::string &path) {
-  if (path == "-") return Fd(STDIN_FILENO);
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error(errno_message(path));
-  return Fd(fd);
-}
-
-// read_some fills |buf| from |fd| until it is full or the input ends; returns the count.
-std::size_t read_some(int fd, MutableByteView buf, const std::string &path) {
-  std::size_t got = 0;
-  while (got < buf.size()) {
-    const ssize_t n = read(fd, buf.data() + got, buf.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw std::runtime_error(path + ": read error: " + std::strerror(errno));
-    if (n == 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  return got;
-}
-
-// A small file read straight into secret memory (no stdio buffer holds a copy).
-SecretBytes read_small_file(const std::string &path, std::size_t max, const char *what) {
-  const Fd fd = open_for_reading(path);
-  SecretBytes buf(max + 1);
-  const std::size_t n = read_some(fd.get(), buf.mutable_view(), path);
-  if (n > max) throw std::runtime_error(path + ": too large to be " + what);
-  return SecretBytes::copy_of(buf.view().first(n));
-}
-
-// The whole of a message to sign or verify, at most kMaxMessage bytes.
-Bytes read_message(const std::string &path) {
-  const Fd fd = open_for_reading(path);
-  Bytes msg;
-  struct stat st{};
-  if (fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      static_cast<std::uint64_t>(st.st_size) <= kMaxMessage) {
-    msg.reserve(static_cast<std::size_t>(st.st_size));
-  }
-  Bytes buf(1 << 20);
-  for (;;) {
-    const std::size_t n = read_some(fd.get(), buf, path);
-    if (msg.size() + n > kMaxMessage) {
-      throw std::runtime_error(path + ": larger than 1 GiB; nacre sign and verify read the whole file into memory");
-    }
-    msg.insert(msg.end(), buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n));
-    if (n < buf.size()) return msg;
-  }
-}
-
-bool contains(ByteView data, std::string_view needle) {
-  const std::string_view text(reinterpret_cast<const char *>(data.data()), data.size());
-  return text.find(needle) != std::string_view::npos;
-}
-
-void write_public_file(const std::string &path, ByteView bytes) {
-  if (path == "-") {
-    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
-      throw std::runtime_error(std::string("stdout: write error: ") + std::strerror(errno));
-    }
-    return;
-  }
-  OutputFile f(path, /*force=*/true, 0644);
-  f.write(bytes);
-  f.commit();
-}
-
-// The signature algorithm each key type signs with.
-SigAlg signature_alg(KeyType type) {
-  switch (type) {
-    case KeyType::ed25519: return SigAlg::ed25519;
-    case KeyType::p256: return SigAlg::ecdsa_p256_sha256;
-    case KeyType::p384: return SigAlg::ecdsa_p384_sha384;
-    case KeyType::rsa: return SigAlg::rsa_pss_sha256;
-    default: break;
-  }
-  throw std::runtime_error(std::string(key_type_name(type)) + " keys cannot sign");
-}
 
 // keygen's --alg names.
 const std::map<std::string, std::pair<KeyType, std::size_t>> &keygen_algs() {
@@ -145,12 +45,17 @@ std::string public_path_for(const std::string &out) {
 }
 
 struct KeygenOptions {
+  std::string public_key;  // --minisign -p
+  std::string secret_key;  // --minisign -s
+  SecretSource secret;
   std::string alg;
   std::string out;
+  std::string input = "-";
+  bool minisign = false;
+  bool unencrypted = false;  // --minisign -W
   bool force = false;
   bool post_quantum = false;
   bool to_recipients = false;  // -y
-  std::string input = "-";
 };
 
 // age-keygen's identity file: two comment lines and the identity.
@@ -191,6 +96,15 @@ void age_recipients(const KeygenOptions &o) {
 }
 
 void keygen(const KeygenOptions &o) {
+  if (o.minisign) {
+    if (!o.alg.empty() || o.post_quantum || o.to_recipients || !o.out.empty()) {
+      throw CLI::ValidationError("--minisign takes -p, -s, -W and --force (not --alg, --pq, -y or -o)");
+    }
+    return minisign_keygen(o.public_key, o.secret_key, o.unencrypted, o.force, o.secret);
+  }
+  if (!o.public_key.empty() || !o.secret_key.empty() || o.unencrypted) {
+    throw CLI::ValidationError("-p, -s and -W are for --minisign key pairs");
+  }
   if (o.to_recipients) return age_recipients(o);
   if (o.alg.empty()) return age_keygen(o);
   if (o.post_quantum) throw CLI::ValidationError("--pq is for age identities (without --alg)");
@@ -217,71 +131,7 @@ void keygen(const KeygenOptions &o) {
   }
 }
 
-struct SignOptions {
-  std::string key;
-  std::string out;
-  std::string file;
-};
-
-void sign_file(const SignOptions &o) {
-  std::string out = o.out;
-  if (out.empty()) {
-    if (o.file == "-") throw std::runtime_error("signing stdin: name the signature file with --output");
-    out = o.file + ".sig";
-  }
-  const Key key = read_private_key(o.key);
-  const SigAlg alg = signature_alg(key.type());
-  const Bytes msg = read_message(o.file);
-  write_public_file(out, sign(key, alg, msg));
-}
-
-struct VerifyOptions {
-  std::string pub;
-  std::string sig;
-  std::string file;
-};
-
-void verify_file(const VerifyOptions &o) {
-  if (o.sig == "-" && o.file == "-") throw std::runtime_error("the signature and the file cannot both be stdin");
-  const Key key = read_public_key(o.pub);
-  const SigAlg alg = signature_alg(key.type());
-  const SecretBytes sig = read_small_file(o.sig, kMaxSignatureFile, "a signature");
-  const Bytes msg = read_message(o.file);
-  try {
-    verify(key, alg, sig.view(), msg);
-  } catch (const Error &e) {
-    if (e.status() != Status::verification_failed) throw;
-    std::fputs("FAILED: bad signature\n", stderr);
-    throw CLI::RuntimeError(1);
-  }
-  std::puts("OK");
-}
-
 }  // namespace
-
-Key read_private_key(const std::string &path) {
-  const SecretBytes pem = read_small_file(path, kMaxKeyFile, "a key file");
-  try {
-    return Key::import(KeyFormat::pkcs8_pem, pem.view());
-  } catch (const Error &e) {
-    if (contains(pem.view(), "-----BEGIN PUBLIC KEY-----")) {
-      throw std::runtime_error(path + ": this is a public key; the private key is needed here");
-    }
-    throw std::runtime_error(path + ": not a PKCS#8 PEM private key (" + e.what() + ")");
-  }
-}
-
-Key read_public_key(const std::string &path) {
-  const SecretBytes pem = read_small_file(path, kMaxKeyFile, "a key file");
-  try {
-    return Key::import(KeyFormat::spki_pem, pem.view());
-  } catch (const Error &e) {
-    if (contains(pem.view(), "PRIVATE KEY-----")) {
-      throw std::runtime_error(path + ": this is a private key; give the public key (the .pub.pem file)");
-    }
-    throw std::runtime_error(path + ": not a PEM public key (" + e.what() + ")");
-  }
-}
 
 void add_key_commands(CLI::App &app) {
   static KeygenOptions kg;
@@ -298,26 +148,19 @@ void add_key_commands(CLI::App &app) {
   k->add_flag("-y", kg.to_recipients, "print the recipients of the identities in INPUT (age-keygen -y)");
   k->add_option("INPUT", kg.input, "with -y: an identity file ('-' or none: stdin)");
   k->add_flag("-f,--force", kg.force, "replace existing files");
+  k->add_flag("--minisign", kg.minisign, "a minisign key pair (minisign -G): -p PUBKEY, -s SECKEY, -W for no password");
+  k->add_option("-p,--public-key-file", kg.public_key, "--minisign: public key file (default: ./minisign.pub)");
+  k->add_option("-s,--secret-key", kg.secret_key, "--minisign: secret key file (default: ~/.minisign/minisign.key)");
+  k->add_flag("-W", kg.unencrypted, "--minisign: do not encrypt the secret key with a password");
+  k->add_option("--passphrase-file", kg.secret.passphrase_file, "--minisign: read the password from a file");
+  k->add_option("--passphrase-env", kg.secret.passphrase_env, "--minisign: read the password from an environment variable");
   k->footer(R"(
 Examples:
   nacre keygen -o key.txt            # age identity; prints "Public key: age1..."
   nacre keygen -y key.txt            # its recipient
-  nacre keygen --alg ed25519 -o signing.pem)");
+  nacre keygen --alg ed25519 -o signing.pem
+  nacre keygen --minisign -p minisign.pub -s minisign.key)");
   k->callback([] { keygen(kg); });
-
-  static SignOptions sg;
-  auto *s = app.add_subcommand("sign", "Sign a file (Ed25519, ECDSA P-256/P-384 DER, RSA-PSS SHA-256 by key type)");
-  s->add_option("--key,-k", sg.key, "private key (PKCS#8 PEM)")->required();
-  s->add_option("-o,--output", sg.out, "signature file ('-': stdout; default FILE.sig)");
-  s->add_option("FILE", sg.file, "file to sign ('-': stdin)")->required();
-  s->callback([] { sign_file(sg); });
-
-  static VerifyOptions vf;
-  auto *v = app.add_subcommand("verify", "Check a signature: prints OK and exits 0 only when it is valid");
-  v->add_option("--pub,-p", vf.pub, "public key (SPKI PEM)")->required();
-  v->add_option("--sig,-s", vf.sig, "signature file")->required();
-  v->add_option("FILE", vf.file, "signed file ('-': stdin)")->required();
-  v->callback([] { verify_file(vf); });
 }
 
 }  // namespace nacre::cli

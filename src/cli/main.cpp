@@ -17,6 +17,7 @@ int main(int argc, char **argv) {
   nacre::cli::add_random_command(app);
   nacre::cli::add_age_commands(app);
   nacre::cli::add_key_commands(app);
+  nacre::cli::add_minisign_commands(app);
   nacre::cli::add_speed_command(app);
   nacre::cli::add_info_command(app);
   app.footer("Exit status: 0 on success, 1 on failure (a bad tag or signature, I/O), 2 on usage errors.");

@@ -1,6 +1,7 @@
 """The peak resident memory of one command, read as it runs from /proc/PID/status (VmHWM, the
 high-water mark of its own image since exec). getrusage's ru_maxrss would also count the
 interpreter it was forked from, and RUSAGE_CHILDREN every earlier child."""
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -26,3 +27,9 @@ def run_measured(argv, **kw):
         time.sleep(0.005)
     out, _ = p.communicate()
     return p.returncode, out, peak
+
+
+def large_file_size():
+    """The size of the large-file tests: 4 GiB, or 256 MiB in sanitizer builds (whose
+    instrumented code would take minutes over 4 GiB; the memory bound is the same)."""
+    return (256 << 20) if os.environ.get("NACRE_SANITIZED") == "1" else (4 << 30)
