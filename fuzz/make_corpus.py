@@ -328,6 +328,16 @@ def seeds():
     yield "kx", kx_seeds()
     yield "hpke_box", hpke_box_seeds()
     yield "kem", kem_seeds()
+    # age: the mode byte comes from the end (FuzzedDataProvider); the start is a file, a key list,
+    # or the plaintext of a round trip.
+    yield "age", [b"age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAA\n" + bytes([0]),
+                  b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n"
+                  + bytes([0]),
+                  b"# comment\nage1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n"
+                  + bytes([2]),
+                  bytes(range(256)) * 4 + bytes([3])]
+    yield "minisign", [b"untrusted comment: minisign public key\nRWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\n"
+                       + bytes([0]), b"release 1.2 data" * 8 + bytes([1])]
 
 
 def main():
