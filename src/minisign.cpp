@@ -216,6 +216,9 @@ SecretKey SecretKey::parse(std::string_view text, std::optional<ByteView> passwo
 
 SecretBytes SecretKey::to_file(std::optional<ByteView> password, std::string_view comment, PwhashLimits cost) const {
   check_comment(comment, "the comment", 1024);
+  if (cost.opslimit > kKdfOpslimit || cost.memlimit > kKdfMemlimit) {
+    fail(Status::invalid_argument, "a scrypt cost above minisign's own (1 GiB)");
+  }
   SecretBytes s(kSecretFile);
   std::uint8_t *p = s.data();
   std::memcpy(p, kSigAlg.data(), 2);

@@ -1300,6 +1300,76 @@ NACRE_EXPORT int nacre_age_identity_to_recipient(const uint8_t *identity, size_t
 NACRE_EXPORT int nacre_age_recipient_check(const char *recipient, size_t recipient_len) NACRE_NOEXCEPT
     NACRE_WARN_UNUSED_RESULT;
 
+/* minisign signatures (jedisct1.github.io/minisign), as Debian's minisign reads and writes
+ * them: Ed25519 over a BLAKE2b-512 prehash of the file, a global signature over the trusted
+ * comment, key ids, and secret key files encrypted with scrypt as minisign encrypts them.
+ *
+ * A nacre_minisign_key is a secret key; its public half is given as text (a public key file, or
+ * the base64 line alone as minisign -P takes it). Signers and verifiers take the file in pieces
+ * of any size (constant memory) and belong to one thread at a time; a key may be shared. Text
+ * outputs follow the output convention and carry no terminating NUL. Passwords: a zero length
+ * means none (an unencrypted key, as minisign -W writes). */
+
+#define NACRE_MINISIGN_KEY_ID_LEN 8
+
+typedef struct nacre_minisign_key nacre_minisign_key;
+typedef struct nacre_minisign_signer nacre_minisign_signer;
+typedef struct nacre_minisign_verifier nacre_minisign_verifier;
+
+/* nacre_minisign_key_generate makes a new key with a random key id. */
+NACRE_EXPORT int nacre_minisign_key_generate(nacre_minisign_key **out) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_minisign_key_load reads a secret key file. Errors: NACRE_ERR_INVALID_KEY (not a
+ * minisign secret key, or one whose halves disagree), NACRE_ERR_INVALID_ARGUMENT (encrypted, and
+ * no password given), NACRE_ERR_VERIFICATION_FAILED (the wrong password). */
+NACRE_EXPORT int nacre_minisign_key_load(nacre_minisign_key **out, const uint8_t *file, size_t file_len,
+                                         const uint8_t *password, size_t password_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_minisign_key_save writes |key| as a secret key file: encrypted under |password| with
+ * scrypt at |opslimit| and |memlimit| (both 0: minisign's own cost, 1 GiB; neither above it), or
+ * unencrypted for a zero-length password. */
+NACRE_EXPORT int nacre_minisign_key_save(const nacre_minisign_key *key, const uint8_t *password,
+                                         size_t password_len, uint64_t opslimit, size_t memlimit, uint8_t *out,
+                                         size_t out_cap, size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_minisign_key_public writes the public key file of |key|. */
+NACRE_EXPORT int nacre_minisign_key_public(const nacre_minisign_key *key, char *out, size_t out_cap,
+                                           size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_minisign_key_free wipes and releases |key|; NULL is a no-op. */
+NACRE_EXPORT void nacre_minisign_key_free(nacre_minisign_key *key) NACRE_NOEXCEPT;
+
+/* nacre_minisign_signer_new starts signing one file with |key| (which may be freed afterwards).
+ * nacre_minisign_signer_update takes the next piece of the file. nacre_minisign_signer_finish
+ * writes the signature file, with |trusted| (one line, signed too) and |untrusted| (one line;
+ * zero length: minisign's default) comments; once (NACRE_ERR_BUFFER_TOO_SMALL does not count).
+ * Errors: NACRE_ERR_INVALID_ARGUMENT (a comment with a line break or too long, after finish),
+ * NACRE_ERR_INVALID_HANDLE. */
+NACRE_EXPORT int nacre_minisign_signer_new(nacre_minisign_signer **out, const nacre_minisign_key *key) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_minisign_signer_update(nacre_minisign_signer *st, const uint8_t *in, size_t in_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_minisign_signer_finish(nacre_minisign_signer *st, const char *trusted, size_t trusted_len,
+                                              const char *untrusted, size_t untrusted_len, char *out,
+                                              size_t out_cap, size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT void nacre_minisign_signer_free(nacre_minisign_signer *st) NACRE_NOEXCEPT;
+
+/* nacre_minisign_verifier_new starts checking one file against the signature file |signature|
+ * with |public_key| (a public key file or its base64 line). Errors: NACRE_ERR_INVALID_KEY (the
+ * public key), NACRE_ERR_INVALID_ARGUMENT (a malformed signature file), NACRE_ERR_UNSUPPORTED (a
+ * legacy signature, not prehashed). nacre_minisign_verifier_finish writes the trusted comment
+ * when the signature and the comment's signature both verify, else NACRE_ERR_VERIFICATION_FAILED
+ * (another key's signature, or one that does not verify). */
+NACRE_EXPORT int nacre_minisign_verifier_new(nacre_minisign_verifier **out, const char *public_key,
+                                             size_t public_key_len, const char *signature,
+                                             size_t signature_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_minisign_verifier_update(nacre_minisign_verifier *st, const uint8_t *in,
+                                                size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_minisign_verifier_finish(nacre_minisign_verifier *st, char *trusted, size_t trusted_cap,
+                                                size_t *trusted_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT void nacre_minisign_verifier_free(nacre_minisign_verifier *st) NACRE_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

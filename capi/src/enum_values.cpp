@@ -105,6 +105,7 @@ static_assert(age_values::kFileKeySize == NACRE_AGE_FILE_KEY_LEN);
 static_assert(age_values::kChunkSize == NACRE_AGE_CHUNK_LEN);
 static_assert(age_values::kDefaultWorkFactor == NACRE_AGE_DEFAULT_WORK_FACTOR);
 static_assert(age_values::kMaxWorkFactor == NACRE_AGE_MAX_WORK_FACTOR);
+static_assert(nacre::minisign::kKeyIdSize == NACRE_MINISIGN_KEY_ID_LEN);
 
 }  // namespace
 

@@ -23,6 +23,9 @@ enum class Tag : std::uint32_t {
   secretbox_key = 0x6e616808,
   age_encryptor = 0x6e616809,
   age_decryptor = 0x6e61680a,
+  minisign_key = 0x6e61680b,
+  minisign_signer = 0x6e61680c,
+  minisign_verifier = 0x6e61680d,
 };
 
 struct Slot {

@@ -4,6 +4,7 @@
 
 #include "nacre/aead.hpp"
 #include "nacre/age.hpp"
+#include "nacre/minisign.hpp"
 #include "nacre/agreement.hpp"
 #include "nacre/backend.hpp"
 #include "nacre/box.hpp"

@@ -133,7 +133,7 @@ void verify_file(const VerifyOptions &o) {
   } catch (const Error &e) {
     throw std::runtime_error((o.pubkey.empty() ? pk_path : std::string("-P")) + ": " + e.what());
   }
-  const std::string sig_text = text_of(read_secret_file(sig_path, 16 * 1024));
+  const std::string sig_text = text_of(read_secret_file(sig_path, std::size_t{16} * 1024));
   std::string trusted;
   try {
     minisign::Verifier verifier(*pk, sig_text);

@@ -176,6 +176,11 @@ struct World {
   nacre_age_encryptor *age_enc = nullptr, *finished_age_enc = nullptr;
   nacre_age_decryptor *age_dec = nullptr;
   size_t age_update_need = 0, age_finish_need = 0;  // a fresh encryptor's bounds for 10 bytes, for finish
+  nacre_minisign_key *mkey = nullptr;
+  nacre_minisign_signer *msigner = nullptr;
+  nacre_minisign_verifier *mverifier = nullptr;
+  std::string mpub, mkey_file, msig;
+  size_t msig_need = 0;
 
   nacre_hash_ctx *dead_hash = nullptr;
   nacre_hmac_ctx *dead_hmac = nullptr;
@@ -187,6 +192,9 @@ struct World {
   nacre_secretbox_key *dead_secretbox = nullptr;
   nacre_age_encryptor *dead_age_enc = nullptr;
   nacre_age_decryptor *dead_age_dec = nullptr;
+  nacre_minisign_key *dead_mkey = nullptr;
+  nacre_minisign_signer *dead_msigner = nullptr;
+  nacre_minisign_verifier *dead_mverifier = nullptr;
 
   World() : data(4096) {
     REQUIRE(nacre_random_bytes(data.data(), data.size()) == NACRE_OK);
@@ -223,6 +231,7 @@ struct World {
                              2, 1, 8192) == NACRE_OK);
     pwhash_str.assign(str, len);
     make_age(len);
+    make_minisign(len);
 
     // Freed handles, one per type, made last: the arena reuses freed slots first-in first-out,
     // so these stay free for the whole run.
@@ -238,6 +247,12 @@ struct World {
     REQUIRE(nacre_age_decryptor_new(&dead_age_dec, age_id(), age_identity.size(), 0) == NACRE_OK);
     nacre_age_encryptor_free(dead_age_enc);
     nacre_age_decryptor_free(dead_age_dec);
+    REQUIRE(nacre_minisign_key_generate(&dead_mkey) == NACRE_OK);
+    REQUIRE(nacre_minisign_signer_new(&dead_msigner, mkey) == NACRE_OK);
+    REQUIRE(nacre_minisign_verifier_new(&dead_mverifier, mpub.data(), mpub.size(), msig.data(), msig.size()) == NACRE_OK);
+    nacre_minisign_key_free(dead_mkey);
+    nacre_minisign_signer_free(dead_msigner);
+    nacre_minisign_verifier_free(dead_mverifier);
     nacre_hash_ctx_free(dead_hash);
     nacre_hmac_ctx_free(dead_hmac);
     nacre_aead_key_free(dead_aead);
@@ -251,6 +266,24 @@ struct World {
   World &operator=(const World &) = delete;
 
   const uint8_t *age_id() const { return reinterpret_cast<const uint8_t *>(age_identity.data()); }
+
+  void make_minisign(size_t &len) {
+    REQUIRE(nacre_minisign_key_generate(&mkey) == NACRE_OK);
+    char text[4096];
+    REQUIRE(nacre_minisign_key_public(mkey, text, sizeof text, &len) == NACRE_OK);
+    mpub.assign(text, len);
+    REQUIRE(nacre_minisign_key_save(mkey, nullptr, 0, 0, 0, reinterpret_cast<uint8_t *>(text), sizeof text, &len) == NACRE_OK);
+    mkey_file.assign(text, len);
+    nacre_minisign_signer *s = nullptr;
+    REQUIRE(nacre_minisign_signer_new(&s, mkey) == NACRE_OK);
+    REQUIRE(nacre_minisign_signer_update(s, d, 10) == NACRE_OK);
+    REQUIRE(nacre_minisign_signer_finish(s, "tc", 2, nullptr, 0, nullptr, 0, &msig_need) == NACRE_ERR_BUFFER_TOO_SMALL);
+    REQUIRE(nacre_minisign_signer_finish(s, "tc", 2, nullptr, 0, text, sizeof text, &len) == NACRE_OK);
+    msig.assign(text, len);
+    nacre_minisign_signer_free(s);
+    REQUIRE(nacre_minisign_signer_new(&msigner, mkey) == NACRE_OK);
+    REQUIRE(nacre_minisign_verifier_new(&mverifier, mpub.data(), mpub.size(), msig.data(), msig.size()) == NACRE_OK);
+  }
 
   void make_age(size_t &len) {
     char text[128];
@@ -284,6 +317,9 @@ struct World {
     else if constexpr (std::is_same_v<H, nacre_secretbox_key>) return dead_secretbox;
     else if constexpr (std::is_same_v<H, nacre_age_encryptor>) return dead_age_enc;
     else if constexpr (std::is_same_v<H, nacre_age_decryptor>) return dead_age_dec;
+    else if constexpr (std::is_same_v<H, nacre_minisign_key>) return dead_mkey;
+    else if constexpr (std::is_same_v<H, nacre_minisign_signer>) return dead_msigner;
+    else if constexpr (std::is_same_v<H, nacre_minisign_verifier>) return dead_mverifier;
     else return dead_hpke;
   }
 
@@ -303,6 +339,12 @@ struct World {
       return {"a nacre_age_decryptor", reinterpret_cast<H *>(age_dec)};
     else if constexpr (std::is_same_v<H, nacre_age_decryptor>)
       return {"a nacre_age_encryptor", reinterpret_cast<H *>(age_enc)};
+    else if constexpr (std::is_same_v<H, nacre_minisign_key>)
+      return {"a nacre_minisign_signer", reinterpret_cast<H *>(msigner)};
+    else if constexpr (std::is_same_v<H, nacre_minisign_signer>)
+      return {"a nacre_minisign_verifier", reinterpret_cast<H *>(mverifier)};
+    else if constexpr (std::is_same_v<H, nacre_minisign_verifier>)
+      return {"a nacre_minisign_key", reinterpret_cast<H *>(mkey)};
     else return {"a nacre_key", reinterpret_cast<H *>(x25519)};
   }
 
@@ -327,6 +369,14 @@ struct World {
       Bytes out(age_update_need);
       size_t len = 0;
       return nacre_age_encryptor_update(age_enc, out.data(), out.size(), &len, d, 10);
+    } else if constexpr (std::is_same_v<H, nacre_minisign_key>) {
+      return nacre_minisign_signer_update(msigner, d, 1);
+    } else if constexpr (std::is_same_v<H, nacre_minisign_signer>) {
+      return nacre_minisign_verifier_update(mverifier, d, 1);
+    } else if constexpr (std::is_same_v<H, nacre_minisign_verifier>) {
+      char out[256];
+      size_t len = 0;
+      return nacre_minisign_key_public(mkey, out, sizeof out, &len);
     } else if constexpr (std::is_same_v<H, nacre_secretbox_key>) {
       uint8_t out[16];
       size_t len = 0;
@@ -1391,6 +1441,132 @@ void age_rows(Rows &rows) {
               [=](Probe &) { return nacre_age_recipient_check(rcp.data(), rcp.size()); });
 }
 
+void minisign_rows(Rows &rows) {
+  const World &w = world();
+  const uint8_t *d = w.d;
+  nacre_minisign_key *key = w.mkey;
+  const std::string pub = w.mpub, file = w.mkey_file, sig = w.msig;
+  const auto *filep = reinterpret_cast<const uint8_t *>(file.data());
+
+  null_handle_out(rows, "nacre_minisign_key_generate", [](Probe &) { return nacre_minisign_key_generate(nullptr); });
+  rows.status("nacre_minisign_key_generate", Cls::no_bad_input, "a new key", NACRE_OK,
+              [](Probe &p) { return nacre_minisign_key_generate(p.out_as<nacre_minisign_key *>()); });
+
+  const std::string kl = "nacre_minisign_key_load";
+  auto load = [](Probe &p, const uint8_t *f, size_t n, const uint8_t *pw, size_t pl) {
+    return nacre_minisign_key_load(p.out_as<nacre_minisign_key *>(), f, n, pw, pl);
+  };
+  null_handle_out(rows, kl, [=](Probe &) { return nacre_minisign_key_load(nullptr, filep, file.size(), nullptr, 0); });
+  input_classes(rows, kl, "file", file.size(), [=](Probe &p, const uint8_t *f, size_t n) { return load(p, f, n, nullptr, 0); });
+  input_classes(rows, kl, "password", 2, [=](Probe &p, const uint8_t *pw, size_t n) { return load(p, filep, file.size(), pw, n); });
+  rows.status(kl, Cls::zero_len, "an empty file", NACRE_ERR_INVALID_KEY, [=](Probe &p) { return load(p, filep, 0, nullptr, 0); });
+  rows.status(kl, Cls::out_of_range, "a public key file", NACRE_ERR_INVALID_KEY, [=](Probe &p) {
+    return load(p, reinterpret_cast<const uint8_t *>(pub.data()), pub.size(), nullptr, 0);
+  });
+
+  const std::string ks = "nacre_minisign_key_save";
+  handle_classes<nacre_minisign_key>(rows, ks, "key", [=](Probe &p, nacre_minisign_key *k) {
+    return nacre_minisign_key_save(k, nullptr, 0, 0, 0, p.out(512), 512, p.len());
+  });
+  triple_classes(rows, ks, file.size(), [=](Probe &, uint8_t *o, size_t c, size_t *l) {
+    return nacre_minisign_key_save(key, nullptr, 0, 0, 0, o, c, l);
+  });
+  input_classes(rows, ks, "password", 2, [=](Probe &p, const uint8_t *pw, size_t n) {
+    return nacre_minisign_key_save(key, pw, n, 1, 16384, p.out(512), 512, p.len());
+  });
+  const struct {
+    uint64_t ops;
+    size_t mem;
+    const char *what;
+  } costs[] = {{1, 0, "opslimit without memlimit"},
+               {0, 16384, "memlimit without opslimit"},
+               {uint64_t{1} << 40, 16777216, "opslimit above minisign's"},
+               {524288, size_t{1} << 40, "memlimit above minisign's"}};
+  for (const auto &c : costs) {
+    const uint64_t ops = c.ops;
+    const size_t mem = c.mem;
+    rows.status(ks, Cls::out_of_range, c.what, NACRE_ERR_INVALID_ARGUMENT,
+                [=](Probe &p) { return nacre_minisign_key_save(key, d, 2, ops, mem, p.out(512), 512, p.len()); });
+  }
+
+  const std::string kp = "nacre_minisign_key_public";
+  handle_classes<nacre_minisign_key>(rows, kp, "key", [](Probe &p, nacre_minisign_key *k) {
+    return nacre_minisign_key_public(k, reinterpret_cast<char *>(p.out(256)), 256, p.len());
+  });
+  triple_classes(rows, kp, pub.size(), [=](Probe &, uint8_t *o, size_t c, size_t *l) {
+    return nacre_minisign_key_public(key, reinterpret_cast<char *>(o), c, l);
+  });
+  free_classes<nacre_minisign_key>(rows, "nacre_minisign_key_free", nacre_minisign_key_free);
+
+  const std::string sn = "nacre_minisign_signer_new";
+  null_handle_out(rows, sn, [=](Probe &) { return nacre_minisign_signer_new(nullptr, key); });
+  handle_classes<nacre_minisign_key>(rows, sn, "key", [](Probe &p, nacre_minisign_key *k) {
+    return nacre_minisign_signer_new(p.out_as<nacre_minisign_signer *>(), k);
+  });
+  nacre_minisign_signer *signer = w.msigner;
+  const std::string su = "nacre_minisign_signer_update";
+  handle_classes<nacre_minisign_signer>(rows, su, "st", [=](Probe &, nacre_minisign_signer *st) {
+    return nacre_minisign_signer_update(st, d, 1);
+  });
+  input_classes(rows, su, "in", 10, [=](Probe &, const uint8_t *x, size_t n) { return nacre_minisign_signer_update(signer, x, n); });
+  const std::string sf = "nacre_minisign_signer_finish";
+  handle_classes<nacre_minisign_signer>(rows, sf, "st", [](Probe &p, nacre_minisign_signer *st) {
+    return nacre_minisign_signer_finish(st, "t", 1, nullptr, 0, reinterpret_cast<char *>(p.out(512)), 512, p.len());
+  });
+  const size_t need = w.msig_need + 1 - 2;  // a one-byte trusted comment instead of "tc"
+  triple_classes(rows, sf, need, [=](Probe &, uint8_t *o, size_t c, size_t *l) {
+    return nacre_minisign_signer_finish(signer, "t", 1, nullptr, 0, reinterpret_cast<char *>(o), c, l);
+  });
+  rows.status(sf, Cls::out_of_range, "a trusted comment with a line break", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+    return nacre_minisign_signer_finish(signer, "a\nb", 3, nullptr, 0, reinterpret_cast<char *>(p.out(512)), 512, p.len());
+  });
+  rows.status(sf, Cls::out_of_range, "finish twice", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+    char out[512];
+    size_t len = 0;
+    if (nacre_minisign_signer_finish(signer, "t", 1, nullptr, 0, out, sizeof out, &len) != NACRE_OK) return int{NACRE_ERR_INTERNAL};
+    return nacre_minisign_signer_finish(signer, "t", 1, nullptr, 0, reinterpret_cast<char *>(p.out(512)), 512, p.len());
+  });
+  free_classes<nacre_minisign_signer>(rows, "nacre_minisign_signer_free", nacre_minisign_signer_free);
+
+  const std::string vn = "nacre_minisign_verifier_new";
+  auto vnew = [](Probe &p, const char *k, size_t kn, const char *s_, size_t sn_) {
+    return nacre_minisign_verifier_new(p.out_as<nacre_minisign_verifier *>(), k, kn, s_, sn_);
+  };
+  null_handle_out(rows, vn, [=](Probe &) { return nacre_minisign_verifier_new(nullptr, pub.data(), pub.size(), sig.data(), sig.size()); });
+  input_classes(rows, vn, "public_key", pub.size(), [=](Probe &p, const uint8_t *k, size_t n) {
+    return vnew(p, reinterpret_cast<const char *>(k), n, sig.data(), sig.size());
+  });
+  input_classes(rows, vn, "signature", sig.size(), [=](Probe &p, const uint8_t *s_, size_t n) {
+    return vnew(p, pub.data(), pub.size(), reinterpret_cast<const char *>(s_), n);
+  });
+  rows.status(vn, Cls::zero_len, "an empty public key", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return vnew(p, pub.data(), 0, sig.data(), sig.size()); });
+  rows.status(vn, Cls::zero_len, "an empty signature", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return vnew(p, pub.data(), pub.size(), sig.data(), 0); });
+  nacre_minisign_verifier *verifier = w.mverifier;
+  const std::string vu = "nacre_minisign_verifier_update";
+  handle_classes<nacre_minisign_verifier>(rows, vu, "st", [=](Probe &, nacre_minisign_verifier *st) {
+    return nacre_minisign_verifier_update(st, d, 1);
+  });
+  input_classes(rows, vu, "in", 10, [=](Probe &, const uint8_t *x, size_t n) { return nacre_minisign_verifier_update(verifier, x, n); });
+  const std::string vf = "nacre_minisign_verifier_finish";
+  handle_classes<nacre_minisign_verifier>(rows, vf, "st", [](Probe &p, nacre_minisign_verifier *st) {
+    return nacre_minisign_verifier_finish(st, reinterpret_cast<char *>(p.out(64)), 64, p.len());
+  });
+  rows.status(vf, Cls::no_bad_input, "the signed 10 bytes give the trusted comment", NACRE_OK, [=](Probe &p) {
+    if (nacre_minisign_verifier_update(verifier, d, 10) != NACRE_OK) return int{NACRE_ERR_INTERNAL};
+    return nacre_minisign_verifier_finish(verifier, reinterpret_cast<char *>(p.out(64)), 64, p.len());
+  }).want_len = {2};
+  rows.status(vf, Cls::out_of_range, "other bytes: verification fails", NACRE_ERR_VERIFICATION_FAILED, [=](Probe &p) {
+    if (nacre_minisign_verifier_update(verifier, d, 11) != NACRE_OK) return int{NACRE_ERR_INTERNAL};
+    return nacre_minisign_verifier_finish(verifier, reinterpret_cast<char *>(p.out(64)), 64, p.len());
+  });
+  rows.status(vf, Cls::null_ptr, "trusted_len NULL", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+    return nacre_minisign_verifier_finish(verifier, reinterpret_cast<char *>(p.out(64)), 64, nullptr);
+  });
+  free_classes<nacre_minisign_verifier>(rows, "nacre_minisign_verifier_free", nacre_minisign_verifier_free);
+}
+
 void kdf_rows(Rows &rows) {
   const uint8_t *d = world().d;
   const int s256 = NACRE_HASH_SHA256;
@@ -2203,6 +2379,7 @@ const std::vector<Row> &table() {
     aead_rows(rows);
     secretstream_rows(rows);
     age_rows(rows);
+    minisign_rows(rows);
     kdf_rows(rows);
     pwhash_rows(rows);
     keys_rows(rows);

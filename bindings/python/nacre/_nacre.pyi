@@ -103,6 +103,7 @@ class _Lib:
     NACRE_KEY_RSA: int
     NACRE_KEY_X25519: int
     NACRE_KEY_XWING: int
+    NACRE_MINISIGN_KEY_ID_LEN: int
     NACRE_OK: int
     NACRE_PBKDF2_MAX_LEN: int
     NACRE_PWHASH_ARGON2I: int
@@ -742,6 +743,71 @@ class _Lib:
     def nacre_key_type_from_name(self, name: _Bytes, /) -> int: ...
     def nacre_key_type_name(self, type: int, /) -> _CData: ...
     def nacre_last_error_message(self, /) -> _CData: ...
+    def nacre_minisign_key_free(self, key: _CData, /) -> None: ...
+    def nacre_minisign_key_generate(self, out: _CData, /) -> int: ...
+    def nacre_minisign_key_load(
+        self,
+        out: _CData,
+        file: _Bytes,
+        file_len: int,
+        password: _Bytes,
+        password_len: int,
+        /,
+    ) -> int: ...
+    def nacre_minisign_key_public(
+        self,
+        key: _CData,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_minisign_key_save(
+        self,
+        key: _CData,
+        password: _Bytes,
+        password_len: int,
+        opslimit: int,
+        memlimit: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_minisign_signer_finish(
+        self,
+        st: _CData,
+        trusted: _Bytes,
+        trusted_len: int,
+        untrusted: _Bytes,
+        untrusted_len: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_minisign_signer_free(self, st: _CData, /) -> None: ...
+    def nacre_minisign_signer_new(self, out: _CData, key: _CData, /) -> int: ...
+    def nacre_minisign_signer_update(self, st: _CData, in_: _Bytes, in_len: int, /) -> int: ...
+    def nacre_minisign_verifier_finish(
+        self,
+        st: _CData,
+        trusted: _Bytes,
+        trusted_cap: int,
+        trusted_len: _CData,
+        /,
+    ) -> int: ...
+    def nacre_minisign_verifier_free(self, st: _CData, /) -> None: ...
+    def nacre_minisign_verifier_new(
+        self,
+        out: _CData,
+        public_key: _Bytes,
+        public_key_len: int,
+        signature: _Bytes,
+        signature_len: int,
+        /,
+    ) -> int: ...
+    def nacre_minisign_verifier_update(self, st: _CData, in_: _Bytes, in_len: int, /) -> int: ...
     def nacre_pbkdf2(
         self,
         hash_alg: int,
