@@ -1337,6 +1337,13 @@ NACRE_EXPORT int nacre_minisign_key_save(const nacre_minisign_key *key, const ui
 NACRE_EXPORT int nacre_minisign_key_public(const nacre_minisign_key *key, char *out, size_t out_cap,
                                            size_t *out_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
+/* nacre_minisign_public_key_file reads a public key (a public key file, or its base64 line)
+ * and writes its canonical file, "untrusted comment: minisign public key <KEY ID>\n<base64>\n".
+ * Errors: NACRE_ERR_INVALID_KEY, and those of the output convention. */
+NACRE_EXPORT int nacre_minisign_public_key_file(const char *public_key, size_t public_key_len, char *out,
+                                                size_t out_cap, size_t *out_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+
 /* nacre_minisign_key_free wipes and releases |key|; NULL is a no-op. */
 NACRE_EXPORT void nacre_minisign_key_free(nacre_minisign_key *key) NACRE_NOEXCEPT;
 

@@ -88,6 +88,13 @@ int nacre_minisign_key_public(const nacre_minisign_key *key, char *out, size_t o
                            [&](capi::Output &o) { put_text(o, KeyHandle::get(key).public_key().to_file()); });
 }
 
+int nacre_minisign_public_key_file(const char *public_key, size_t public_key_len, char *out, size_t out_cap,
+                                   size_t *out_len) noexcept {
+  return capi::with_output(reinterpret_cast<uint8_t *>(out), out_cap, out_len, [&](capi::Output &o) {
+    put_text(o, minisign::PublicKey::parse(text_of(public_key, public_key_len)).to_file());
+  });
+}
+
 void nacre_minisign_key_free(nacre_minisign_key *key) noexcept { KeyHandle::destroy(key); }
 
 int nacre_minisign_signer_new(nacre_minisign_signer **out, const nacre_minisign_key *key) noexcept {

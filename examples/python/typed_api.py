@@ -26,7 +26,7 @@ import nacre.keys
 import nacre.pwhash
 import nacre.secret
 import nacre.secretstream as ss
-from nacre import age, encoding
+from nacre import age, encoding, minisign
 from nacre.aead import AEGIS128L, AEGIS256, AESGCM, AESGCMSIV, ChaCha20Poly1305, XChaCha20Poly1305
 from nacre.age import passphrase
 from nacre.hash import Hash, Xof
@@ -349,6 +349,24 @@ def _changed_mac(file: bytes) -> bytes:
     """``file`` with one character of its header MAC changed."""
     at = file.index(b"\n--- ") + 5
     return file[:at] + (b"A" if file[at:at + 1] != b"A" else b"B") + file[at + 1:]
+
+
+def signatures_of_files() -> None:
+    # minisign's signatures: Ed25519 over BLAKE2b-512 of the file, with a trusted comment.
+    key = minisign.SecretKey.generate()
+    public = key.public_key()
+    data = nacre.random_bytes(100_000)
+    sig = minisign.sign(io.BytesIO(data), key, trusted_comment="release 1.2",
+                        untrusted_comment="signed by the typed example")
+    assert minisign.verify(data, sig, public) == "release 1.2"
+    assert minisign.PublicKey.from_str(str(public)) == minisign.PublicKey.from_str(public.to_file())
+    assert len(public.key_id) == 16 and key.key_id == public.key_id
+    plain = minisign.SecretKey.load(key.save())
+    locked = key.save("pw", opslimit=524288, memlimit=16777216)
+    assert minisign.SecretKey.load(locked, "pw").public_key() == plain.public_key()
+    assert minisign.KDF_OPSLIMIT > 524288 and minisign.KDF_MEMLIMIT == 1 << 30
+    expect(nacre.InvalidSignature, lambda: minisign.verify(data + b"!", sig, public))
+    print("minisign: sign and verify in pieces, trusted comments, keys with and without a password")
 
 
 # --- nacre.kdf ------------------------------------------------------------------------------------
@@ -680,6 +698,7 @@ def main() -> None:
     aead()
     streams()
     files()
+    signatures_of_files()
     kdfs()
     passwords()
     keys()

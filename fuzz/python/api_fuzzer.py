@@ -39,6 +39,7 @@ with atheris.instrument_imports(include=["nacre"]):
     import nacre.kdf
     import nacre.kem
     import nacre.keys
+    import nacre.minisign
     import nacre.nacl.public
     import nacre.nacl.secret
     import nacre.nacl.signing
@@ -56,7 +57,8 @@ COSTLY = {
 }
 # Never called: they block on their argument or are slow by design at any valid value.
 SKIP = {"RSAPrivateKey.generate", "hash_password", "verify_password", "derive_key",
-        "needs_rehash", "EncryptingWriter", "DecryptingReader"}
+        "needs_rehash", "EncryptingWriter", "DecryptingReader",
+        "save"}  # minisign.SecretKey.save: scrypt at minisign's cost (1 GiB) by default
 NAMES = [
     "sha256", "sha512", "sha3_256", "shake_128", "blake2b", "sha224", "md5", "SHA-256",
     "aes-256-gcm", "p256", "p384", "x25519", "argon2id", "scrypt", "interactive", "automatic",
@@ -86,6 +88,7 @@ def _receivers() -> List[Tuple[str, Any]]:
         ("age.Recipient", identity.to_public()),
         ("age.Encryptor", nacre.age.Encryptor([identity.to_public()])),
         ("age.Decryptor", nacre.age.Decryptor([identity])),
+        ("minisign.SecretKey", nacre.minisign.SecretKey.generate()),
     ]
     for cls in (nacre.keys.X25519PrivateKey, nacre.keys.Ed25519PrivateKey,
                 nacre.keys.MLKEM768PrivateKey, nacre.keys.XWingPrivateKey):
@@ -113,8 +116,9 @@ def _receivers() -> List[Tuple[str, Any]]:
 def _targets() -> List[Tuple[str, Callable[..., Any]]]:
     found: List[Tuple[str, Callable[..., Any]]] = []
     # nacre.age.passphrase is left out: scrypt at its default work factor is slow by design.
-    modules = (nacre, nacre.aead, nacre.age, nacre.box, nacre.hash, nacre.hmac, nacre.hpke,
-               nacre.kdf, nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream, nacre.secret,
+    modules = (nacre, nacre.aead, nacre.age, nacre.minisign, nacre.box, nacre.hash, nacre.hmac,
+               nacre.hpke, nacre.kdf, nacre.kem, nacre.keys, nacre.pwhash, nacre.secretstream,
+               nacre.secret,
                nacre.encoding, nacre.nacl.public, nacre.nacl.secret, nacre.nacl.signing,
                nacre.nacl.utils)
     for mod in modules:

@@ -1498,6 +1498,18 @@ void minisign_rows(Rows &rows) {
   });
   free_classes<nacre_minisign_key>(rows, "nacre_minisign_key_free", nacre_minisign_key_free);
 
+  const std::string pf = "nacre_minisign_public_key_file";
+  triple_classes(rows, pf, pub.size(), [=](Probe &, uint8_t *o, size_t c, size_t *l) {
+    return nacre_minisign_public_key_file(pub.data(), pub.size(), reinterpret_cast<char *>(o), c, l);
+  });
+  input_classes(rows, pf, "public_key", pub.size(), [](Probe &p, const uint8_t *k, size_t n) {
+    return nacre_minisign_public_key_file(reinterpret_cast<const char *>(k), n, reinterpret_cast<char *>(p.out(256)), 256,
+                                          p.len());
+  });
+  rows.status(pf, Cls::zero_len, "an empty public key", NACRE_ERR_INVALID_KEY, [=](Probe &p) {
+    return nacre_minisign_public_key_file(pub.data(), 0, reinterpret_cast<char *>(p.out(256)), 256, p.len());
+  });
+
   const std::string sn = "nacre_minisign_signer_new";
   null_handle_out(rows, sn, [=](Probe &) { return nacre_minisign_signer_new(nullptr, key); });
   handle_classes<nacre_minisign_key>(rows, sn, "key", [](Probe &p, nacre_minisign_key *k) {

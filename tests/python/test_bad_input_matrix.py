@@ -48,6 +48,7 @@ import nacre.hpke
 import nacre.kdf
 import nacre.kem
 import nacre.keys
+import nacre.minisign
 import nacre.pwhash
 import nacre.secretstream as ss
 from nacre import encoding as enc
@@ -87,6 +88,7 @@ PUBLIC_MODULES = (
     "nacre.secretstream",
     "nacre.age",
     "nacre.age.passphrase",
+    "nacre.minisign",
     "nacre.secret",
     "nacre.encoding",
     "nacre.nacl.encoding",
@@ -181,6 +183,10 @@ SUITE = nacre.hpke.Suite.X25519_SHA256_CHACHA20POLY1305
 AGE_PASSPHRASE = _secret("age passphrase", 24).hex()
 AGE_IDENTITY = nacre.age.Identity.generate()
 SECRETS.append(AGE_IDENTITY.secret_text().encode())
+MINISIGN_KEY = nacre.minisign.SecretKey.generate()
+MINISIGN_FILE = MINISIGN_KEY.save()
+SECRETS.append(MINISIGN_FILE.split(b"\n")[1])
+MINISIGN_CHEAP = {"opslimit": 524288, "memlimit": 16777216}
 # An X448 PKCS#8 key (RFC 8410): well formed, not offered by nacre (as in test_keys.py).
 X448_PKCS8 = bytes.fromhex("3046020100300506032b656f043a0438") + bytes(range(1, 57))
 # An Argon2id string asking for 1 TiB: over nacre's cap, refused before any memory is spent.
@@ -1180,13 +1186,18 @@ def _age_list_rows(p: str, make: Make, kind: str, good: Any, other: Any,
     ]
 
 
+def _other_base64_char(data: bytes, index: int) -> bytes:
+    """``data`` with the base64 character at ``index`` (not a final one) replaced by another."""
+    return data[:index] + (b"B" if data[index:index + 1] == b"A" else b"A") + data[index + 1:]
+
+
 def _age_bad_files() -> Dict[str, Tuple[bytes, Tuple[type, ...]]]:
     f = F.age_file
     return {
         "not-age": (b"hello, world\n" * 10, AGE_HEADER),
         "empty": (b"", AGE_HEADER),
         "header-changed": (f.replace(b"X25519 ", b"X25519 A", 1), AGE_HEADER),
-        "mac-changed": (_flip(f, f.index(b"\n--- ") + 10), AGE_HEADER_MAC),
+        "mac-changed": (_other_base64_char(f, f.index(b"\n--- ") + 10), AGE_HEADER_MAC),
         "payload-changed": (_flip(f, -40), AGE_PAYLOAD),
         "truncated": (f[:-1], AGE_PAYLOAD),
         "final-chunk-dropped": (f[: f.index(b"\n--- ") + 48 + 16 + 65536 + 16 + 2], AGE_PAYLOAD),
@@ -1369,6 +1380,65 @@ def _finish_twice(d: Any) -> Any:
     d.update(F.age_file)
     d.finish()
     return d.finish()
+
+
+# --- minisign -----------------------------------------------------------------------------------
+
+
+def _minisign_rows() -> List[Row]:
+    ms = nacre.minisign
+    key = MINISIGN_KEY
+    pk = key.public_key()
+    sig = ms.sign(b"data", key, trusted_comment="tc")
+    locked = key.save("pw", **MINISIGN_CHEAP)
+    rows: List[Row] = [no_direct_construction("minisign.SecretKey", ms.SecretKey),
+                       no_direct_construction("minisign.PublicKey", ms.PublicKey),
+                       extra_arg("minisign.SecretKey.generate", lambda x: ms.SecretKey.generate(x)),
+                       extra_arg("minisign.SecretKey.public_key", lambda x: key.public_key(x)),
+                       extra_arg("minisign.PublicKey.to_file", lambda x: pk.to_file(x))]
+    p = "minisign.SecretKey.load"
+    rows += [Row(p, "file:int", lambda: ms.SecretKey.load(5), TYPE),  # type: ignore[arg-type]
+             Row(p, "file:None", lambda: ms.SecretKey.load(None), TYPE),  # type: ignore[arg-type]
+             Row(p, "file:empty", lambda: ms.SecretKey.load(b""), KEY),
+             Row(p, "file:public-key", lambda: ms.SecretKey.load(pk.to_file()), KEY),
+             Row(p, "file:truncated", lambda: ms.SecretKey.load(MINISIGN_FILE[:-10]), KEY),
+             Row(p, "password:missing", lambda: ms.SecretKey.load(locked), INVALID_ARGUMENT),
+             Row(p, "password:wrong", lambda: ms.SecretKey.load(locked, "no"), SIGNATURE),
+             Row(p, "password:int", lambda: ms.SecretKey.load(locked, 5), TYPE)]  # type: ignore[arg-type]
+    p = "minisign.SecretKey.save"
+    rows += [Row(p, "password:empty", lambda: key.save(""), INVALID_ARGUMENT),
+             Row(p, "password:int", lambda: key.save(5), TYPE),  # type: ignore[arg-type]
+             Row(p, "opslimit:0", lambda: key.save("pw", opslimit=0), INVALID_ARGUMENT),
+             Row(p, "opslimit:str", lambda: key.save("pw", opslimit="1"), TYPE),  # type: ignore[arg-type]
+             Row(p, "memlimit:above-minisign's", lambda: key.save("pw", memlimit=1 << 40), SIZE),
+             Row(p, "opslimit:above-minisign's", lambda: key.save("pw", opslimit=1 << 40), SIZE)]
+    p = "minisign.PublicKey.from_str"
+    rows += [Row(p, "text:int", lambda: ms.PublicKey.from_str(5), TYPE),  # type: ignore[arg-type]
+             Row(p, "text:empty", lambda: ms.PublicKey.from_str(""), KEY),
+             Row(p, "text:short", lambda: ms.PublicKey.from_str(str(pk)[:-4]), KEY),
+             Row(p, "text:secret-key", lambda: ms.PublicKey.from_str(MINISIGN_FILE), KEY)]
+    p = "minisign.sign"
+    rows += not_buffers(p, "data", lambda v: ms.sign(v, key))
+    rows += [Row(p, "secret_key:public", lambda: ms.sign(b"d", pk), TYPE),  # type: ignore[arg-type]
+             Row(p, "trusted_comment:bytes", lambda: ms.sign(b"d", key, trusted_comment=b"x"),  # type: ignore[arg-type]
+                 TYPE),
+             Row(p, "trusted_comment:two-lines", lambda: ms.sign(b"d", key, trusted_comment="a\nb"),
+                 INVALID_ARGUMENT),
+             Row(p, "untrusted_comment:two-lines",
+                 lambda: ms.sign(b"d", key, untrusted_comment="a\rb"), INVALID_ARGUMENT)]
+    p = "minisign.verify"
+    rows += not_buffers(p, "data", lambda v: ms.verify(v, sig, pk))
+    other = ms.SecretKey.generate().public_key()
+    rows += [Row(p, "public_key:secret", lambda: ms.verify(b"data", sig, key), TYPE),  # type: ignore[arg-type]
+             Row(p, "signature:int", lambda: ms.verify(b"data", 5, pk), TYPE),  # type: ignore[arg-type]
+             Row(p, "signature:garbage", lambda: ms.verify(b"data", "x\ny\nz\nw", pk),
+                 INVALID_ARGUMENT),
+             Row(p, "signature:empty", lambda: ms.verify(b"data", "", pk), INVALID_ARGUMENT),
+             Row(p, "data:changed", lambda: ms.verify(b"datA", sig, pk), SIGNATURE),
+             Row(p, "comment:changed", lambda: ms.verify(b"data", sig.replace("tc", "tC"), pk),
+                 SIGNATURE),
+             Row(p, "public_key:other", lambda: ms.verify(b"data", sig, other), SIGNATURE)]
+    return rows
 
 
 # --- keys ----------------------------------------------------------------------------------------
@@ -2085,7 +2155,8 @@ def _kem_rows() -> List[Row]:
 
 def _build_table() -> List[Row]:
     table = (_top_rows() + _aead_rows() + _hash_rows() + _hmac_rows() + _kdf_rows()
-             + _pwhash_rows() + _secretstream_rows() + _age_rows() + _keys_rows() + _box_rows()
+             + _pwhash_rows() + _secretstream_rows() + _age_rows() + _minisign_rows()
+             + _keys_rows() + _box_rows()
              + _hpke_rows() + _kem_rows() + _secret_rows() + _encoding_rows() + _nacl_rows())
     ids = [row.id for row in table]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -2156,7 +2227,8 @@ PUBLIC = public_callables()
 CASES_RUN: Dict[str, int] = {"cases": 0, "keyed": 0}
 # Rows whose callable takes, holds or makes key material: their messages and the reprs of the
 # key objects are checked for key bytes (every row's message is checked against every secret).
-KEYED_PREFIXES = ("aead.", "box.", "hpke.", "kem.", "keys.", "secretstream.", "age.", "hmac.",
+KEYED_PREFIXES = ("aead.", "box.", "hpke.", "kem.", "keys.", "secretstream.", "age.", "minisign.",
+                  "hmac.",
                   "kdf.", "pwhash.", "hash.blake2b", "secret.", "nacl.")
 
 
@@ -2216,7 +2288,7 @@ def test_bad_input(row: Row) -> None:
 def test_key_objects_never_show_key_bytes() -> None:
     objects: List[Any] = F.all_keys() + [F.aead(cls) for cls in AEAD_CLASSES] + [
         F.hmac, ss.Encryptor(STREAM_KEY), F.decryptor(), F.age_writer(), F.age_reader(), F.box_ab(),
-        AGE_IDENTITY, nacre.age.Encryptor([AGE_IDENTITY.to_public()]),
+        AGE_IDENTITY, nacre.age.Encryptor([AGE_IDENTITY.to_public()]), MINISIGN_KEY,
         nacre.age.Decryptor([AGE_IDENTITY]),
         F.sender, F.receiver, nacre.hash.blake2b(key=HMAC_KEY),
     ]

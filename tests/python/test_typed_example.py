@@ -24,7 +24,7 @@ EXAMPLE = REPO_ROOT / "examples" / "python" / "typed_api.py"
 PUBLIC_MODULES = [
     "nacre", "nacre.aead", "nacre.box", "nacre.hash", "nacre.hmac", "nacre.hpke", "nacre.kdf",
     "nacre.kem", "nacre.keys", "nacre.pwhash", "nacre.secretstream", "nacre.secret",
-    "nacre.age", "nacre.age.passphrase",
+    "nacre.age", "nacre.age.passphrase", "nacre.minisign",
     "nacre.encoding", "nacre.nacl", "nacre.nacl.encoding", "nacre.nacl.exceptions",
     "nacre.nacl.utils", "nacre.nacl.secret", "nacre.nacl.public", "nacre.nacl.signing",
 ]
@@ -51,6 +51,7 @@ def test_example_runs_and_prints_each_area() -> None:
         "boringssl, sodium",
         "secretstream: tags, push/pull; truncation and trailing data",
         "age: X25519, hybrid and passphrase files, armored, streamed; 5 failure classes",
+        "minisign: sign and verify in pieces, trusted comments, keys with and without a password",
         "kdf: HKDF (RFC 5869), PBKDF2 (matches hashlib), scrypt (RFC 7914), subkeys",
         "pwhash: argon2id, argon2i, scrypt hash, verify, rehash and derive keys",
         "keys: ed25519, x25519, p256, rsa, ml-kem-768, x-wing; sign, agree, encrypt, encapsulate, "

@@ -4,7 +4,8 @@ Modules: :mod:`nacre.hash` (shaped like hashlib), :mod:`nacre.hmac` (shaped like
 :mod:`nacre.aead` (shaped like pyca/cryptography's AEAD classes, which are also here:
 ``nacre.AESGCM``, ``nacre.ChaCha20Poly1305``, ...), :mod:`nacre.secretstream` (streaming
 encryption), :mod:`nacre.age` (age v1 files, shaped like pyrage, with file wrappers),
-:mod:`nacre.kdf` (HKDF, PBKDF2, scrypt, subkeys) and
+:mod:`nacre.minisign` (minisign signatures of files), :mod:`nacre.kdf` (HKDF, PBKDF2, scrypt,
+subkeys) and
 :mod:`nacre.pwhash` (Argon2id, Argon2i and scrypt password hashing).
 
 Public keys: :mod:`nacre.keys` holds key classes shaped like pyca/cryptography's (also here:
@@ -39,6 +40,7 @@ from . import (
     kdf,
     kem,
     keys,
+    minisign,
     nacl,
     pwhash,
     secret,
@@ -98,6 +100,7 @@ __all__ = [
     "kdf",
     "pwhash",
     "keys",
+    "minisign",
     "box",
     "hpke",
     "kem",

@@ -774,6 +774,15 @@ class _Lib:
         out_len: _CData,
         /,
     ) -> int: ...
+    def nacre_minisign_public_key_file(
+        self,
+        public_key: _Bytes,
+        public_key_len: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
     def nacre_minisign_signer_finish(
         self,
         st: _CData,
