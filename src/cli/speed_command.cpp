@@ -82,7 +82,9 @@ void add_hashes(std::vector<Entry> &out) {
     if (h.digest_size == 0) continue;  // XOFs: no fixed digest
     const HashAlg alg = h.alg;
     const std::string backend(backend_name(resolve_backend(alg, Backend::automatic)));
-    out.push_back({std::string(hash_name(alg)), "hash", backend, true, [alg](std::size_t size) {
+    // BLAKE2b by its length, as `nacre hash` (and b2sum) name it: one spelling across commands.
+    const std::string name = alg == HashAlg::blake2b ? "blake2b-512" : std::string(hash_name(alg));
+    out.push_back({name, "hash", backend, true, [alg](std::size_t size) {
                      auto msg = std::make_shared<Bytes>(size, 0x61);
                      auto digest = std::make_shared<Bytes>(digest_size(alg));
                      return Op([alg, msg, digest] { hash_into(alg, *msg, *digest); });
