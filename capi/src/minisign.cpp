@@ -10,17 +10,15 @@ using namespace nacre;
 
 namespace {
 
-// A signer or verifier owns what its C++ state refers to (declared first: it outlives it).
+// A signer or verifier, and whether it has finished (a C handle may be called again).
 struct SignerState {
-  explicit SignerState(const minisign::SecretKey &k) : key(k), signer(key) {}
-  minisign::SecretKey key;
+  explicit SignerState(const minisign::SecretKey &k) : signer(k) {}
   minisign::Signer signer;
   bool finished = false;
 };
 
 struct VerifierState {
-  VerifierState(minisign::PublicKey k, std::string_view sig) : key(std::move(k)), verifier(key, sig) {}
-  minisign::PublicKey key;
+  VerifierState(const minisign::PublicKey &k, std::string_view sig) : verifier(k, sig) {}
   minisign::Verifier verifier;
   bool finished = false;
 };

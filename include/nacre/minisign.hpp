@@ -79,7 +79,8 @@ class SecretKey {
 };
 
 // Signs one file: update() with its bytes, then finish() gives the signature file. The trusted
-// comment is one printable line (signed too); the untrusted one is one line (not signed).
+// comment is one printable line (signed too); the untrusted one is one line (not signed). Signer
+// and Verifier keep their own copy of the key (a shared pointer), so a temporary may be passed.
 class Signer {
  public:
   explicit Signer(const SecretKey &key);
@@ -88,7 +89,7 @@ class Signer {
                      std::string_view untrusted_comment = "signature from minisign secret key") const;
 
  private:
-  const SecretKey &key_;
+  SecretKey key_;  // a copy: cheap (shared), and no dangling reference to a temporary
   Hasher hash_;
 };
 
@@ -102,7 +103,7 @@ class Verifier {
   const KeyId &signature_key_id() const noexcept { return sig_id_; }
 
  private:
-  const PublicKey &key_;
+  PublicKey key_;  // a copy, as in Signer
   KeyId sig_id_{};
   Bytes signature_;         // 64 bytes, over the prehash
   Bytes global_signature_;  // 64 bytes, over signature || trusted comment

@@ -226,15 +226,33 @@ def test_an_interrupted_decrypt_leaves_nothing(big, sig):
                          stderr=subprocess.PIPE)
     data = (big / "big.age").read_bytes()
     with open(fifo, "wb") as f:
-        f.write(data[: len(data) // 2])  # half the file: plaintext has been decrypted by now
+        f.write(data[: len(data) // 2])  # half the file
         f.flush()
-        time.sleep(0.3)
+        # Plaintext is in the output by now: an anonymous file of the directory, with no name.
+        assert _written_anonymously(p.pid, big) > 0
         p.send_signal(sig)
         p.wait(timeout=30)
     assert p.returncode == -sig
     assert set(os.listdir(big)) == before  # no out, no temporary file
     # Nor a visible one while it ran: the output is an anonymous file until complete.
     assert not any(n.startswith("out") for n in os.listdir(big))
+
+
+def _written_anonymously(pid, directory, timeout=10.0):
+    """The size of the unnamed file (O_TMPFILE) that process ``pid`` writes in ``directory``,
+    once it is not empty."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                size = os.stat(f"/proc/{pid}/fd/{fd}").st_size
+            except FileNotFoundError:
+                continue
+            if target.startswith(str(directory) + "/") and target.endswith("(deleted)") and size:
+                return size
+        time.sleep(0.02)
+    return 0
 
 
 def test_an_existing_output_is_kept_unless_forced(big):

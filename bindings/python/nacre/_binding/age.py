@@ -23,8 +23,8 @@ from .._age_errors import (
 )
 from .._args import Buffer
 from .._errors import Error, InvalidKey
-from .._nacre import ffi, lib
-from .buffers import borrows, input_arg, len_cell, new_output, to_bytes
+from .._nacre import lib
+from .buffers import borrows, input_arg, sized_output
 from .handles import new_handle
 from .status import c_string, check
 
@@ -67,7 +67,6 @@ _BY_FAILURE: Dict[int, Type[DecryptError]] = {
     lib.NACRE_AGE_FAILURE_PAYLOAD: PayloadError,
     lib.NACRE_AGE_FAILURE_ARMOR: ArmorError,
 }
-_NULL = ffi.NULL
 
 
 def _checked(rc: int, where: str, key_error: Type[InvalidKey]) -> None:
@@ -80,24 +79,18 @@ def _checked(rc: int, where: str, key_error: Type[InvalidKey]) -> None:
 
 def keygen(post_quantum: bool) -> bytes:
     """A new identity's text (``AGE-SECRET-KEY-1...``, or ``-PQ-1...``), ASCII bytes."""
-    cell = len_cell()
     pq = 1 if post_quantum else 0
-    rc = lib.nacre_age_keygen(pq, _NULL, 0, cell)
-    need = int(cell[0])
-    out = new_output(need)
-    if rc != lib.NACRE_ERR_BUFFER_TOO_SMALL or lib.nacre_age_keygen(pq, out, need, cell):
-        check(rc or lib.NACRE_ERR_INTERNAL, "age keygen")
-    return to_bytes(out, int(cell[0]))
+    rc, text = sized_output(lambda out, cap, cell: lib.nacre_age_keygen(pq, out, cap, cell))
+    check(rc, "age keygen")
+    return text
 
 
 def recipient_of(identity: bytes) -> str:
     """The recipient of one identity's text; IdentityError when it is not one."""
-    out = ffi.new("char[]", 2048)  # a hybrid recipient is 1959 characters
-    cell = len_cell()
-    rc = lib.nacre_age_identity_to_recipient(identity, len(identity), out, len(out), cell)
+    rc, text = sized_output(lambda out, cap, cell: lib.nacre_age_identity_to_recipient(
+        identity, len(identity), out, cap, cell))
     if rc:
         _checked(rc, "age identity", IdentityError)
-    text: bytes = ffi.buffer(out, int(cell[0]))[:]
     return text.decode("ascii")
 
 
@@ -148,12 +141,12 @@ def _failed(st: CData, rc: int, where: str) -> Error:
     """The exception for a failed decryptor step: its failure class, else check()'s."""
     failure = lib.nacre_age_decryptor_failure(st)
     cls = _BY_FAILURE.get(failure)
-    if cls is None:
+    if cls is None:  # not an age failure (a bad argument, out of memory): check()'s exception
         try:
             check(rc, where)
         except Error as exc:
             return exc
-        return Error(where)  # pragma: no cover - check() raised for every non-zero status
+    assert cls is not None, "check() raises for every non-zero status"
     return cls(f"{where}: {c_string(lib.nacre_last_error_message())}", rc)
 
 
@@ -161,16 +154,9 @@ def _step(
     call: Callable[..., int], st: CData, where: str, decrypting: bool, *args: object
 ) -> bytes:
     """``call(st, out, cap, out_len, *args)``, sized by its own query."""
-    cell = len_cell()
-    rc = call(st, _NULL, 0, cell, *args)
-    if rc == lib.NACRE_ERR_BUFFER_TOO_SMALL:
-        need = int(cell[0])
-        out = new_output(need)
-        rc = call(st, out, need, cell, *args)
-        if rc == lib.NACRE_OK:
-            return to_bytes(out, int(cell[0]))
+    rc, out = sized_output(lambda o, cap, cell: call(st, o, cap, cell, *args))
     if rc == lib.NACRE_OK:
-        return b""
+        return out
     if decrypting:
         raise _failed(st, rc, where)
     check(rc, where)

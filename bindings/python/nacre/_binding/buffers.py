@@ -46,6 +46,7 @@ __all__ = [
     "U8_ARRAY",
     "len_cell",
     "to_bytes",
+    "sized_output",
     "peek",
     "length",
     "fresh_bytes",
@@ -174,6 +175,22 @@ def to_bytes(out: CData, n: int) -> bytes:
     """The first ``n`` bytes of a C buffer as ``bytes``."""
     data: bytes = ffi.buffer(out, n)[:]  # cffi's stubs leave slicing a buffer untyped
     return data
+
+
+def sized_output(fill: Callable[[CData, int, CData], int]) -> Tuple[int, bytes]:
+    """For outputs whose size only the library knows: ``fill(out, cap, out_len)`` is asked for
+    its size first (NULL, 0: the output convention's size query, which consumes nothing), then
+    run into a C buffer of that size. Returns (status, the bytes written; empty on failure)."""
+    from .._nacre import lib
+
+    cell = len_cell()
+    rc = fill(ffi.NULL, 0, cell)
+    if rc != lib.NACRE_ERR_BUFFER_TOO_SMALL:
+        return rc, b""
+    need = int(cell[0])
+    out = new_output(need)
+    rc = fill(out, need, cell)
+    return rc, (to_bytes(out, int(cell[0])) if rc == lib.NACRE_OK else b"")
 
 
 @borrows

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from .._args import Buffer
 from .._errors import InvalidSignature
-from .._nacre import ffi, lib
-from .buffers import borrows, input_arg, len_cell, new_output, optional_input, to_bytes
+from .._nacre import lib
+from .buffers import borrows, input_arg, optional_input, sized_output
 from .handles import new_handle
 from .status import check
 
@@ -31,21 +31,13 @@ __all__ = [
 
 KDF_OPSLIMIT = 33554432
 KDF_MEMLIMIT = 1 << 30
-_NULL = ffi.NULL
 
 
 def _text(call: Callable[..., int], where: str, *args: object) -> bytes:
     """``call(*args, out, cap, out_len)`` sized by its own query."""
-    cell = len_cell()
-    rc = call(*args, _NULL, 0, cell)
-    if rc == lib.NACRE_ERR_BUFFER_TOO_SMALL:
-        need = int(cell[0])
-        out = new_output(need)
-        rc = call(*args, out, need, cell)
-        if rc == lib.NACRE_OK:
-            return to_bytes(out, int(cell[0]))
+    rc, out = sized_output(lambda o, cap, cell: call(*args, o, cap, cell))
     check(rc, where, mismatch=InvalidSignature)
-    return b""
+    return out
 
 
 def generate() -> CData:
