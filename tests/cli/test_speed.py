@@ -38,3 +38,14 @@ def test_unknown_algorithm_is_an_error():
     err = r.stderr.decode()
     assert "unknown algorithm 'no-such-alg'" in err
     assert "sha256" in err  # the message lists the known names
+
+
+def test_hash_names_are_those_of_nacre_hash():
+    # One spelling across commands: BLAKE2b is blake2b-512 in `speed` as in `hash`.
+    names = {line.split()[0] for line in run("speed", "--quick", "blake2b-512").stdout.decode()
+             .splitlines()[1:]}
+    assert names == {"blake2b-512"}
+    hash_help = run("hash", "--help").stdout.decode()
+    assert "blake2b-512" in hash_help
+    r = run("speed", "--quick", "blake2b")
+    assert r.returncode != 0 and "unknown algorithm 'blake2b'" in r.stderr.decode()
