@@ -315,6 +315,17 @@ def kem_seeds():
     return out
 
 
+def keywrap_seeds():
+    # The RFCs' examples: mode, KEK, key, a bit to flip, and the wrapped key as the arbitrary input.
+    out = []
+    for b in blocks("keywrap.txt"):
+        kek, key, wrapped = hexes(b, "KEK"), hexes(b, "KEY"), hexes(b, "WRAPPED")
+        mode = 1 if b["MODE"] == "rfc3394" else 2
+        out.append(Fdp().int(mode, 0, 3).int(len(kek), 0, 40).bytes(kek).int(len(key), 0, 100)
+                   .bytes(key).int(77, 0, 2**64 - 1).bytes(wrapped).data())
+    return out
+
+
 def seeds():
     yield "hash", [b"\x01\x00" + hexes(b, "MSG") for b in list(blocks("sha2.txt"))[:8]]
     yield "mac", [b"\x00" + bytes([len(hexes(b, "KEY")) % 200]) + hexes(b, "KEY", "MSG") for b in blocks("hmac.txt")]
@@ -336,6 +347,7 @@ def seeds():
                   b"# comment\nage1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n"
                   + bytes([2]),
                   bytes(range(256)) * 4 + bytes([3])]
+    yield "keywrap", keywrap_seeds()
     yield "minisign", [b"untrusted comment: minisign public key\nRWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\n"
                        + bytes([0]), b"release 1.2 data" * 8 + bytes([1])]
 

@@ -698,6 +698,38 @@ NACRE_EXPORT int nacre_kdf_derive(uint8_t *out, size_t out_len, uint64_t subkey_
                                   const uint8_t *context, size_t context_len, const uint8_t *key,
                                   size_t key_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
+/* AES key wrap.
+ *
+ * RFC 3394 key wrap and RFC 5649 key wrap with padding, BoringSSL's AES_wrap_key family, for the
+ * formats that require them (JWE A128KW/A256KW, CMS, KMIP, cloud KMS key exports); new designs
+ * should seal keys with an AEAD. |kek| is an AES key of 16, 24 or 32 bytes (else
+ * NACRE_ERR_INVALID_KEY). NACRE_KEYWRAP_RFC3394 wraps keys of 16 bytes or more, a multiple of 8;
+ * NACRE_KEYWRAP_RFC5649 wraps 1 to 2^32 - 1 bytes. The wrapped key is NACRE_KEYWRAP_OVERHEAD bytes
+ * longer than the key (for RFC 5649: than the key padded to a multiple of 8). Thread-safe. */
+#define NACRE_KEYWRAP_OVERHEAD 8u
+
+typedef enum nacre_keywrap_mode {
+  NACRE_KEYWRAP_RFC3394 = 1,
+  NACRE_KEYWRAP_RFC5649 = 2
+} nacre_keywrap_mode;
+
+/* nacre_aes_key_wrap wraps |key| under |kek| with |mode| into |out|. A size query (|out_cap|
+ * too small) reports the wrapped length. Errors: NACRE_ERR_INVALID_ARGUMENT (a key length |mode|
+ * cannot wrap, NULL with a non-zero length, overlap), NACRE_ERR_INVALID_KEY (|kek| size),
+ * NACRE_ERR_UNSUPPORTED (unknown |mode|), NACRE_ERR_BUFFER_TOO_SMALL. */
+NACRE_EXPORT int nacre_aes_key_wrap(int mode, const uint8_t *kek, size_t kek_len, uint8_t *out,
+                                    size_t out_cap, size_t *out_len, const uint8_t *key,
+                                    size_t key_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_aes_key_unwrap checks and unwraps |wrapped| into |out|, which needs |wrapped_len| - 8
+ * bytes of room (a size query reports that); |*out_len| is the key's length. Any input that does
+ * not unwrap under |kek|, including a length |mode| never produces (not a multiple of 8, below
+ * 24 bytes for RFC 3394 or 16 for RFC 5649), is NACRE_ERR_VERIFICATION_FAILED, and |out| is then
+ * zeroed. Other errors as nacre_aes_key_wrap. */
+NACRE_EXPORT int nacre_aes_key_unwrap(int mode, const uint8_t *kek, size_t kek_len, uint8_t *out,
+                                      size_t out_cap, size_t *out_len, const uint8_t *wrapped,
+                                      size_t wrapped_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
 /* Password hashing.
  *
  * Argon2id, Argon2i and scrypt through libsodium. |opslimit| and |memlimit| (bytes) are

@@ -23,6 +23,7 @@ import nacre.hpke
 import nacre.kdf
 import nacre.kem
 import nacre.keys
+import nacre.keywrap
 import nacre.pwhash
 import nacre.secret
 import nacre.secretstream as ss
@@ -399,6 +400,22 @@ def kdfs() -> None:
     print("kdf: HKDF (RFC 5869), PBKDF2 (matches hashlib), scrypt (RFC 7914), subkeys")
 
 
+# --- nacre.keywrap --------------------------------------------------------------------------------
+
+
+def key_wraps() -> None:
+    # RFC 3394 section 4.1, then RFC 5649 for a key that is not a multiple of 8 bytes.
+    kek = bytes(range(16))
+    data_key = bytes.fromhex("00112233445566778899aabbccddeeff")
+    wrapped: bytes = nacre.keywrap.aes_key_wrap(kek, data_key)
+    assert wrapped.hex() == "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5"
+    assert nacre.keywrap.aes_key_unwrap(kek, wrapped) == data_key
+    odd = nacre.keywrap.aes_key_wrap_with_padding(kek, b"seven b")
+    assert nacre.keywrap.aes_key_unwrap_with_padding(kek, odd) == b"seven b"
+    expect(nacre.keywrap.InvalidUnwrap, lambda: nacre.keywrap.aes_key_unwrap(bytes(16), wrapped))
+    print("keywrap: RFC 3394 and RFC 5649 round trips; a wrong KEK raises InvalidUnwrap")
+
+
 # --- nacre.pwhash ---------------------------------------------------------------------------------
 
 
@@ -700,6 +717,7 @@ def main() -> None:
     files()
     signatures_of_files()
     kdfs()
+    key_wraps()
     passwords()
     keys()
     boxes()

@@ -16,6 +16,7 @@
 #include "nacre/hpke.hpp"
 #include "nacre/kdf.hpp"
 #include "nacre/kem.hpp"
+#include "nacre/keywrap.hpp"
 #include "nacre/keys.hpp"
 #include "nacre/pwhash.hpp"
 #include "nacre/random.hpp"

@@ -18,6 +18,10 @@ std::unique_ptr<DigestState> hmac_state(HashAlg alg, ByteView key);
 // One-shot HMAC: no state object; the key schedule lives on the stack and is wiped.
 void hmac(HashAlg alg, ByteView key, ByteView in, MutableByteView out);
 bool has_asm() noexcept;
+// AES key wrap, RFC 3394 or (|padded|) RFC 5649; sizes are checked by src/keywrap.cpp. |out| of
+// unwrap holds wrapped.size() - 8 bytes; false when the integrity check fails.
+void aes_key_wrap(bool padded, ByteView kek, ByteView key, MutableByteView out);
+bool aes_key_unwrap(bool padded, ByteView kek, ByteView wrapped, MutableByteView out, std::size_t &len);
 }  // namespace bssl
 
 namespace sodium {

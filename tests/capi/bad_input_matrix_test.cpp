@@ -1728,6 +1728,51 @@ void kdf_rows(Rows &rows) {
   }
 }
 
+// Key wrap: RFC 3394 wraps a 16-byte key under a 16-byte KEK into 24 bytes; unwrap needs 16 of room.
+void keywrap_rows(Rows &rows) {
+  const uint8_t *d = world().d;
+  constexpr int kw = NACRE_KEYWRAP_RFC3394, kwp = NACRE_KEYWRAP_RFC5649;
+  for (bool wrap : {true, false}) {
+    const std::string fn = wrap ? "nacre_aes_key_wrap" : "nacre_aes_key_unwrap";
+    auto fnp = wrap ? nacre_aes_key_wrap : nacre_aes_key_unwrap;
+    const size_t need = 16, in_len = wrap ? 16 : 24;
+    // An unwrap of |d| fails its integrity check: the rows that reach it expect that.
+    const int reached = wrap ? NACRE_OK : NACRE_ERR_VERIFICATION_FAILED;
+    auto call = [=](Probe &p, int mode, const uint8_t *kek, size_t kl, const uint8_t *in, size_t il) {
+      const size_t cap = wrap ? 32 : 24;  // room for the valid input, whatever |il| claims
+      return fnp(mode, kek, kl, p.out(cap), cap, p.len(), in, il);
+    };
+    if (wrap) {
+      triple_classes(rows, fn, 24, [=](Probe &, uint8_t *o, size_t c, size_t *l) { return fnp(kw, d, 16, o, c, l, d + 16, 16); });
+    } else {
+      triple_classes(rows, fn, need, [=](Probe &, uint8_t *o, size_t c, size_t *l) { return fnp(kw, d, 16, o, c, l, d + 16, 24); });
+    }
+    input_classes(rows, fn, "kek", 16, [=](Probe &p, const uint8_t *x, size_t n) { return call(p, kw, x, n, d + 16, in_len); });
+    input_classes(rows, fn, wrap ? "key" : "wrapped", in_len,
+                  [=](Probe &p, const uint8_t *x, size_t n) { return call(p, kw, d, 16, x, n); });
+    unknown_numbers(rows, fn, "mode", {0, -1, 3, 1000}, NACRE_ERR_UNSUPPORTED,
+                    [=](Probe &p, int m) { return call(p, m, d, 16, d + 16, in_len); });
+    for (size_t kl : {size_t{0}, size_t{15}, size_t{20}, size_t{33}}) {
+      rows.status(fn, kl == 0 ? Cls::zero_len : Cls::out_of_range, "kek_len " + std::to_string(kl), NACRE_ERR_INVALID_KEY,
+                  [=](Probe &p) { return call(p, kw, d, kl, d + 16, in_len); });
+    }
+    rows.status(fn, Cls::zero_len, wrap ? "empty key" : "empty wrapped key",
+                wrap ? NACRE_ERR_INVALID_ARGUMENT : NACRE_ERR_VERIFICATION_FAILED,
+                [=](Probe &p) { return fnp(kwp, d, 16, p.out(16), 16, p.len(), nullptr, 0); });
+    rows.status(fn, Cls::out_of_range, wrap ? "a 17-byte key under RFC 3394" : "a 25-byte wrapped key",
+                wrap ? NACRE_ERR_INVALID_ARGUMENT : NACRE_ERR_VERIFICATION_FAILED,
+                [=](Probe &p) { return call(p, kw, d, 16, d + 16, wrap ? 17 : 25); });
+    rows.status(fn, Cls::out_of_range, wrap ? "a 17-byte key under RFC 5649" : "an RFC 5649 unwrap that fails", reached,
+                [=](Probe &p) { return call(p, kwp, d, 16, d + 16, wrap ? 17 : 24); });
+    rows.status(fn, Cls::overlap, "out overlaps the input", NACRE_ERR_INVALID_ARGUMENT, [=](Probe &p) {
+      uint8_t *buf = p.scratch(64);
+      std::memcpy(buf, d, 64);
+      p.zero_region(buf + 8, 24);
+      return fnp(kw, d, 16, buf + 8, 24, p.len(), buf, in_len);
+    });
+  }
+}
+
 // Password hashing uses Argon2id at libsodium's minimum limits (1 pass, 8 KiB) so that the
 // rows that succeed stay cheap.
 void pwhash_rows(Rows &rows) {
@@ -2393,6 +2438,7 @@ const std::vector<Row> &table() {
     age_rows(rows);
     minisign_rows(rows);
     kdf_rows(rows);
+    keywrap_rows(rows);
     pwhash_rows(rows);
     keys_rows(rows);
     signature_rows(rows);

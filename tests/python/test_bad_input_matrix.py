@@ -82,6 +82,7 @@ PUBLIC_MODULES = (
     "nacre.hmac",
     "nacre.hpke",
     "nacre.kdf",
+    "nacre.keywrap",
     "nacre.kem",
     "nacre.keys",
     "nacre.pwhash",
@@ -170,6 +171,7 @@ STREAM_KEY = _secret("secretstream key", ss.KEY_SIZE)
 SUBKEY_MASTER = _secret("kdf master key", nacre.kdf.SUBKEY_KEY_SIZE)
 IKM = _secret("hkdf ikm", 32)
 PRK = _secret("hkdf prk", 32)
+KEK = _secret("key wrap kek", 32)
 PASSWORD = _secret("password", 20)
 RAW_X25519_A = _secret("x25519 a", 32)
 RAW_X25519_B = _secret("x25519 b", 32)
@@ -922,6 +924,35 @@ def _kdf_rows() -> List[Row]:
     rows += sizes(p, "context", lambda v: ds(ctx=v), b"Messages", SIZE)
     rows += lengths(p, "length", lambda n: ds(n=n), too_big=k.SUBKEY_MAX_SIZE + 1,
                     too_small=k.SUBKEY_MIN_SIZE - 1)
+    return rows
+
+
+def _keywrap_rows() -> List[Row]:
+    k = nacre.keywrap
+    unwrap_fail = (k.InvalidUnwrap, nacre.VerificationFailed)
+    rows: List[Row] = []
+    for name, fn, good, bad_len in (
+        ("aes_key_wrap", k.aes_key_wrap, K32, 17),
+        ("aes_key_wrap_with_padding", k.aes_key_wrap_with_padding, K32, None),
+        ("aes_key_unwrap", k.aes_key_unwrap, k.aes_key_wrap(KEK, K32), 25),
+        ("aes_key_unwrap_with_padding", k.aes_key_unwrap_with_padding,
+         k.aes_key_wrap_with_padding(KEK, K32), 17),
+    ):
+        p = f"keywrap.{name}"
+        unwrap = "unwrap" in name
+        arg = "wrapped_key" if unwrap else "key_to_wrap"
+        rows += not_buffers(p, "wrapping_key", lambda v, fn=fn, g=good: fn(v, g))
+        rows += sizes(p, "wrapping_key", lambda v, fn=fn, g=good: fn(v, g), KEK, KEY)
+        rows += not_buffers(p, arg, lambda v, fn=fn: fn(KEK, v))
+        rows.append(Row(p, f"{arg}:empty", lambda fn=fn: fn(KEK, b""),
+                        unwrap_fail if unwrap else INVALID_ARGUMENT))
+        if bad_len is not None:
+            rows.append(Row(p, f"{arg}:length-{bad_len}", lambda fn=fn, n=bad_len: fn(KEK, K32[:n]),
+                            unwrap_fail if unwrap else INVALID_ARGUMENT))
+        if unwrap:
+            rows.append(Row(p, f"{arg}:altered", lambda fn=fn, g=good: fn(KEK, _flip(g)),
+                            unwrap_fail))
+            rows.append(Row(p, "wrapping_key:other", lambda fn=fn, g=good: fn(K32, g), unwrap_fail))
     return rows
 
 
@@ -2155,7 +2186,8 @@ def _kem_rows() -> List[Row]:
 
 def _build_table() -> List[Row]:
     table = (_top_rows() + _aead_rows() + _hash_rows() + _hmac_rows() + _kdf_rows()
-             + _pwhash_rows() + _secretstream_rows() + _age_rows() + _minisign_rows()
+             + _keywrap_rows() + _pwhash_rows() + _secretstream_rows() + _age_rows()
+             + _minisign_rows()
              + _keys_rows() + _box_rows()
              + _hpke_rows() + _kem_rows() + _secret_rows() + _encoding_rows() + _nacl_rows())
     ids = [row.id for row in table]
@@ -2228,7 +2260,7 @@ CASES_RUN: Dict[str, int] = {"cases": 0, "keyed": 0}
 # Rows whose callable takes, holds or makes key material: their messages and the reprs of the
 # key objects are checked for key bytes (every row's message is checked against every secret).
 KEYED_PREFIXES = ("aead.", "box.", "hpke.", "kem.", "keys.", "secretstream.", "age.", "minisign.",
-                  "hmac.",
+                  "hmac.", "keywrap.",
                   "kdf.", "pwhash.", "hash.blake2b", "secret.", "nacl.")
 
 

@@ -23,6 +23,7 @@ from vectors import REPO_ROOT
 EXAMPLE = REPO_ROOT / "examples" / "python" / "typed_api.py"
 PUBLIC_MODULES = [
     "nacre", "nacre.aead", "nacre.box", "nacre.hash", "nacre.hmac", "nacre.hpke", "nacre.kdf",
+    "nacre.keywrap",
     "nacre.kem", "nacre.keys", "nacre.pwhash", "nacre.secretstream", "nacre.secret",
     "nacre.age", "nacre.age.passphrase", "nacre.minisign",
     "nacre.encoding", "nacre.nacl", "nacre.nacl.encoding", "nacre.nacl.exceptions",
@@ -53,6 +54,7 @@ def test_example_runs_and_prints_each_area() -> None:
         "age: X25519, hybrid and passphrase files, armored, streamed; 5 failure classes",
         "minisign: sign and verify in pieces, trusted comments, keys with and without a password",
         "kdf: HKDF (RFC 5869), PBKDF2 (matches hashlib), scrypt (RFC 7914), subkeys",
+        "keywrap: RFC 3394 and RFC 5649 round trips; a wrong KEK raises InvalidUnwrap",
         "pwhash: argon2id, argon2i, scrypt hash, verify, rehash and derive keys",
         "keys: ed25519, x25519, p256, rsa, ml-kem-768, x-wing; sign, agree, encrypt, encapsulate, "
         "every encoding",

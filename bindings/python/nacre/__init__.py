@@ -5,7 +5,7 @@ Modules: :mod:`nacre.hash` (shaped like hashlib), :mod:`nacre.hmac` (shaped like
 ``nacre.AESGCM``, ``nacre.ChaCha20Poly1305``, ...), :mod:`nacre.secretstream` (streaming
 encryption), :mod:`nacre.age` (age v1 files, shaped like pyrage, with file wrappers),
 :mod:`nacre.minisign` (minisign signatures of files), :mod:`nacre.kdf` (HKDF, PBKDF2, scrypt,
-subkeys) and
+subkeys), :mod:`nacre.keywrap` (AES key wrap, RFC 3394 and 5649, as pyca's) and
 :mod:`nacre.pwhash` (Argon2id, Argon2i and scrypt password hashing).
 
 Public keys: :mod:`nacre.keys` holds key classes shaped like pyca/cryptography's (also here:
@@ -40,6 +40,7 @@ from . import (
     kdf,
     kem,
     keys,
+    keywrap,
     minisign,
     nacl,
     pwhash,
@@ -57,6 +58,7 @@ from ._errors import (
     InvalidKey,
     InvalidSignature,
     InvalidTag,
+    InvalidUnwrap,
     OutOfMemory,
     TrailingData,
     TruncatedStream,
@@ -98,6 +100,7 @@ __all__ = [
     "age",
     "secretstream",
     "kdf",
+    "keywrap",
     "pwhash",
     "keys",
     "minisign",
@@ -139,6 +142,7 @@ __all__ = [
     "TruncatedStream",
     "TrailingData",
     "InvalidSignature",
+    "InvalidUnwrap",
     "InvalidKey",
     "UnsupportedAlgorithm",
     "InvalidHandle",

@@ -13,6 +13,7 @@ __all__ = [
     "TruncatedStream",
     "TrailingData",
     "InvalidSignature",
+    "InvalidUnwrap",
     "InvalidKey",
     "UnsupportedAlgorithm",
     "InvalidHandle",
@@ -66,6 +67,11 @@ class InvalidSignature(VerificationFailed):
     """A MAC or signature did not match (HMAC verify, signatures)."""
 
 
+class InvalidUnwrap(VerificationFailed):
+    """A wrapped key did not unwrap (nacre.keywrap): wrong wrapping key, or altered or
+    truncated data. The name is pyca/cryptography's."""
+
+
 class InvalidKey(Error, ValueError):
     """Key material was rejected (wrong size or malformed)."""
 
@@ -92,7 +98,8 @@ class InternalError(Error):
 # Shown as nacre.InvalidTag (not nacre._errors.InvalidTag) in tracebacks; also how they pickle.
 for _cls in (
     Error, InvalidArgument, BufferTooSmall, VerificationFailed, InvalidTag, TruncatedStream,
-    TrailingData, InvalidSignature, InvalidKey, UnsupportedAlgorithm, InvalidHandle, OutOfMemory,
+    TrailingData, InvalidSignature, InvalidUnwrap, InvalidKey, UnsupportedAlgorithm, InvalidHandle,
+    OutOfMemory,
     InternalError,
 ):
     _cls.__module__ = "nacre"

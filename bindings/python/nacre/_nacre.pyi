@@ -87,6 +87,9 @@ class _Lib:
     NACRE_KDF_KEY_LEN: int
     NACRE_KDF_MAX_LEN: int
     NACRE_KDF_MIN_LEN: int
+    NACRE_KEYWRAP_OVERHEAD: int
+    NACRE_KEYWRAP_RFC3394: int
+    NACRE_KEYWRAP_RFC5649: int
     NACRE_KEY_ED25519: int
     NACRE_KEY_FORMAT_MLKEM_EXPANDED_PRIVATE: int
     NACRE_KEY_FORMAT_PKCS8_DER: int
@@ -273,6 +276,30 @@ class _Lib:
         /,
     ) -> int: ...
     def nacre_aead_tag_len(self, alg: int, /) -> int: ...
+    def nacre_aes_key_unwrap(
+        self,
+        mode: int,
+        kek: _Bytes,
+        kek_len: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        wrapped: _Bytes,
+        wrapped_len: int,
+        /,
+    ) -> int: ...
+    def nacre_aes_key_wrap(
+        self,
+        mode: int,
+        kek: _Bytes,
+        kek_len: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        key: _Bytes,
+        key_len: int,
+        /,
+    ) -> int: ...
     def nacre_age_decryptor_failure(self, st: _CData, /) -> int: ...
     def nacre_age_decryptor_finish(
         self,
