@@ -232,6 +232,7 @@ void check_bits(int type, std::size_t bits) {
     case NACRE_KEY_ED25519: FUZZ_CHECK(bits == 255); break;
     case NACRE_KEY_P256: FUZZ_CHECK(bits == 256); break;
     case NACRE_KEY_P384: FUZZ_CHECK(bits == 384); break;
+    case NACRE_KEY_P521: FUZZ_CHECK(bits == 521); break;
     case NACRE_KEY_RSA: FUZZ_CHECK(bits >= 2048 && bits <= 4096 && bits % 8 == 0); break;
     case NACRE_KEY_MLKEM768:
     case NACRE_KEY_XWING: FUZZ_CHECK(bits == 768); break;
@@ -319,8 +320,8 @@ void check_key(const pk::Key &k, int in_format, const Bytes &in) {
 void nacre_fuzz(FuzzedDataProvider &in) {
   const Bytes sel = in.ConsumeBytes<std::uint8_t>(1);
   if (sel.empty()) return;
-  const int type = sel[0] % 8;                   // 0: any, else nacre_key_type
-  const int format = 1 + (sel[0] / 8) % 9;       // nacre_key_format
+  const int type = sel[0] % 9;                   // 0: any, else nacre_key_type
+  const int format = 1 + (sel[0] / 9) % 9;       // nacre_key_format
   const Bytes data = in.ConsumeRemainingBytes<std::uint8_t>();
   pk::Key k;
   const int rc = pk::import(k, type, format, data);

@@ -78,7 +78,7 @@ class Fdp:
 
 
 # nacre.h numbers.
-X25519, ED25519, P256, P384, RSA, MLKEM768, XWING = range(1, 8)
+X25519, ED25519, P256, P384, RSA, MLKEM768, XWING, P521 = range(1, 9)
 RAW_PRIVATE, RAW_PUBLIC, PKCS8_DER, PKCS8_PEM, SPKI_DER, SPKI_PEM, SEC1_UNCOMPRESSED, SEC1_COMPRESSED = range(1, 9)
 
 
@@ -139,15 +139,18 @@ def encodings(key):
 
 def ec_key(curve, label):
     n = {P256: 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551,
-         P384: int("ff" * 24 + "c7634d81f4372ddf581a0db248b0a77aecec196accc52973", 16)}[curve]
-    size = 32 if curve == P256 else 48
+         P384: int("ff" * 24 + "c7634d81f4372ddf581a0db248b0a77aecec196accc52973", 16),
+         P521: int("01" + "ff" * 32 + "fa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409",
+                   16)}[curve]
+    size = {P256: 32, P384: 48, P521: 66}[curve]
     d = int.from_bytes(det_bytes(label, size), "big") % (n - 1) + 1
-    return ec.derive_private_key(d, ec.SECP256R1() if curve == P256 else ec.SECP384R1()), d.to_bytes(size, "big")
+    pyca_curve = {P256: ec.SECP256R1(), P384: ec.SECP384R1(), P521: ec.SECP521R1()}[curve]
+    return ec.derive_private_key(d, pyca_curve), d.to_bytes(size, "big")
 
 
 def key_parse_seeds():
     def seed(type_, fmt, data):
-        return bytes([type_ + 8 * (fmt - 1)]) + data
+        return bytes([type_ + 9 * (fmt - 1)]) + data
 
     out = []
     ed = list(blocks("ed25519.txt"))[:2]
@@ -169,7 +172,7 @@ def key_parse_seeds():
         return out
     keys = [(X25519, x25519.X25519PrivateKey.from_private_bytes(hexes(xs[0], "SCALAR"))),
             (ED25519, ed25519.Ed25519PrivateKey.from_private_bytes(hexes(ed[0], "SECRET")))]
-    for curve in (P256, P384):
+    for curve in (P256, P384, P521):
         key, scalar = ec_key(curve, f"key_parse {curve}")
         keys.append((curve, key))
         out.append(seed(curve, RAW_PRIVATE, scalar))

@@ -10,6 +10,7 @@ std::size_t agreement_size(KeyType type) {
     case KeyType::x25519:
     case KeyType::p256: return 32;
     case KeyType::p384: return 48;
+    case KeyType::p521: return 66;
     default: throw Error(Status::invalid_key, "this key type does not agree keys");
   }
 }

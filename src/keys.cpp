@@ -22,6 +22,7 @@ constexpr KeyTypeInfo kTypes[] = {
     {KeyType::rsa, "rsa", 0, 0, 0},
     {KeyType::mlkem768, "ml-kem-768", 768, 64, 1184},
     {KeyType::xwing, "x-wing", 768, 32, 1216},
+    {KeyType::p521, "p521", 521, 66, 133},
 };
 static_assert(in_enum_order(kTypes), "kTypes must list KeyType in order from 1");
 
@@ -32,7 +33,7 @@ constexpr std::size_t kMlkemHashOffset = 1152 + 1184;
 
 const KeyTypeInfo &facts(KeyType type) { return key_type_info(type); }
 
-bool is_ec(KeyType t) noexcept { return t == KeyType::p256 || t == KeyType::p384; }
+bool is_ec(KeyType t) noexcept { return key_type_is_ec(t); }
 bool is_kem(KeyType t) noexcept { return t == KeyType::mlkem768 || t == KeyType::xwing; }
 bool has_der(KeyType t) noexcept { return !is_kem(t); }
 
@@ -144,6 +145,10 @@ const KeyTypeInfo &key_type_info(KeyType type) { return detail::entry(key_types(
 
 std::optional<KeyType> key_type_from_name(std::string_view name) noexcept {
   return descriptor_from_name(key_types(), name);
+}
+
+bool key_type_is_ec(KeyType type) noexcept {
+  return type == KeyType::p256 || type == KeyType::p384 || type == KeyType::p521;
 }
 
 bool is_private_format(KeyFormat format) noexcept {

@@ -840,14 +840,14 @@ NACRE_EXPORT int nacre_scrypt(int backend, uint8_t *out, size_t out_len, const u
  * secret memory and leave the library only through nacre_key_export with a private format.
  *
  * Encodings (nacre_key_format):
- * - RAW_PRIVATE: X25519 32-byte scalar; Ed25519 32-byte seed (RFC 8032); P-256/P-384 scalar, big
- *   endian, 32/48 bytes; ML-KEM-768 64-byte seed d||z (FIPS 203); X-Wing 32-byte seed.
- * - RAW_PUBLIC: X25519/Ed25519 32 bytes; P-256/P-384 the uncompressed SEC1 point; ML-KEM-768
+ * - RAW_PRIVATE: X25519 32-byte scalar; Ed25519 32-byte seed (RFC 8032); P-256/P-384/P-521
+ *   scalar, big endian, 32/48/66 bytes; ML-KEM-768 64-byte seed d||z (FIPS 203); X-Wing 32-byte seed.
+ * - RAW_PUBLIC: X25519/Ed25519 32 bytes; P-256/P-384/P-521 the uncompressed SEC1 point; ML-KEM-768
  *   the 1184-byte encapsulation key; X-Wing the 1216-byte public key.
- * - PKCS8_DER/PKCS8_PEM (private) and SPKI_DER/SPKI_PEM (public): X25519, Ed25519, P-256, P-384
- *   and RSA. PEM is one block ("PRIVATE KEY" / "PUBLIC KEY"), optionally surrounded by
+ * - PKCS8_DER/PKCS8_PEM (private) and SPKI_DER/SPKI_PEM (public): X25519, Ed25519, P-256, P-384,
+ *   P-521 and RSA. PEM is one block ("PRIVATE KEY" / "PUBLIC KEY"), optionally surrounded by
  *   whitespace; encrypted PKCS#8 is not supported.
- * - SEC1_UNCOMPRESSED/SEC1_COMPRESSED: P-256/P-384 public points. Off-curve points and the point
+ * - SEC1_UNCOMPRESSED/SEC1_COMPRESSED: P-256/P-384/P-521 public points. Off-curve points and the point
  *   at infinity are NACRE_ERR_INVALID_KEY.
  * - MLKEM_EXPANDED_PRIVATE: the 2400-byte ML-KEM-768 decapsulation key of FIPS 203 (import
  *   checks the hash of the embedded encapsulation key).
@@ -863,7 +863,8 @@ typedef enum nacre_key_type {
   NACRE_KEY_P384 = 4,
   NACRE_KEY_RSA = 5,
   NACRE_KEY_MLKEM768 = 6,
-  NACRE_KEY_XWING = 7
+  NACRE_KEY_XWING = 7,
+  NACRE_KEY_P521 = 8
 } nacre_key_type;
 
 /* The key_type table (see the conventions at the top): names such as
@@ -930,8 +931,8 @@ NACRE_EXPORT int nacre_key_to_x25519(const nacre_key *key, nacre_key **out) NACR
     NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_key_info stores the key's nacre_key_type in |*type|, 1 in |*has_private| for a key pair
- * (0 for a public key) and its size in bits in |*bits| (255 for X25519/Ed25519, 256/384 for the
- * curves, the modulus size for RSA, 768 for ML-KEM-768 and X-Wing). Any output pointer may be
+ * (0 for a public key) and its size in bits in |*bits| (255 for X25519/Ed25519, 256/384/521 for
+ * the curves, the modulus size for RSA, 768 for ML-KEM-768 and X-Wing). Any output pointer may be
  * NULL. Errors: NACRE_ERR_INVALID_HANDLE. Thread-safe. */
 NACRE_EXPORT int nacre_key_info(const nacre_key *key, int *type, int *has_private,
                                 size_t *bits) NACRE_NOEXCEPT;
@@ -951,9 +952,14 @@ NACRE_EXPORT void nacre_key_free(nacre_key *key) NACRE_NOEXCEPT;
  *
  * Ed25519 (RFC 8032, pure) runs on both backends; everything else on BoringSSL. ECDSA nonces
  * are random (BoringSSL's), so two signatures of one message differ. ECDSA signatures come in
- * DER (X9.62 Ecdsa-Sig-Value, strict DER) or fixed-size r||s (IEEE P1363). RSA-PSS uses SHA-256,
- * MGF1-SHA-256 and a 32-byte salt; RSASSA-PKCS1-v1_5 with SHA-256 is verify only, for
- * interoperability.
+ * DER (X9.62 Ecdsa-Sig-Value, strict DER) or fixed-size r||s (IEEE P1363).
+ *
+ * Two ways to name a signature. A nacre_sig_alg fixes everything: the curve's own hash for ECDSA,
+ * and for NACRE_SIG_RSA_PSS_SHA256 MGF1-SHA-256 with a 32-byte salt when signing and any salt
+ * length when verifying (so that signatures made with another salt, such as the longest one,
+ * verify). The nacre_sign_with family takes a nacre_sig_scheme with a hash and, for RSA-PSS, a
+ * salt length instead: ECDSA on any of the curves over SHA-224/256/384/512, SHA-512/256 or
+ * SHA3-256/512; RSA-PSS (MGF1 over the same hash) and RSASSA-PKCS1-v1_5 over SHA-224/256/384/512.
  *
  * Ed25519 verification policy, the same on both backends: a signature is accepted only when S is
  * canonical (S < L), R is not the identity, the public key is a canonical encoding of a point of
@@ -968,7 +974,9 @@ typedef enum nacre_sig_alg {
   NACRE_SIG_ECDSA_P384_SHA384 = 4,
   NACRE_SIG_ECDSA_P384_SHA384_P1363 = 5,
   NACRE_SIG_RSA_PSS_SHA256 = 6,
-  NACRE_SIG_RSA_PKCS1_SHA256 = 7
+  NACRE_SIG_RSA_PKCS1_SHA256 = 7,
+  NACRE_SIG_ECDSA_P521_SHA512 = 8,
+  NACRE_SIG_ECDSA_P521_SHA512_P1363 = 9
 } nacre_sig_alg;
 
 /* The sig table (see the conventions at the top): names such as
@@ -983,7 +991,7 @@ NACRE_EXPORT int nacre_sig_from_name(const char *name) NACRE_NOEXCEPT;
  * give; |*out_len| on success is the actual length (DER signatures vary). Errors:
  * NACRE_ERR_INVALID_HANDLE, NACRE_ERR_INVALID_ARGUMENT (public key only, NULL with a non-zero
  * length, |out_len| NULL), NACRE_ERR_INVALID_KEY (|key| does not fit |alg|),
- * NACRE_ERR_UNSUPPORTED (unknown |alg|/|backend|, a backend without |alg|, PKCS#1 v1.5 signing),
+ * NACRE_ERR_UNSUPPORTED (unknown |alg|/|backend|, a backend without |alg|),
  * NACRE_ERR_BUFFER_TOO_SMALL. Thread-safe. */
 NACRE_EXPORT int nacre_sign(const nacre_key *key, int alg, int backend, uint8_t *out,
                             size_t out_cap, size_t *out_len, const uint8_t *msg,
@@ -998,7 +1006,7 @@ NACRE_EXPORT int nacre_verify(const nacre_key *key, int alg, int backend, const 
 
 /* nacre_sign_digest and nacre_verify_digest are nacre_sign and nacre_verify for ECDSA and RSA
  * over a digest computed by the caller: |digest_len| must be the algorithm's hash length (32 for
- * SHA-256, 48 for SHA-384), else NACRE_ERR_INVALID_ARGUMENT. Ed25519 has no digest form
+ * SHA-256, 48 for SHA-384, 64 for SHA-512), else NACRE_ERR_INVALID_ARGUMENT. Ed25519 has no digest form
  * (NACRE_ERR_UNSUPPORTED). Thread-safe. */
 NACRE_EXPORT int nacre_sign_digest(const nacre_key *key, int alg, uint8_t *out, size_t out_cap,
                                    size_t *out_len, const uint8_t *digest,
@@ -1006,6 +1014,48 @@ NACRE_EXPORT int nacre_sign_digest(const nacre_key *key, int alg, uint8_t *out, 
 NACRE_EXPORT int nacre_verify_digest(const nacre_key *key, int alg, const uint8_t *sig,
                                      size_t sig_len, const uint8_t *digest,
                                      size_t digest_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* Signature schemes for nacre_sign_with and its family. */
+typedef enum nacre_sig_scheme {
+  NACRE_SIG_SCHEME_ED25519 = 1,
+  NACRE_SIG_SCHEME_ECDSA_DER = 2,
+  NACRE_SIG_SCHEME_ECDSA_P1363 = 3,
+  NACRE_SIG_SCHEME_RSA_PSS = 4,
+  NACRE_SIG_SCHEME_RSA_PKCS1 = 5
+} nacre_sig_scheme;
+
+/* RSA-PSS salt lengths: a byte count (0 or more), or one of these. */
+#define NACRE_PSS_SALT_DIGEST (-1) /* the hash's length */
+#define NACRE_PSS_SALT_MAX (-2)    /* the longest the key and hash allow; verifying: exactly that */
+#define NACRE_PSS_SALT_AUTO (-3)   /* verifying only: whatever length the signature used */
+
+/* nacre_sign_with is nacre_sign under |scheme| over |hash_alg| (a nacre_hash_alg; 0: the key's
+ * default, the curve's own hash for ECDSA and SHA-256 for RSA; Ed25519 takes 0 only) with
+ * |pss_salt| for NACRE_SIG_SCHEME_RSA_PSS (0 for every other scheme), on |backend| as nacre_sign.
+ * Errors as nacre_sign, and: NACRE_ERR_INVALID_KEY (|key| of another kind than |scheme|
+ * signs with), NACRE_ERR_UNSUPPORTED (unknown |scheme|, a hash |scheme| does not take),
+ * NACRE_ERR_INVALID_ARGUMENT (a hash for Ed25519, a salt for another scheme than RSA-PSS, a salt
+ * below NACRE_PSS_SALT_AUTO or too long for the key, NACRE_PSS_SALT_AUTO when signing).
+ * Thread-safe. */
+NACRE_EXPORT int nacre_sign_with(const nacre_key *key, int scheme, int hash_alg, int pss_salt,
+                                 int backend, uint8_t *out, size_t out_cap, size_t *out_len,
+                                 const uint8_t *msg, size_t msg_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+/* nacre_verify_with is nacre_verify under the parameters of nacre_sign_with. */
+NACRE_EXPORT int nacre_verify_with(const nacre_key *key, int scheme, int hash_alg, int pss_salt,
+                                   int backend, const uint8_t *sig, size_t sig_len,
+                                   const uint8_t *msg, size_t msg_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
+/* nacre_sign_digest_with and nacre_verify_digest_with take a digest of |hash_alg|'s length
+ * (the resolved hash when 0), as nacre_sign_digest. */
+NACRE_EXPORT int nacre_sign_digest_with(const nacre_key *key, int scheme, int hash_alg,
+                                        int pss_salt, uint8_t *out, size_t out_cap,
+                                        size_t *out_len, const uint8_t *digest,
+                                        size_t digest_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+NACRE_EXPORT int nacre_verify_digest_with(const nacre_key *key, int scheme, int hash_alg,
+                                          int pss_salt, const uint8_t *sig, size_t sig_len,
+                                          const uint8_t *digest,
+                                          size_t digest_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* Key agreement.
  *

@@ -483,8 +483,11 @@ def keys() -> None:
     assert X25519PublicKey.from_spki_der(bob_public.to_spki_der()) == bob_public
     assert X25519PublicKey.from_spki_pem(bob_public.to_spki_pem()) == bob_public
 
-    # ECDSA and ECDH on P-256 and P-384.
-    assert sorted(nacre.keys.CURVES) == ["p256", "p384"]
+    # ECDSA and ECDH on P-256, P-384 and P-521; ECDSA over the curve's hash or a chosen one.
+    assert sorted(nacre.keys.CURVES) == ["p256", "p384", "p521"]
+    p521 = ECPrivateKey.generate("p521")
+    assert p521.key_size == 521 and len(p521.to_raw()) == 66
+    p521.public_key().verify(p521.sign(MESSAGE, hash="sha3-512"), MESSAGE, hash="sha3-512")
     ec = ECPrivateKey.generate("p256")
     ec_public: ECPublicKey = ec.public_key()
     assert (ec.curve, ec.key_size) == (ec_public.curve, ec_public.key_size) == ("p256", 256)
@@ -509,7 +512,14 @@ def keys() -> None:
     assert rsa.key_size == rsa_public.key_size == 2048
     rsa_public.verify(rsa.sign(MESSAGE), MESSAGE)
     rsa_public.verify_digest(rsa.sign_digest(digest, "pss"), digest, "pss")
-    expect(nacre.UnsupportedAlgorithm, lambda: rsa.sign(MESSAGE, "pkcs1v15"))  # verify only
+    rs256 = rsa.sign(MESSAGE, "pkcs1v15")  # deterministic, as JWT's RS256
+    assert rs256 == rsa.sign(MESSAGE, "pkcs1v15", hash="sha256")
+    rsa_public.verify(rs256, MESSAGE, "pkcs1v15")
+    longest = rsa.sign(MESSAGE, hash="sha384", salt_length="max")
+    rsa_public.verify(longest, MESSAGE, hash="sha384")  # any salt length verifies by default
+    expect(nacre.InvalidSignature, lambda: rsa_public.verify(longest, MESSAGE, hash="sha384",
+                                                             salt_length="digest"))
+    assert nacre.keys.PSS_SALT_LENGTHS["max"] != nacre.keys.PSS_SALT_LENGTHS["auto"]
     sealed = rsa_public.encrypt(b"a short secret", label=b"v1")
     assert rsa.decrypt(sealed, label=b"v1") == b"a short secret"
     expect(nacre.InvalidTag, lambda: rsa.decrypt(sealed, label=b"v2"))

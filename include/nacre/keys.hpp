@@ -25,6 +25,7 @@ enum class KeyType : int {
   rsa = 5,
   mlkem768 = 6,
   xwing = 7,
+  p521 = 8,
 };
 
 // Numbers are nacre_key_format's in nacre.h, which documents each encoding (capi/src/enum_values.cpp
@@ -58,6 +59,8 @@ const KeyTypeInfo &key_type_info(KeyType type);
 inline std::string_view key_type_name(KeyType type) { return key_type_info(type).name; }
 std::optional<KeyType> key_type_from_name(std::string_view name) noexcept;
 bool is_private_format(KeyFormat format) noexcept;
+// Whether |type| is a NIST curve (P-256, P-384, P-521): ECDSA, ECDH, SEC1 points.
+bool key_type_is_ec(KeyType type) noexcept;
 
 // Key is one key pair or one public key. Immutable and cheap to copy (copies share the same
 // immutable state), so one Key may be used from many threads at once. Private parts live in

@@ -23,7 +23,7 @@ class HpkeImpl {
 
 namespace bssl {
 
-// --- Encodings (PKCS#8, SPKI, PEM) for X25519, Ed25519, P-256, P-384 and RSA.
+// --- Encodings (PKCS#8, SPKI, PEM) for X25519, Ed25519, P-256, P-384, P-521 and RSA.
 // Parsing rejects trailing bytes; a well-formed key of another algorithm or curve is
 // Error(unsupported); an RSA modulus outside 2048..4096 bits is Error(invalid_key). For X25519 and
 // Ed25519 the result has raw |pub|/|priv| as KeyParts describes, no |evp|.
@@ -35,7 +35,7 @@ Bytes spki(const KeyParts &key);
 SecretBytes pem_decode(ByteView pem, std::string_view label);
 SecretBytes pem_encode(ByteView der, std::string_view label);
 
-// --- EC (P-256, P-384) and RSA keys.
+// --- EC (P-256, P-384, P-521) and RSA keys.
 KeyParts ec_generate(KeyType curve);
 KeyParts ec_from_scalar(KeyType curve, ByteView scalar);  // big endian, fixed size; 0 < d < n
 KeyParts ec_from_point(KeyType curve, ByteView sec1);     // compressed or uncompressed
@@ -52,9 +52,12 @@ std::size_t ecdsa_der_max_size(KeyType curve);
 // Conversions between DER and r||s of |scalar_size| bytes each side; false when malformed.
 bool ecdsa_der_to_p1363(ByteView der, MutableByteView out);
 bool ecdsa_p1363_to_der(ByteView rs, Bytes &der);
-Bytes rsa_pss_sign_digest(const KeyParts &key, HashAlg hash, ByteView digest, std::size_t salt);
-bool rsa_pss_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, ByteView sig,
-                           std::size_t salt);
+// RSA-PSS with MGF1 over |hash|; |salt| is a byte count or nacre's pss_salt_digest/max/auto
+// (signature.hpp). A salt too long for the key is Error(invalid_argument) when signing and a
+// verification failure when verifying.
+Bytes rsa_pss_sign_digest(const KeyParts &key, HashAlg hash, ByteView digest, int salt);
+bool rsa_pss_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, ByteView sig, int salt);
+Bytes rsa_pkcs1_sign_digest(const KeyParts &key, HashAlg hash, ByteView digest);
 bool rsa_pkcs1_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, ByteView sig);
 
 // --- RSA-OAEP (SHA-256, MGF1-SHA-256).

@@ -29,6 +29,7 @@ const std::map<std::string, std::pair<KeyType, std::size_t>> &keygen_algs() {
   static const std::map<std::string, std::pair<KeyType, std::size_t>> algs = {
       {"ed25519", {KeyType::ed25519, 0}}, {"x25519", {KeyType::x25519, 0}},
       {"p256", {KeyType::p256, 0}},       {"p384", {KeyType::p384, 0}},
+      {"p521", {KeyType::p521, 0}},
       {"rsa2048", {KeyType::rsa, 2048}},  {"rsa3072", {KeyType::rsa, 3072}},
       {"rsa4096", {KeyType::rsa, 4096}},
   };

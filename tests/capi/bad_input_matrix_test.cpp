@@ -1967,7 +1967,7 @@ void keys_rows(Rows &rows) {
                 [=](Probe &p, const uint8_t *x, size_t n) { return import_key(p, NACRE_KEY_X25519, raw_pub, x, n); });
   rows.status(im, Cls::zero_len, "empty input is malformed", NACRE_ERR_INVALID_KEY,
               [=](Probe &p) { return import_key(p, NACRE_KEY_X25519, raw_pub, nullptr, 0); });
-  unknown_numbers(rows, im, "type", {-1, 8, 1000}, NACRE_ERR_UNSUPPORTED,
+  unknown_numbers(rows, im, "type", {-1, 9, 1000}, NACRE_ERR_UNSUPPORTED,
                   [=](Probe &p, int t) { return import_key(p, t, raw_pub, d, 32); });
   unknown_numbers(rows, im, "format", kBadAlgs, NACRE_ERR_UNSUPPORTED,
                   [=](Probe &p, int f) { return import_key(p, NACRE_KEY_X25519, f, d, 32); });
@@ -2024,7 +2024,7 @@ void signature_rows(Rows &rows) {
   unknown_numbers(rows, sg, "alg", kBadAlgs, NACRE_ERR_UNSUPPORTED, [=](Probe &p, int a) { return sign(p, edk, a, 0, 64, d, 3); });
   unknown_numbers(rows, sg, "backend", kBadBackends, NACRE_ERR_UNSUPPORTED,
                   [=](Probe &p, int b) { return sign(p, edk, ed, b, 64, d, 3); });
-  rows.status(sg, Cls::out_of_range, "RSASSA-PKCS1-v1_5 signing (verify only)", NACRE_ERR_UNSUPPORTED,
+  rows.status(sg, Cls::out_of_range, "RSASSA-PKCS1-v1_5 signing", NACRE_OK,
               [=](Probe &p) { return sign(p, world().rsa, NACRE_SIG_RSA_PKCS1_SHA256, 0, 256, d, 3); });
   rows.status(sg, Cls::out_of_range, "a public key only", NACRE_ERR_INVALID_ARGUMENT,
               [=](Probe &p) { return sign(p, world().ed25519_pub, ed, 0, 64, d, 3); });
@@ -2074,6 +2074,91 @@ void signature_rows(Rows &rows) {
   unknown_numbers(rows, vd, "alg", kBadAlgs, NACRE_ERR_UNSUPPORTED, [=](Probe &, int a) { return verify_d(p256, a, d, 64, d, 32); });
   rows.status(vd, Cls::out_of_range, "Ed25519 has no digest form", NACRE_ERR_UNSUPPORTED,
               [=](Probe &) { return verify_d(edk, ed, d, 64, d, 32); });
+
+  // The _with family: ECDSA P-256 (P1363, SHA-384 to show the hash is the caller's), 64 bytes.
+  constexpr int sch = NACRE_SIG_SCHEME_ECDSA_P1363, h384 = NACRE_HASH_SHA384, pss = NACRE_SIG_SCHEME_RSA_PSS;
+  const std::vector<int> bad_schemes = {0, -1, 6, 1000};
+  const std::string sw = "nacre_sign_with";
+  auto sign_w = [](Probe &p, const nacre_key *k, int s, int h, int salt, size_t cap, const uint8_t *m, size_t ml) {
+    return nacre_sign_with(k, s, h, salt, 0, p.out(cap), cap, p.len(), m, ml);
+  };
+  handle_classes<nacre_key>(rows, sw, "key", [=](Probe &p, nacre_key *k) { return sign_w(p, k, sch, h384, 0, 64, d, 3); });
+  triple_classes(rows, sw, 64,
+                 [=](Probe &, uint8_t *o, size_t c, size_t *l) { return nacre_sign_with(p256, sch, h384, 0, 0, o, c, l, d, 3); });
+  input_classes(rows, sw, "msg", 3, [=](Probe &p, const uint8_t *m, size_t n) { return sign_w(p, p256, sch, h384, 0, 64, m, n); });
+  rows.status(sw, Cls::zero_len, "empty message", NACRE_OK, [=](Probe &p) { return sign_w(p, p256, sch, 0, 0, 64, nullptr, 0); });
+  unknown_numbers(rows, sw, "scheme", bad_schemes, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &p, int s) { return sign_w(p, p256, s, h384, 0, 64, d, 3); });
+  unknown_numbers(rows, sw, "hash_alg", {-1, 1000, NACRE_HASH_MD5, NACRE_HASH_SHAKE128, NACRE_HASH_BLAKE2B}, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &p, int h) { return sign_w(p, p256, sch, h, 0, 64, d, 3); });
+  unknown_numbers(rows, sw, "backend", kBadBackends, NACRE_ERR_UNSUPPORTED, [=](Probe &p, int b) {
+    return nacre_sign_with(p256, sch, h384, 0, b, p.out(64), 64, p.len(), d, 3);
+  });
+  rows.status(sw, Cls::out_of_range, "ECDSA on libsodium", NACRE_ERR_UNSUPPORTED, [=](Probe &p) {
+    return nacre_sign_with(p256, sch, h384, 0, NACRE_BACKEND_SODIUM, p.out(64), 64, p.len(), d, 3);
+  });
+  rows.status(sw, Cls::out_of_range, "a salt for ECDSA", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return sign_w(p, p256, sch, h384, 32, 64, d, 3); });
+  rows.status(sw, Cls::out_of_range, "a hash for Ed25519", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return sign_w(p, edk, NACRE_SIG_SCHEME_ED25519, NACRE_HASH_SHA512, 0, 64, d, 3); });
+  rows.status(sw, Cls::out_of_range, "an Ed25519 key for ECDSA", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return sign_w(p, edk, sch, h384, 0, 64, d, 3); });
+  rows.status(sw, Cls::out_of_range, "a public key only", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return sign_w(p, world().rsa_pub, NACRE_SIG_SCHEME_RSA_PKCS1, 0, 0, 256, d, 3); });
+  for (int salt : {NACRE_PSS_SALT_AUTO, -4, INT_MIN, 223, INT_MAX}) {
+    rows.status(sw, Cls::out_of_range, "PSS salt " + std::to_string(salt) + " when signing", NACRE_ERR_INVALID_ARGUMENT,
+                [=](Probe &p) { return sign_w(p, world().rsa, pss, 0, salt, 256, d, 3); });
+  }
+  rows.status(sw, Cls::out_of_range, "PSS with the longest salt", NACRE_OK,
+              [=](Probe &p) { return sign_w(p, world().rsa, pss, 0, NACRE_PSS_SALT_MAX, 256, d, 3); });
+
+  const std::string vw = "nacre_verify_with";
+  auto verify_w = [](const nacre_key *k, int s, int h, int salt, const uint8_t *sg_, size_t sl, const uint8_t *m, size_t ml) {
+    return nacre_verify_with(k, s, h, salt, 0, sg_, sl, m, ml);
+  };
+  handle_classes<nacre_key>(rows, vw, "key", [=](Probe &, nacre_key *k) { return verify_w(k, sch, h384, 0, d, 64, d, 3); });
+  input_classes(rows, vw, "sig", 64, [=](Probe &, const uint8_t *s, size_t n) { return verify_w(p256, sch, h384, 0, s, n, d, 3); });
+  input_classes(rows, vw, "msg", 3, [=](Probe &, const uint8_t *m, size_t n) { return verify_w(p256, sch, h384, 0, d, 64, m, n); });
+  rows.status(vw, Cls::zero_len, "an empty signature is a bad signature", NACRE_ERR_VERIFICATION_FAILED,
+              [=](Probe &) { return verify_w(p256, sch, h384, 0, nullptr, 0, d, 3); });
+  unknown_numbers(rows, vw, "scheme", bad_schemes, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &, int s) { return verify_w(p256, s, h384, 0, d, 64, d, 3); });
+  unknown_numbers(rows, vw, "hash_alg", {-1, 1000, NACRE_HASH_SHA1}, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &, int h) { return verify_w(p256, sch, h, 0, d, 64, d, 3); });
+  unknown_numbers(rows, vw, "backend", kBadBackends, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &, int b) { return nacre_verify_with(p256, sch, h384, 0, b, d, 64, d, 3); });
+  rows.status(vw, Cls::out_of_range, "PSS salt -4", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &) { return verify_w(world().rsa, pss, 0, -4, d, 256, d, 3); });
+  rows.status(vw, Cls::out_of_range, "PSS salt longer than the key allows: a bad signature", NACRE_ERR_VERIFICATION_FAILED,
+              [=](Probe &) { return verify_w(world().rsa, pss, 0, INT_MAX, d, 256, d, 3); });
+
+  const std::string sdw = "nacre_sign_digest_with";
+  auto sign_dw = [](Probe &p, const nacre_key *k, int s, int h, size_t cap, const uint8_t *dg, size_t dl) {
+    return nacre_sign_digest_with(k, s, h, 0, p.out(cap), cap, p.len(), dg, dl);
+  };
+  handle_classes<nacre_key>(rows, sdw, "key", [=](Probe &p, nacre_key *k) { return sign_dw(p, k, sch, h384, 64, d, 48); });
+  triple_classes(rows, sdw, 64, [=](Probe &, uint8_t *o, size_t c, size_t *l) {
+    return nacre_sign_digest_with(p256, sch, h384, 0, o, c, l, d, 48);
+  });
+  input_classes(rows, sdw, "digest", 48, [=](Probe &p, const uint8_t *x, size_t n) { return sign_dw(p, p256, sch, h384, 64, x, n); });
+  rows.status(sdw, Cls::out_of_range, "digest_len 32 for SHA-384", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return sign_dw(p, p256, sch, h384, 64, d, 32); });
+  unknown_numbers(rows, sdw, "scheme", bad_schemes, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &p, int s) { return sign_dw(p, p256, s, h384, 64, d, 48); });
+  rows.status(sdw, Cls::out_of_range, "Ed25519 has no digest form", NACRE_ERR_UNSUPPORTED,
+              [=](Probe &p) { return sign_dw(p, edk, NACRE_SIG_SCHEME_ED25519, 0, 64, d, 32); });
+
+  const std::string vdw = "nacre_verify_digest_with";
+  auto verify_dw = [](const nacre_key *k, int s, int h, const uint8_t *sg_, size_t sl, const uint8_t *dg, size_t dl) {
+    return nacre_verify_digest_with(k, s, h, 0, sg_, sl, dg, dl);
+  };
+  handle_classes<nacre_key>(rows, vdw, "key", [=](Probe &, nacre_key *k) { return verify_dw(k, sch, h384, d, 64, d, 48); });
+  input_classes(rows, vdw, "sig", 64, [=](Probe &, const uint8_t *s, size_t n) { return verify_dw(p256, sch, h384, s, n, d, 48); });
+  input_classes(rows, vdw, "digest", 48, [=](Probe &, const uint8_t *x, size_t n) { return verify_dw(p256, sch, h384, d, 64, x, n); });
+  rows.status(vdw, Cls::out_of_range, "digest_len 32 for SHA-384", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &) { return verify_dw(p256, sch, h384, d, 64, d, 32); });
+  unknown_numbers(rows, vdw, "scheme", bad_schemes, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &, int s) { return verify_dw(p256, s, h384, d, 64, d, 48); });
 }
 
 void agreement_rows(Rows &rows) {

@@ -27,6 +27,7 @@ const KeyCase kKeys[] = {
     {NACRE_KEY_P256, 0, NACRE_SIG_ECDSA_P256_SHA256},
     {NACRE_KEY_P384, 0, NACRE_SIG_ECDSA_P384_SHA384_P1363},
     {NACRE_KEY_RSA, 2048, NACRE_SIG_RSA_PSS_SHA256},
+    {NACRE_KEY_P521, 0, NACRE_SIG_ECDSA_P521_SHA512},
     {NACRE_KEY_MLKEM768, 0, 0},
     {NACRE_KEY_XWING, 0, 0},
 };
@@ -232,8 +233,69 @@ TEST_CASE("signatures through the C ABI", "[capi][signature]") {
   CHECK(nacre_sign(p, NACRE_SIG_ED25519, 0, sig.data(), sig.cap(), &len, digest.data(), 32) == NACRE_ERR_INVALID_KEY);
 }
 
+TEST_CASE("signatures with a chosen scheme, hash and salt through the C ABI", "[capi][signature]") {
+  const Bytes msg = {'w', 'i', 't', 'h'};
+  struct Case {
+    int type;
+    size_t bits;
+    int scheme, hash, salt;
+  };
+  const Case cases[] = {
+      {NACRE_KEY_P256, 0, NACRE_SIG_SCHEME_ECDSA_DER, NACRE_HASH_SHA512, 0},
+      {NACRE_KEY_P384, 0, NACRE_SIG_SCHEME_ECDSA_P1363, NACRE_HASH_SHA256, 0},
+      {NACRE_KEY_P521, 0, NACRE_SIG_SCHEME_ECDSA_P1363, NACRE_HASH_SHA3_512, 0},
+      {NACRE_KEY_P521, 0, NACRE_SIG_SCHEME_ECDSA_DER, 0, 0},
+      {NACRE_KEY_RSA, 2048, NACRE_SIG_SCHEME_RSA_PKCS1, NACRE_HASH_SHA384, 0},
+      {NACRE_KEY_RSA, 2048, NACRE_SIG_SCHEME_RSA_PSS, NACRE_HASH_SHA512, NACRE_PSS_SALT_MAX},
+      {NACRE_KEY_RSA, 2048, NACRE_SIG_SCHEME_RSA_PSS, 0, 0},
+      {NACRE_KEY_ED25519, 0, NACRE_SIG_SCHEME_ED25519, 0, 0},
+  };
+  for (const Case &c : cases) {
+    INFO("type " << c.type << " scheme " << c.scheme << " hash " << c.hash << " salt " << c.salt);
+    KeyPtr k(generate(c.type, c.bits));
+    KeyPtr pub(public_of(k));
+    size_t len = 0;
+    REQUIRE(nacre_sign_with(k, c.scheme, c.hash, c.salt, 0, nullptr, 0, &len, msg.data(), msg.size()) ==
+            NACRE_ERR_BUFFER_TOO_SMALL);
+    Guarded sig(len);
+    REQUIRE(nacre_sign_with(k, c.scheme, c.hash, c.salt, 0, sig.data(), sig.cap(), &len, msg.data(), msg.size()) == NACRE_OK);
+    CHECK(sig.fences_intact());
+    Bytes s = sig.bytes(len);
+    CHECK(nacre_verify_with(pub, c.scheme, c.hash, c.salt, 0, s.data(), s.size(), msg.data(), msg.size()) == NACRE_OK);
+    if (c.scheme == NACRE_SIG_SCHEME_RSA_PSS) {  // any salt verifies with AUTO, and so with the named algorithm
+      CHECK(nacre_verify_with(pub, c.scheme, c.hash, NACRE_PSS_SALT_AUTO, 0, s.data(), s.size(), msg.data(), msg.size()) ==
+            NACRE_OK);
+    }
+    if (c.scheme == NACRE_SIG_SCHEME_RSA_PKCS1) {  // deterministic
+      Guarded again(len);
+      REQUIRE(nacre_sign_with(k, c.scheme, c.hash, 0, 0, again.data(), again.cap(), &len, msg.data(), msg.size()) == NACRE_OK);
+      CHECK(again.bytes(len) == s);
+    }
+    s[s.size() / 2] ^= 1;
+    CHECK(nacre_verify_with(pub, c.scheme, c.hash, c.salt, 0, s.data(), s.size(), msg.data(), msg.size()) ==
+          NACRE_ERR_VERIFICATION_FAILED);
+  }
+  // The named algorithm and the scheme with the curve's hash are one thing.
+  KeyPtr p(generate(NACRE_KEY_P521));
+  size_t len = 0;
+  Guarded sig(160);
+  REQUIRE(nacre_sign(p, NACRE_SIG_ECDSA_P521_SHA512_P1363, 0, sig.data(), sig.cap(), &len, msg.data(), msg.size()) ==
+          NACRE_OK);
+  CHECK(len == 132);
+  CHECK(nacre_verify_with(p, NACRE_SIG_SCHEME_ECDSA_P1363, NACRE_HASH_SHA512, 0, 0, sig.data(), len, msg.data(), msg.size()) ==
+        NACRE_OK);
+  CHECK(nacre_verify_with(p, NACRE_SIG_SCHEME_ECDSA_P1363, NACRE_HASH_SHA384, 0, 0, sig.data(), len, msg.data(), msg.size()) ==
+        NACRE_ERR_VERIFICATION_FAILED);
+  Bytes digest(64, 7);
+  REQUIRE(nacre_sign_digest_with(p, NACRE_SIG_SCHEME_ECDSA_DER, NACRE_HASH_SHA512, 0, sig.data(), sig.cap(), &len,
+                                 digest.data(), digest.size()) == NACRE_OK);
+  CHECK(nacre_verify_digest(p, NACRE_SIG_ECDSA_P521_SHA512, sig.data(), len, digest.data(), digest.size()) == NACRE_OK);
+  CHECK(nacre_verify_digest_with(p, NACRE_SIG_SCHEME_ECDSA_DER, 0, 0, sig.data(), len, digest.data(), digest.size()) ==
+        NACRE_OK);
+}
+
 TEST_CASE("key agreement through the C ABI", "[capi][agreement]") {
-  for (int type : {NACRE_KEY_X25519, NACRE_KEY_P256, NACRE_KEY_P384}) {
+  for (int type : {NACRE_KEY_X25519, NACRE_KEY_P256, NACRE_KEY_P384, NACRE_KEY_P521}) {
     INFO("type " << type);
     KeyPtr a(generate(type)), b(generate(type));
     KeyPtr bp(public_of(b));

@@ -12,7 +12,7 @@ import pytest
 CLI = os.environ.get("NACRE_CLI", "")
 pytestmark = pytest.mark.skipif(not CLI, reason="NACRE_CLI is not set")
 
-KEY_ALGS = ["ed25519", "x25519", "p256", "p384", "rsa2048", "rsa3072", "rsa4096"]
+KEY_ALGS = ["ed25519", "x25519", "p256", "p384", "p521", "rsa2048", "rsa3072", "rsa4096"]
 PARAMS = 40
 ENC = 32
 HEADER = PARAMS + ENC + 24  # params | HPKE enc | secretstream header

@@ -32,6 +32,8 @@ std::vector<TypeCase> cases() {
        {F::raw_public, F::spki_der, F::spki_pem, F::sec1_uncompressed, F::sec1_compressed}},
       {KeyType::p384, 0, {F::raw_private, F::pkcs8_der, F::pkcs8_pem},
        {F::raw_public, F::spki_der, F::spki_pem, F::sec1_uncompressed, F::sec1_compressed}},
+      {KeyType::p521, 0, {F::raw_private, F::pkcs8_der, F::pkcs8_pem},
+       {F::raw_public, F::spki_der, F::spki_pem, F::sec1_uncompressed, F::sec1_compressed}},
       {KeyType::rsa, 2048, {F::pkcs8_der, F::pkcs8_pem}, {F::spki_der, F::spki_pem}},
       {KeyType::mlkem768, 0, {F::raw_private, F::mlkem_expanded_private}, {F::raw_public}},
       {KeyType::xwing, 0, {F::raw_private}, {F::raw_public}},
@@ -151,7 +153,7 @@ TEST_CASE("an encoding of another type is refused when a type is named", "[keys]
 }
 
 TEST_CASE("EC points off the curve and at infinity are refused", "[keys][ec]") {
-  for (KeyType t : {KeyType::p256, KeyType::p384}) {
+  for (KeyType t : {KeyType::p256, KeyType::p384, KeyType::p521}) {
     const Key k = Key::generate(t);
     Bytes point = k.export_public(KeyFormat::sec1_uncompressed);
     point.back() ^= 1;  // y changed: off the curve
@@ -162,7 +164,7 @@ TEST_CASE("EC points off the curve and at infinity are refused", "[keys][ec]") {
     hybrid[0] = 6;
     CHECK(status_of([&] { Key::import(KeyFormat::sec1_uncompressed, hybrid, t); }) == Status::invalid_key);
     // The scalar 0 and the group order are not private keys.
-    const std::size_t n = t == KeyType::p256 ? 32 : 48;
+    const std::size_t n = key_type_info(t).raw_private_size;
     CHECK(status_of([&] { Key::import(KeyFormat::raw_private, Bytes(n, 0), t); }) == Status::invalid_key);
     CHECK(status_of([&] { Key::import(KeyFormat::raw_private, Bytes(n, 0xff), t); }) == Status::invalid_key);
   }

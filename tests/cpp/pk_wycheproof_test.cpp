@@ -120,6 +120,7 @@ TEST_CASE("Wycheproof ECDSA, DER and P1363", "[pk][wycheproof][ecdsa]") {
       {"ecdsa_secp256r1_sha256_p1363_test.json", SigAlg::ecdsa_p256_sha256_p1363},
       {"ecdsa_secp384r1_sha384_test.json", SigAlg::ecdsa_p384_sha384},
       {"ecdsa_secp384r1_sha384_p1363_test.json", SigAlg::ecdsa_p384_sha384_p1363},
+      {"ecdsa_secp521r1_sha512_test.json", SigAlg::ecdsa_p521_sha512},
   };
   for (const auto &[file, alg] : files) {
     test::Tally tally{file};
@@ -134,15 +135,62 @@ TEST_CASE("Wycheproof ECDSA, DER and P1363", "[pk][wycheproof][ecdsa]") {
   }
 }
 
+TEST_CASE("Wycheproof ECDSA over another hash than the curve's", "[pk][wycheproof][ecdsa]") {
+  const std::pair<const char *, KeyType> files[] = {
+      {"ecdsa_secp256r1_sha512_test.json", KeyType::p256},
+      {"ecdsa_secp384r1_sha512_test.json", KeyType::p384},
+  };
+  for (const auto &[file, type] : files) {
+    test::Tally tally{file};
+    const KeyType t = type;
+    const bool ran = for_each_test(file, [&](const Json &g, const Json &tc) {
+      CHECK(g.at("sha") == "SHA-512");
+      const auto [ok, st] = outcome([&] {
+        const Key pub = Key::import(KeyFormat::spki_der, unhex(g.at("publicKeyDer")), t);
+        verify(pub, SigParams{SigScheme::ecdsa_der, HashAlg::sha512, 0}, unhex(tc.at("sig")), unhex(tc.at("msg")));
+      });
+      tally.record(tc, ok, st);
+    });
+    if (ran) tally.print();
+  }
+}
+
+TEST_CASE("Wycheproof RSA PKCS#1 v1.5 signature generation", "[pk][wycheproof][rsa]") {
+  // Signing is deterministic: nacre's signature must be the file's, byte for byte. SHA-1 groups
+  // (WeakHash, acceptable) are refused: nacre signs over SHA-2 only.
+  test::Tally tally{"rsa_pkcs1_2048_sig_gen_test.json"};
+  const bool ran = for_each_test("rsa_pkcs1_2048_sig_gen_test.json", [&](const Json &g, const Json &t) {
+    const std::string sha = g.at("sha");
+    const auto [ok, st] = outcome([&] {
+      const std::optional<HashAlg> h = hash_from_name(sha == "SHA-224"   ? "sha224"
+                                                      : sha == "SHA-256" ? "sha256"
+                                                      : sha == "SHA-384" ? "sha384"
+                                                      : sha == "SHA-512" ? "sha512"
+                                                                         : "sha1");
+      REQUIRE(h);
+      const Key priv = Key::import(KeyFormat::pkcs8_der, unhex(g.at("privateKeyPkcs8")), KeyType::rsa);
+      const SigParams p{SigScheme::rsa_pkcs1, *h, 0};
+      const Bytes sig = sign(priv, p, unhex(t.at("msg")));
+      CHECK(sig == unhex(t.at("sig")));
+      verify(Key::import(KeyFormat::spki_der, unhex(g.at("keyDer")), KeyType::rsa), p, sig, unhex(t.at("msg")));
+    });
+    if (sha == "SHA-1") CHECK(st == Status::unsupported);
+    // A refused hash is this file's documented rejection; the tally counts it as one.
+    tally.record(t, ok, st == Status::unsupported ? Status::invalid_key : st);
+  });
+  if (ran) tally.print();
+}
+
 TEST_CASE("Wycheproof ECDH, SPKI and SEC1 point encodings", "[pk][wycheproof][ecdh]") {
   const std::tuple<const char *, KeyType, bool> files[] = {
       {"ecdh_secp256r1_test.json", KeyType::p256, false},
       {"ecdh_secp256r1_ecpoint_test.json", KeyType::p256, true},
       {"ecdh_secp384r1_test.json", KeyType::p384, false},
+      {"ecdh_secp521r1_test.json", KeyType::p521, false},
   };
   for (const auto &[file, type, ecpoint] : files) {
     test::Tally tally{file};
-    const std::size_t n = type == KeyType::p256 ? 32 : 48;
+    const std::size_t n = key_type_info(type).raw_private_size;
     const bool ran = for_each_test(file, [&, type = type, ecpoint = ecpoint](const Json &, const Json &t) {
       const auto [ok, st] = outcome([&] {
         const Key priv = Key::import(KeyFormat::raw_private, fixed_width(unhex(t.at("private")), n), type);

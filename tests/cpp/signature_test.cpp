@@ -27,6 +27,9 @@ const AlgCase kSigning[] = {
     {SigAlg::ecdsa_p384_sha384, KeyType::p384, 0},
     {SigAlg::ecdsa_p384_sha384_p1363, KeyType::p384, 0},
     {SigAlg::rsa_pss_sha256, KeyType::rsa, 2048},
+    {SigAlg::rsa_pkcs1_sha256, KeyType::rsa, 2048},
+    {SigAlg::ecdsa_p521_sha512, KeyType::p521, 0},
+    {SigAlg::ecdsa_p521_sha512_p1363, KeyType::p521, 0},
 };
 
 const Backend kBackends[] = {Backend::boringssl, Backend::sodium};
@@ -138,15 +141,97 @@ TEST_CASE("ECDSA over a precomputed digest matches the message form", "[signatur
   CHECK(status_of([&] { sign_digest_into(out, ed, SigAlg::ed25519, Bytes(32)); }) == Status::unsupported);
 }
 
-TEST_CASE("RSA: PKCS#1 v1.5 is verify-only, PSS salt length is exact", "[signature][rsa]") {
+TEST_CASE("RSA: PKCS#1 v1.5 signs deterministically, PSS salt lengths", "[signature][rsa]") {
   const Key k = Key::generate(KeyType::rsa, 2048);
   const Bytes msg = {'r', 's', 'a'};
-  CHECK(status_of([&] { sign(k, SigAlg::rsa_pkcs1_sha256, msg); }) == Status::unsupported);
+  const Bytes pkcs1 = sign(k, SigAlg::rsa_pkcs1_sha256, msg);
+  CHECK(pkcs1.size() == 256);
+  CHECK(sign(k, SigAlg::rsa_pkcs1_sha256, msg) == pkcs1);  // RFC 8017 8.2: no randomness
+  CHECK(status_of([&] { verify(k.public_key(), SigAlg::rsa_pkcs1_sha256, pkcs1, msg); }) == Status::ok);
   const Bytes sig = sign(k, SigAlg::rsa_pss_sha256, msg);
   CHECK(sig.size() == 256);
   CHECK(status_of([&] { rsa_pss_verify(k, sig, msg, 32); }) == Status::ok);
   CHECK(status_of([&] { rsa_pss_verify(k, sig, msg, 20); }) == Status::verification_failed);
   CHECK(status_of([&] { verify(k, SigAlg::rsa_pkcs1_sha256, sig, msg); }) == Status::verification_failed);
+
+  // 2048 bits, SHA-256: the longest salt is 256 - 32 - 2 = 222 bytes.
+  const std::pair<int, std::size_t> salts[] = {{0, 0}, {20, 20}, {pss_salt_digest, 32}, {pss_salt_max, 222}, {222, 222}};
+  for (const auto &salt : salts) {
+    const int asked = salt.first;  // clang 14 cannot capture structured bindings in lambdas
+    const std::size_t len = salt.second;
+    INFO("salt " << asked);
+    const Bytes s = sign(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, asked}, msg);
+    CHECK(status_of([&] { rsa_pss_verify(k, s, msg, len); }) == Status::ok);
+    CHECK(status_of([&] { verify(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, pss_salt_auto}, s, msg); }) == Status::ok);
+    CHECK(status_of([&] { verify(k, SigAlg::rsa_pss_sha256, s, msg); }) == Status::ok);  // any salt
+    const bool longest = len == 222;
+    CHECK((status_of([&] { verify(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, pss_salt_max}, s, msg); }) ==
+           Status::ok) == longest);
+    CHECK((status_of([&] { verify(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, pss_salt_digest}, s, msg); }) ==
+           Status::ok) == (len == 32));
+  }
+  CHECK(status_of([&] { sign(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, 223}, msg); }) == Status::invalid_argument);
+  CHECK(status_of([&] { sign(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, pss_salt_auto}, msg); }) ==
+        Status::invalid_argument);
+  CHECK(status_of([&] { sign(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, -4}, msg); }) == Status::invalid_argument);
+  CHECK(status_of([&] { sign(k, SigParams{SigScheme::rsa_pkcs1, HashAlg::sha256, 32}, msg); }) == Status::invalid_argument);
+}
+
+TEST_CASE("signatures over a chosen hash: every curve, every hash each scheme takes", "[signature][params]") {
+  const HashAlg ecdsa_hashes[] = {HashAlg::sha224, HashAlg::sha256, HashAlg::sha384, HashAlg::sha512,
+                                  HashAlg::sha512_256, HashAlg::sha3_256, HashAlg::sha3_512};
+  const Bytes msg = {'h', 'a', 's', 'h'};
+  for (const KeyType curve : {KeyType::p256, KeyType::p384, KeyType::p521}) {
+    const Key k = Key::generate(curve);
+    for (const HashAlg h : ecdsa_hashes) {
+      for (const SigScheme scheme : {SigScheme::ecdsa_der, SigScheme::ecdsa_p1363}) {
+        INFO(key_type_name(curve) << " " << hash_name(h) << " scheme " << static_cast<int>(scheme));
+        const SigParams p{scheme, h, 0};
+        const Bytes sig = sign(k, p, msg);
+        CHECK(status_of([&] { verify(k.public_key(), p, sig, msg); }) == Status::ok);
+        CHECK(status_of([&] { verify_digest(k, p, sig, hash(h, msg)); }) == Status::ok);
+        const HashAlg other = h == HashAlg::sha256 ? HashAlg::sha384 : HashAlg::sha256;
+        CHECK(status_of([&] { verify(k, SigParams{scheme, other, 0}, sig, msg); }) == Status::verification_failed);
+        Bytes dsig(signature_max_size(k, p));
+        dsig.resize(sign_digest_into(dsig, k, p, hash(h, msg)));
+        CHECK(status_of([&] { verify(k, p, dsig, msg); }) == Status::ok);
+        CHECK(status_of([&] { verify_digest(k, p, sig, Bytes(digest_size(h) + 1)); }) == Status::invalid_argument);
+      }
+    }
+    // The default hash is the curve's own, as the named algorithms have it.
+    const Bytes sig = sign(k, SigParams{SigScheme::ecdsa_der, std::nullopt, 0}, msg);
+    const SigAlg named = curve == KeyType::p256 ? SigAlg::ecdsa_p256_sha256
+                         : curve == KeyType::p384 ? SigAlg::ecdsa_p384_sha384
+                                                  : SigAlg::ecdsa_p521_sha512;
+    CHECK(status_of([&] { verify(k, named, sig, msg); }) == Status::ok);
+    for (const HashAlg bad : {HashAlg::sha1, HashAlg::md5, HashAlg::blake2b, HashAlg::shake128}) {
+      CHECK(status_of([&] { sign(k, SigParams{SigScheme::ecdsa_der, bad, 0}, msg); }) == Status::unsupported);
+    }
+    CHECK(status_of([&] { sign(k, SigParams{SigScheme::ecdsa_der, static_cast<HashAlg>(99), 0}, msg); }) ==
+          Status::unsupported);
+    CHECK(status_of([&] { sign(k, SigParams{SigScheme::ecdsa_der, HashAlg::sha256, 32}, msg); }) ==
+          Status::invalid_argument);
+    CHECK(status_of([&] { sign(k, SigParams{SigScheme::rsa_pss, HashAlg::sha256, 32}, msg); }) == Status::invalid_key);
+    CHECK(status_of([&] { sign(k, SigParams{SigScheme::eddsa, std::nullopt, 0}, msg); }) == Status::invalid_key);
+  }
+  const Key rsa = Key::generate(KeyType::rsa, 2048);
+  for (const HashAlg h : {HashAlg::sha224, HashAlg::sha256, HashAlg::sha384, HashAlg::sha512}) {
+    for (const SigScheme scheme : {SigScheme::rsa_pss, SigScheme::rsa_pkcs1}) {
+      INFO("rsa " << hash_name(h) << " scheme " << static_cast<int>(scheme));
+      const SigParams p{scheme, h, scheme == SigScheme::rsa_pss ? pss_salt_digest : 0};
+      const Bytes sig = sign(rsa, p, msg);
+      CHECK(status_of([&] { verify(rsa.public_key(), p, sig, msg); }) == Status::ok);
+      CHECK(status_of([&] { verify_digest(rsa, p, sig, hash(h, msg)); }) == Status::ok);
+    }
+  }
+  for (const HashAlg bad : {HashAlg::sha3_256, HashAlg::sha512_256, HashAlg::sha1, HashAlg::blake2b}) {
+    CHECK(status_of([&] { sign(rsa, SigParams{SigScheme::rsa_pkcs1, bad, 0}, msg); }) == Status::unsupported);
+  }
+  const Key ed = Key::generate(KeyType::ed25519);
+  CHECK(status_of([&] { sign(ed, SigParams{SigScheme::eddsa, HashAlg::sha512, 0}, msg); }) == Status::invalid_argument);
+  const Bytes edsig = sign(ed, SigParams{SigScheme::eddsa, std::nullopt, 0}, msg);
+  CHECK(status_of([&] { verify(ed, SigAlg::ed25519, edsig, msg); }) == Status::ok);
+  CHECK(status_of([&] { sign(ed, SigParams{static_cast<SigScheme>(6), std::nullopt, 0}, msg); }) == Status::unsupported);
 }
 
 TEST_CASE("backends: only Ed25519 runs on libsodium", "[signature]") {

@@ -1585,12 +1585,20 @@ def _signature_rows() -> List[Row]:
     digest = hashlib.sha256(b"m").digest()
     p = "keys.ECPrivateKey.sign"
     rows += not_buffers(p, "data", lambda v: ec().sign(v))
-    rows += [Row(p, "encoding:unknown", lambda: ec().sign(b"m", "pem"), SIZE)]
+    rows += [Row(p, "encoding:unknown", lambda: ec().sign(b"m", "pem"), SIZE),
+             Row(p, "hash:md5", lambda: ec().sign(b"m", hash="md5"), UNSUPPORTED),
+             Row(p, "hash:shake128", lambda: ec().sign(b"m", hash="shake_128"), UNSUPPORTED),
+             Row(p, "hash:unknown", lambda: ec().sign(b"m", hash="whirlpool"), UNSUPPORTED),
+             Row(p, "hash:object", lambda: ec().sign(b"m", hash=object()), TYPE)]
     rows += backends(p, lambda b: ec().sign(b"m", backend=b), "sodium")
     p = "keys.ECPrivateKey.sign_digest"
     rows += not_buffers(p, "digest", lambda v: ec().sign_digest(v))
     rows += sizes(p, "digest", lambda v: ec().sign_digest(v), digest, SIZE)
-    rows += [Row(p, "encoding:unknown", lambda: ec().sign_digest(digest, "raw"), SIZE)]
+    rows += [Row(p, "encoding:unknown", lambda: ec().sign_digest(digest, "raw"), SIZE),
+             Row(p, "digest:sha512-length", lambda: ec().sign_digest(digest, hash="sha512"),
+                 SIZE),
+             Row(p, "hash:blake2b", lambda: ec().sign_digest(digest, hash="blake2b"),
+                 UNSUPPORTED)]
     p = "keys.ECPublicKey.verify"
     rows += not_buffers(p, "signature", lambda v: ecpub().verify(v, b"m"))
     rows += not_buffers(p, "data", lambda v: ecpub().verify(ecsig(), v))
@@ -1600,6 +1608,8 @@ def _signature_rows() -> List[Row]:
         Row(p, "wrong-data", lambda: ecpub().verify(ecsig(), b"M"), SIGNATURE),
         Row(p, "der-as-p1363", lambda: ecpub().verify(ecsig(), b"m", "p1363"), SIGNATURE),
         Row(p, "encoding:unknown", lambda: ecpub().verify(ecsig(), b"m", "pem"), SIZE),
+        Row(p, "hash:other", lambda: ecpub().verify(ecsig(), b"m", hash="sha512"), SIGNATURE),
+        Row(p, "hash:sha1", lambda: ecpub().verify(ecsig(), b"m", hash="sha1"), UNSUPPORTED),
     ]
     rows += backends(p, lambda b: ecpub().verify(ecsig(), b"m", backend=b), "sodium")
     p = "keys.ECPublicKey.verify_digest"
@@ -1610,6 +1620,8 @@ def _signature_rows() -> List[Row]:
         Row(p, "tampered", lambda: ecpub().verify_digest(_flip(ecsig(), 10), digest), SIGNATURE),
         Row(p, "wrong-digest", lambda: ecpub().verify_digest(ecsig(), _flip(digest)), SIGNATURE),
         Row(p, "encoding:unknown", lambda: ecpub().verify_digest(ecsig(), digest, "x"), SIZE),
+        Row(p, "digest:sha384-length",
+            lambda: ecpub().verify_digest(ecsig(), digest, hash="sha384"), SIZE),
     ]
 
     # RSA
@@ -1618,15 +1630,29 @@ def _signature_rows() -> List[Row]:
     p = "keys.RSAPrivateKey.sign"
     rows += not_buffers(p, "data", lambda v: rsa().sign(v))
     rows += [
-        Row(p, "padding:pkcs1v15", lambda: rsa().sign(b"m", "pkcs1v15"), UNSUPPORTED),
         Row(p, "padding:unknown", lambda: rsa().sign(b"m", "oaep"), SIZE),
+        Row(p, "salt_length:pkcs1v15", lambda: rsa().sign(b"m", "pkcs1v15", salt_length=32),
+            SIZE),
+        Row(p, "salt_length:auto", lambda: rsa().sign(b"m", salt_length="auto"), SIZE),
+        Row(p, "salt_length:unknown", lambda: rsa().sign(b"m", salt_length="maximum"), SIZE),
+        Row(p, "salt_length:-1", lambda: rsa().sign(b"m", salt_length=-1), SIZE),
+        Row(p, "salt_length:too-long", lambda: rsa().sign(b"m", salt_length=223), SIZE),
+        Row(p, "salt_length:2**31", lambda: rsa().sign(b"m", salt_length=2**31), SIZE),
+        Row(p, "salt_length:float", lambda: rsa().sign(b"m", salt_length=32.0), TYPE),
+        Row(p, "salt_length:bool", lambda: rsa().sign(b"m", salt_length=True), TYPE),
+        Row(p, "hash:sha3-256", lambda: rsa().sign(b"m", hash="sha3-256"), UNSUPPORTED),
+        Row(p, "hash:sha1", lambda: rsa().sign(b"m", "pkcs1v15", hash="sha1"), UNSUPPORTED),
+        Row(p, "hash:unknown", lambda: rsa().sign(b"m", hash="sha999"), UNSUPPORTED),
+        Row(p, "hash:int", lambda: rsa().sign(b"m", hash=256), TYPE),
     ]
     rows += backends(p, lambda b: rsa().sign(b"m", backend=b), "sodium")
     p = "keys.RSAPrivateKey.sign_digest"
     rows += not_buffers(p, "digest", lambda v: rsa().sign_digest(v))
     rows += sizes(p, "digest", lambda v: rsa().sign_digest(v), digest, SIZE)
-    rows += [Row(p, "padding:pkcs1v15", lambda: rsa().sign_digest(digest, "pkcs1v15"),
-                 UNSUPPORTED),
+    rows += [Row(p, "digest:sha384-length", lambda: rsa().sign_digest(digest, hash="sha384"),
+                 SIZE),
+             Row(p, "salt_length:max+1",
+                 lambda: rsa().sign_digest(digest, salt_length=223), SIZE),
              Row(p, "padding:unknown", lambda: rsa().sign_digest(digest, "x"), SIZE)]
     p = "keys.RSAPublicKey.verify"
     rows += not_buffers(p, "signature", lambda v: rsapub().verify(v, b"m"))
@@ -1638,6 +1664,14 @@ def _signature_rows() -> List[Row]:
         Row(p, "pss-as-pkcs1v15", lambda: rsapub().verify(rsasig(), b"m", "pkcs1v15"),
             SIGNATURE),
         Row(p, "padding:unknown", lambda: rsapub().verify(rsasig(), b"m", "oaep"), SIZE),
+        Row(p, "salt_length:wrong", lambda: rsapub().verify(rsasig(), b"m", salt_length=20),
+            SIGNATURE),
+        Row(p, "salt_length:max-for-digest",
+            lambda: rsapub().verify(rsasig(), b"m", salt_length="max"), SIGNATURE),
+        Row(p, "salt_length:-3", lambda: rsapub().verify(rsasig(), b"m", salt_length=-3), SIZE),
+        Row(p, "hash:other", lambda: rsapub().verify(rsasig(), b"m", hash="sha384"), SIGNATURE),
+        Row(p, "hash:blake2b", lambda: rsapub().verify(rsasig(), b"m", hash="blake2b"),
+            UNSUPPORTED),
     ]
     rows += backends(p, lambda b: rsapub().verify(rsasig(), b"m", backend=b), "sodium")
     p = "keys.RSAPublicKey.verify_digest"
@@ -1646,6 +1680,8 @@ def _signature_rows() -> List[Row]:
     rows += sizes(p, "digest", lambda v: rsapub().verify_digest(rsasig(), v), digest, SIZE)
     rows += [Row(p, "tampered", lambda: rsapub().verify_digest(_flip(rsasig()), digest),
                  SIGNATURE),
+             Row(p, "salt_length:str-int",
+                 lambda: rsapub().verify_digest(rsasig(), digest, salt_length="32"), SIZE),
              Row(p, "padding:unknown", lambda: rsapub().verify_digest(rsasig(), digest, "x"),
                  SIZE)]
     p = "keys.RSAPublicKey.encrypt"
@@ -1669,8 +1705,8 @@ def _ec_rows() -> List[Row]:
     point = lambda: F.p256.public_key().to_sec1()  # noqa: E731
     p = "keys.ECPrivateKey.generate"
     rows += [
-        Row(p, "curve:p521", lambda: ECPrivateKey.generate("p521"), UNSUPPORTED),
         Row(p, "curve:secp256k1", lambda: ECPrivateKey.generate("secp256k1"), UNSUPPORTED),
+        Row(p, "curve:p224", lambda: ECPrivateKey.generate("p224"), UNSUPPORTED),
         Row(p, "curve:None", lambda: ECPrivateKey.generate(None), TYPE),
         Row(p, "curve:int", lambda: ECPrivateKey.generate(256), TYPE),
         Row(p, "curve:bytes", lambda: ECPrivateKey.generate(b"p256"), TYPE),
@@ -1683,7 +1719,8 @@ def _ec_rows() -> List[Row]:
         Row(p, "scalar:zero", lambda: ECPrivateKey.from_raw(bytes(32), "p256"), KEY),
         Row(p, "scalar:all-ones", lambda: ECPrivateKey.from_raw(b"\xff" * 32, "p256"), KEY),
         Row(p, "size-of-other-curve", lambda: ECPrivateKey.from_raw(RAW_P256, "p384"), KEY),
-        Row(p, "curve:p521", lambda: ECPrivateKey.from_raw(RAW_P256, "p521"), UNSUPPORTED),
+        Row(p, "curve:secp256k1", lambda: ECPrivateKey.from_raw(RAW_P256, "secp256k1"),
+            UNSUPPORTED),
         Row(p, "curve:int", lambda: ECPrivateKey.from_raw(RAW_P256, 256), TYPE),
     ]
     p = "keys.ECPrivateKey.exchange"
@@ -1706,7 +1743,7 @@ def _ec_rows() -> List[Row]:
             Row(p, "off-curve", lambda m=make: m(_flip(point())), KEY),
             Row(p, "bad-prefix", lambda m=make: m(b"\x05" + point()[1:]), KEY),
             Row(p, "point-of-other-curve", lambda m=make: m(point(), "p384"), KEY),
-            Row(p, "curve:p521", lambda m=make: m(point(), "p521"), UNSUPPORTED),
+            Row(p, "curve:secp256k1", lambda m=make: m(point(), "secp256k1"), UNSUPPORTED),
             Row(p, "curve:int", lambda m=make: m(point(), 256), TYPE),
         ]
     rows += [

@@ -338,13 +338,12 @@ def test_rsa_digests() -> None:
             key.sign_digest(bad)
 
 
-def test_rsa_pkcs1v15_is_verify_only() -> None:
-    # nacre.h: "RSASSA-PKCS1-v1_5 with SHA-256 is verify only".
+def test_rsa_pkcs1v15_signs_deterministically() -> None:
     key = _rsa_key()
-    with pytest.raises(nacre.UnsupportedAlgorithm):
-        key.sign(b"m", "pkcs1v15")
-    with pytest.raises(nacre.UnsupportedAlgorithm):
-        key.sign_digest(hashlib.sha256(b"m").digest(), "pkcs1v15")
+    sig = key.sign(b"m", "pkcs1v15")
+    assert key.sign(b"m", "pkcs1v15") == sig  # RFC 8017 8.2: no randomness
+    assert key.sign_digest(hashlib.sha256(b"m").digest(), "pkcs1v15") == sig
+    key.public_key().verify(sig, b"m", "pkcs1v15")
     with pytest.raises(ValueError):
         key.sign(b"m", "oaep")  # type: ignore[arg-type]
     with pytest.raises(nacre.UnsupportedAlgorithm):

@@ -103,12 +103,16 @@ class _Lib:
     NACRE_KEY_MLKEM768: int
     NACRE_KEY_P256: int
     NACRE_KEY_P384: int
+    NACRE_KEY_P521: int
     NACRE_KEY_RSA: int
     NACRE_KEY_X25519: int
     NACRE_KEY_XWING: int
     NACRE_MINISIGN_KEY_ID_LEN: int
     NACRE_OK: int
     NACRE_PBKDF2_MAX_LEN: int
+    NACRE_PSS_SALT_AUTO: int
+    NACRE_PSS_SALT_DIGEST: int
+    NACRE_PSS_SALT_MAX: int
     NACRE_PWHASH_ARGON2I: int
     NACRE_PWHASH_ARGON2ID: int
     NACRE_PWHASH_ARGON2_MAX_OPSLIMIT: int
@@ -133,9 +137,16 @@ class _Lib:
     NACRE_SIG_ECDSA_P256_SHA256_P1363: int
     NACRE_SIG_ECDSA_P384_SHA384: int
     NACRE_SIG_ECDSA_P384_SHA384_P1363: int
+    NACRE_SIG_ECDSA_P521_SHA512: int
+    NACRE_SIG_ECDSA_P521_SHA512_P1363: int
     NACRE_SIG_ED25519: int
     NACRE_SIG_RSA_PKCS1_SHA256: int
     NACRE_SIG_RSA_PSS_SHA256: int
+    NACRE_SIG_SCHEME_ECDSA_DER: int
+    NACRE_SIG_SCHEME_ECDSA_P1363: int
+    NACRE_SIG_SCHEME_ED25519: int
+    NACRE_SIG_SCHEME_RSA_PKCS1: int
+    NACRE_SIG_SCHEME_RSA_PSS: int
 
     def nacre_abi_version(self, /) -> int: ...
     def nacre_aead_at(self, index: int, /) -> int: ...
@@ -1049,6 +1060,33 @@ class _Lib:
         digest_len: int,
         /,
     ) -> int: ...
+    def nacre_sign_digest_with(
+        self,
+        key: _CData,
+        scheme: int,
+        hash_alg: int,
+        pss_salt: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        digest: _Bytes,
+        digest_len: int,
+        /,
+    ) -> int: ...
+    def nacre_sign_with(
+        self,
+        key: _CData,
+        scheme: int,
+        hash_alg: int,
+        pss_salt: int,
+        backend: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        msg: _Bytes,
+        msg_len: int,
+        /,
+    ) -> int: ...
     def nacre_status_name(self, status: int, /) -> _CData: ...
     def nacre_verify(
         self,
@@ -1069,6 +1107,31 @@ class _Lib:
         sig_len: int,
         digest: _Bytes,
         digest_len: int,
+        /,
+    ) -> int: ...
+    def nacre_verify_digest_with(
+        self,
+        key: _CData,
+        scheme: int,
+        hash_alg: int,
+        pss_salt: int,
+        sig: _Bytes,
+        sig_len: int,
+        digest: _Bytes,
+        digest_len: int,
+        /,
+    ) -> int: ...
+    def nacre_verify_with(
+        self,
+        key: _CData,
+        scheme: int,
+        hash_alg: int,
+        pss_salt: int,
+        backend: int,
+        sig: _Bytes,
+        sig_len: int,
+        msg: _Bytes,
+        msg_len: int,
         /,
     ) -> int: ...
     def nacre_version_string(self, /) -> _CData: ...

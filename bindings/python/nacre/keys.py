@@ -11,10 +11,11 @@ Key types and what they do:
 - ``X25519PrivateKey`` / ``X25519PublicKey``: key agreement (``exchange``), and the keys of
   :mod:`nacre.box` and :mod:`nacre.hpke`.
 - ``Ed25519PrivateKey`` / ``Ed25519PublicKey``: signatures (RFC 8032, pure Ed25519).
-- ``ECPrivateKey`` / ``ECPublicKey``: ECDSA and ECDH on P-256 (with SHA-256) and P-384 (with
-  SHA-384); curves are named "p256" and "p384".
-- ``RSAPrivateKey`` / ``RSAPublicKey``: RSA-PSS signatures (SHA-256, 32-byte salt), PKCS#1 v1.5
-  verification, RSA-OAEP encryption (SHA-256).
+- ``ECPrivateKey`` / ``ECPublicKey``: ECDSA and ECDH on P-256, P-384 and P-521 (curves named
+  "p256", "p384", "p521"). ECDSA hashes with the curve's own hash (SHA-256, SHA-384, SHA-512)
+  unless ``hash=`` names another: SHA-224/256/384/512, SHA-512/256, SHA3-256 or SHA3-512.
+- ``RSAPrivateKey`` / ``RSAPublicKey``: RSA-PSS and PKCS#1 v1.5 signatures over SHA-256 (or
+  ``hash=`` SHA-224/384/512; PSS salts by ``salt_length=``), RSA-OAEP encryption (SHA-256).
 - ``MLKEM768PrivateKey`` / ``MLKEM768PublicKey`` and ``XWingPrivateKey`` / ``XWingPublicKey``:
   key encapsulation (ML-KEM-768, FIPS 203; X-Wing, X25519 + ML-KEM-768; see :mod:`nacre.kem`).
 
@@ -60,9 +61,11 @@ from typing import (
     cast,
 )
 
+from . import hash as _hash
 from ._args import Buffer, size
 from ._binding import keys as _b
 from ._binding.backends import backend_number
+from ._binding.tables import hashes as _HASHES
 from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm
 from ._typing import Named
 
@@ -89,6 +92,7 @@ __all__ = [
     "load_private_key",
     "load_public_key",
     "CURVES",
+    "PSS_SALT_LENGTHS",
 ]
 
 _K = TypeVar("_K", bound="_Key")
@@ -106,6 +110,7 @@ _P384 = _b.P384
 _RSA = _b.RSA
 _MLKEM768 = _b.MLKEM768
 _XWING = _b.XWING
+_P521 = _b.P521
 
 _RAW_PRIVATE = _b.RAW_PRIVATE
 _RAW_PUBLIC = _b.RAW_PUBLIC
@@ -118,25 +123,29 @@ _SEC1_COMPRESSED = _b.SEC1_COMPRESSED
 _MLKEM_EXPANDED = _b.MLKEM_EXPANDED
 
 #: Curve names -> nacre key types. Aliases: "P-256", "secp256r1", "prime256v1", "P-384",
-#: "secp384r1", and pyca/cryptography curve objects (by their ``name``).
-CURVES: Dict[str, int] = {"p256": _P256, "p384": _P384}
+#: "secp384r1", "P-521", "secp521r1", and pyca/cryptography curve objects (by their ``name``).
+CURVES: Dict[str, int] = {"p256": _P256, "p384": _P384, "p521": _P521}
 _CURVE_ALIASES: Dict[str, str] = {
     "p256": "p256", "p-256": "p256", "secp256r1": "p256", "prime256v1": "p256",
     "p384": "p384", "p-384": "p384", "secp384r1": "p384",
+    "p521": "p521", "p-521": "p521", "secp521r1": "p521",
 }
 _CURVE_NAME: Dict[int, str] = {t: name for name, t in CURVES.items()}
 
-# Signature algorithms: (key type, encoding or padding) -> nacre_sig_alg.
-_ECDSA: Dict[Tuple[int, str], int] = {
-    (_P256, "der"): _b.SIG_ECDSA_P256_SHA256,
-    (_P256, "p1363"): _b.SIG_ECDSA_P256_SHA256_P1363,
-    (_P384, "der"): _b.SIG_ECDSA_P384_SHA384,
-    (_P384, "p1363"): _b.SIG_ECDSA_P384_SHA384_P1363,
+# Signature schemes by ECDSA encoding and by RSA padding (nacre_sig_scheme).
+_ECDSA: Dict[str, int] = {"der": _b.SCHEME_ECDSA_DER, "p1363": _b.SCHEME_ECDSA_P1363}
+_RSA_PADDING: Dict[str, int] = {"pss": _b.SCHEME_RSA_PSS, "pkcs1v15": _b.SCHEME_RSA_PKCS1}
+#: RSA-PSS salt lengths by name: the hash's length, the longest the key allows, and (verifying
+#: only) whatever length the signature used. A number of bytes is also a salt length.
+PSS_SALT_LENGTHS: Dict[str, int] = {
+    "digest": _b.PSS_SALT_DIGEST, "max": _b.PSS_SALT_MAX, "auto": _b.PSS_SALT_AUTO,
 }
-_RSA_PADDING: Dict[str, int] = {
-    "pss": _b.SIG_RSA_PSS_SHA256,
-    "pkcs1v15": _b.SIG_RSA_PKCS1_SHA256,
-}
+# Every hash of the library's table by hashlib's name; the library says which a scheme takes.
+_HASH_NUMBERS: Dict[str, int] = {_hash.canonical_name(h.name): h.number for h in _HASHES}
+
+#: How a signature's hash is named: "sha384" (hashlib's names and other spellings), a
+#: constructor (``hashlib.sha384``) or an object with a ``name`` (pyca's ``hashes.SHA384()``).
+HashAlgorithm = Union[str, Named, Callable[[], Named]]
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -153,6 +162,39 @@ def _curve_type(curve: Curve) -> int:
             f"unsupported curve {name!r}; use one of {', '.join(CURVES)}"
         )
     return CURVES[canonical]
+
+
+def _hash_number(algorithm: Optional[HashAlgorithm], what: str) -> int:
+    """The nacre_hash_alg of a signature's hash; 0 for None (the key's default)."""
+    if algorithm is None:
+        return 0
+    name = _hash.name_of(algorithm)
+    if name is None:
+        raise TypeError(f"{what}: hash must be a name or a hash object, not {algorithm!r}")
+    return _HASH_NUMBERS[_hash.canonical_name(name)]
+
+
+def _salt(salt_length: Union[int, str, None], default: str, what: str) -> int:
+    """The NACRE_PSS_SALT_* value or byte count of a ``salt_length`` argument."""
+    if salt_length is None:
+        return PSS_SALT_LENGTHS[default]
+    if isinstance(salt_length, str):
+        if salt_length not in PSS_SALT_LENGTHS:
+            raise InvalidArgument(
+                f"{what}: unknown salt_length {salt_length!r}; use a number of bytes or one of "
+                f"{', '.join(PSS_SALT_LENGTHS)}"
+            )
+        return PSS_SALT_LENGTHS[salt_length]
+    if type(salt_length) is not int:
+        raise TypeError(f"{what}: salt_length must be an int or a name, not {salt_length!r}")
+    if not 0 <= salt_length <= _SALT_MAX:
+        raise InvalidArgument(
+            f"{what}: salt_length must be 0 to {_SALT_MAX} bytes, got {salt_length}"
+        )
+    return salt_length
+
+
+_SALT_MAX = 2**31 - 1  # an int in C; the key refuses what does not fit it
 
 
 def _is_pem(head: bytes) -> bool:
@@ -394,6 +436,15 @@ class _Signer(PrivateKey):
     def _sign_digest(self, alg: int, digest: Buffer, what: str) -> bytes:
         return _b.sign_digest(self._key, alg, digest, f"{type(self).__name__}.{what}")
 
+    def _sign_with(
+        self, scheme: int, hash_alg: int, salt: int, data: Buffer, backend: Optional[str],
+        digest: bool, what: str,
+    ) -> bytes:
+        return _b.sign_with(
+            self._key, scheme, hash_alg, salt, backend, data, digest,
+            f"{type(self).__name__}.{what}",
+        )
+
 
 class _Verifier(PublicKey):
     __slots__ = ()
@@ -405,6 +456,15 @@ class _Verifier(PublicKey):
 
     def _verify_digest(self, alg: int, signature: Buffer, digest: Buffer, what: str) -> None:
         _b.verify_digest(self._key, alg, signature, digest, f"{type(self).__name__}.{what}")
+
+    def _verify_with(
+        self, scheme: int, hash_alg: int, salt: int, signature: Buffer, data: Buffer,
+        backend: Optional[str], digest: bool, what: str,
+    ) -> None:
+        _b.verify_with(
+            self._key, scheme, hash_alg, salt, backend, signature, data, digest,
+            f"{type(self).__name__}.{what}",
+        )
 
 
 class _Agreement(PrivateKey):
@@ -520,36 +580,48 @@ class Ed25519PrivateKey(_RawPrivate, _PKCS8, _FixedType, _Signer):
         return self._derive(_b.to_x25519, X25519PrivateKey, "to_x25519")
 
 
-def _ecdsa_alg(key_type: int, encoding: str) -> int:
+def _ecdsa_scheme(encoding: str) -> int:
     try:
-        return _ECDSA[(key_type, encoding)]
+        return _ECDSA[encoding]
     except (KeyError, TypeError):
         raise InvalidArgument(
             f"unknown ECDSA signature encoding {encoding!r}; use 'der' or 'p1363'"
         ) from None
 
 
-def _rsa_alg(padding: str) -> int:
+def _rsa_params(
+    padding: str, hash: Optional[HashAlgorithm], salt_length: Union[int, str, None],
+    signing: bool, what: str,
+) -> Tuple[int, int, int]:
+    """(scheme, hash, salt) of an RSA signature. PSS salts default to the hash's length when
+    signing and to any length when verifying."""
     try:
-        return _RSA_PADDING[padding]
+        scheme = _RSA_PADDING[padding]
     except (KeyError, TypeError):
         raise InvalidArgument(
             f"unknown RSA signature padding {padding!r}; use 'pss' or 'pkcs1v15'"
         ) from None
+    if scheme == _b.SCHEME_RSA_PKCS1:
+        if salt_length is not None:
+            raise InvalidArgument(f"{what}: salt_length is for padding='pss' only")
+        salt = 0
+    else:
+        salt = _salt(salt_length, "digest" if signing else "auto", what)
+    return scheme, _hash_number(hash, what), salt
 
 
 class _EC(_Key):
     __slots__ = ()
-    _TYPES = (_P256, _P384)
+    _TYPES = (_P256, _P384, _P521)
 
     @property
     def curve(self) -> str:
-        """The curve: "p256" or "p384"."""
+        """The curve: "p256", "p384" or "p521"."""
         return _CURVE_NAME[self._type]
 
     @property
     def key_size(self) -> int:
-        """The curve's size in bits (256 or 384)."""
+        """The curve's size in bits (256, 384 or 521)."""
         return self._bits
 
     def _describe(self) -> str:
@@ -578,26 +650,26 @@ class _EC(_Key):
 
 
 class ECPublicKey(_EC, _SPKI, _Verifier):
-    """An ECDSA/ECDH public key on P-256 or P-384: SPKI, or a SEC1 point (raw form: the
+    """An ECDSA/ECDH public key on P-256, P-384 or P-521: SPKI, or a SEC1 point (raw form: the
     uncompressed point). Off-curve points and the point at infinity are InvalidKey."""
 
     __slots__ = ()
 
     @classmethod
     def from_raw(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPublicKey:
-        """The public key from its uncompressed SEC1 point (65 bytes for P-256, 97 for P-384);
-        ``curve`` None: the length says which."""
-        sizes = {65: _P256, 97: _P384}
+        """The public key from its uncompressed SEC1 point (65 bytes for P-256, 97 for P-384,
+        133 for P-521); ``curve`` None: the length says which."""
+        sizes = {65: _P256, 97: _P384, 133: _P521}
         length = _b.peek(data)[0]
         return cls._curve_import(_RAW_PUBLIC, data, length, curve, sizes, "ECPublicKey.from_raw")
 
     @classmethod
     def from_sec1(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPublicKey:
-        """The public key from a SEC1 point, compressed (33 or 49 bytes) or uncompressed (65 or
-        97 bytes); ``curve`` None: the length says which."""
+        """The public key from a SEC1 point, compressed (33, 49 or 67 bytes) or uncompressed
+        (65, 97 or 133 bytes); ``curve`` None: the length says which."""
         length = _b.peek(data)[0]
-        fmt = _SEC1_COMPRESSED if length in (33, 49) else _SEC1
-        sizes = {33: _P256, 65: _P256, 49: _P384, 97: _P384}
+        fmt = _SEC1_COMPRESSED if length in (33, 49, 67) else _SEC1
+        sizes = {33: _P256, 65: _P256, 49: _P384, 97: _P384, 67: _P521, 133: _P521}
         return cls._curve_import(fmt, data, length, curve, sizes, "ECPublicKey.from_sec1")
 
     def to_raw(self) -> bytes:
@@ -610,23 +682,34 @@ class ECPublicKey(_EC, _SPKI, _Verifier):
 
     def verify(
         self, signature: Buffer, data: Buffer, encoding: str = "der", *,
-        backend: Optional[str] = None,
+        hash: Optional[HashAlgorithm] = None, backend: Optional[str] = None,
     ) -> None:
-        """Return None when ``signature`` is a valid ECDSA signature of ``data`` (hashed with
-        SHA-256 on P-256, SHA-384 on P-384); raise :class:`nacre.InvalidSignature` otherwise.
-        ``encoding``: "der" (X9.62, strict DER) or "p1363" (fixed-size r || s)."""
-        self._verify(_ecdsa_alg(self._type, encoding), signature, data, backend, "verify")
+        """Return None when ``signature`` is a valid ECDSA signature of ``data``; raise
+        :class:`nacre.InvalidSignature` otherwise. ``encoding``: "der" (X9.62, strict DER) or
+        "p1363" (fixed-size r || s). ``hash``: the message hash, by default the curve's own
+        (SHA-256 on P-256, SHA-384 on P-384, SHA-512 on P-521); another that ECDSA takes
+        (SHA-224/256/384/512, SHA-512/256, SHA3-256/512) or :class:`nacre.UnsupportedAlgorithm`."""
+        self._verify_with(
+            _ecdsa_scheme(encoding), _hash_number(hash, "ECPublicKey.verify"), 0, signature, data,
+            backend, False, "verify",
+        )
 
-    def verify_digest(self, signature: Buffer, digest: Buffer, encoding: str = "der") -> None:
-        """Like :meth:`verify` over a digest computed by the caller (32 bytes of SHA-256 on
-        P-256, 48 of SHA-384 on P-384; another length is a ValueError)."""
-        self._verify_digest(_ecdsa_alg(self._type, encoding), signature, digest, "verify_digest")
+    def verify_digest(
+        self, signature: Buffer, digest: Buffer, encoding: str = "der", *,
+        hash: Optional[HashAlgorithm] = None,
+    ) -> None:
+        """Like :meth:`verify` over a digest computed by the caller, of the hash's length (32
+        bytes of SHA-256 on P-256 by default; another length is a ValueError)."""
+        self._verify_with(
+            _ecdsa_scheme(encoding), _hash_number(hash, "ECPublicKey.verify_digest"), 0,
+            signature, digest, None, True, "verify_digest",
+        )
 
 
 class ECPrivateKey(_EC, _PKCS8, _Signer, _Agreement):
-    """An ECDSA/ECDH key pair on P-256 or P-384. Raw form: the big-endian scalar (32 or 48
-    bytes). Signatures hash with SHA-256 on P-256 and SHA-384 on P-384; nonces are random, so
-    two signatures of one message differ."""
+    """An ECDSA/ECDH key pair on P-256, P-384 or P-521. Raw form: the big-endian scalar (32, 48
+    or 66 bytes). Signatures hash with the curve's own hash unless ``hash=`` names another (see
+    :meth:`ECPublicKey.verify`); nonces are random, so two signatures of one message differ."""
 
     __slots__ = ()
     _PUBLIC = ECPublicKey
@@ -637,14 +720,14 @@ class ECPrivateKey(_EC, _PKCS8, _Signer, _Agreement):
 
     @classmethod
     def generate(cls, curve: Curve) -> ECPrivateKey:
-        """A fresh key pair on ``curve`` ("p256" or "p384")."""
+        """A fresh key pair on ``curve`` ("p256", "p384" or "p521")."""
         return cls._generate(_curve_type(curve))
 
     @classmethod
     def from_raw(cls, data: Buffer, curve: Optional[Curve] = None) -> ECPrivateKey:
-        """The key pair from its big-endian scalar; ``curve`` None: the length (32 or 48 bytes)
-        says which."""
-        sizes = {32: _P256, 48: _P384}
+        """The key pair from its big-endian scalar; ``curve`` None: the length (32, 48 or 66
+        bytes) says which."""
+        sizes = {32: _P256, 48: _P384, 66: _P521}
         length = _b.peek(data)[0]
         return cls._curve_import(_RAW_PRIVATE, data, length, curve, sizes, "ECPrivateKey.from_raw")
 
@@ -652,16 +735,28 @@ class ECPrivateKey(_EC, _PKCS8, _Signer, _Agreement):
         """The big-endian private scalar: secret bytes."""
         return self._export(_RAW_PRIVATE, "to_raw")
 
-    def sign(self, data: Buffer, encoding: str = "der", *, backend: Optional[str] = None) -> bytes:
-        """The ECDSA signature of ``data``, in ``encoding`` "der" (X9.62) or "p1363" (r || s)."""
-        return self._sign(_ecdsa_alg(self._type, encoding), data, backend, "sign")
+    def sign(
+        self, data: Buffer, encoding: str = "der", *, hash: Optional[HashAlgorithm] = None,
+        backend: Optional[str] = None,
+    ) -> bytes:
+        """The ECDSA signature of ``data``, in ``encoding`` "der" (X9.62) or "p1363" (r || s),
+        over ``hash`` (by default the curve's own; see :meth:`ECPublicKey.verify`)."""
+        return self._sign_with(
+            _ecdsa_scheme(encoding), _hash_number(hash, "ECPrivateKey.sign"), 0, data, backend,
+            False, "sign",
+        )
 
-    def sign_digest(self, digest: Buffer, encoding: str = "der") -> bytes:
+    def sign_digest(
+        self, digest: Buffer, encoding: str = "der", *, hash: Optional[HashAlgorithm] = None
+    ) -> bytes:
         """Like :meth:`sign` over a digest computed by the caller (see ``verify_digest``)."""
-        return self._sign_digest(_ecdsa_alg(self._type, encoding), digest, "sign_digest")
+        return self._sign_with(
+            _ecdsa_scheme(encoding), _hash_number(hash, "ECPrivateKey.sign_digest"), 0, digest,
+            None, True, "sign_digest",
+        )
 
     def exchange(self, peer_public_key: ECPublicKey, *, backend: Optional[str] = None) -> bytes:
-        """The ECDH shared secret (the x-coordinate: 32 or 48 bytes) with ``peer_public_key``,
+        """The ECDH shared secret (the x-coordinate: 32, 48 or 66 bytes) with ``peer_public_key``,
         which must be on the same curve (InvalidKey otherwise). Hash it with a KDF before use."""
         return self._agree(peer_public_key, backend)
 
@@ -686,16 +781,26 @@ class RSAPublicKey(_RSAKey, _SPKI, _Verifier):
 
     def verify(
         self, signature: Buffer, data: Buffer, padding: str = "pss", *,
+        hash: Optional[HashAlgorithm] = None, salt_length: Union[int, str, None] = None,
         backend: Optional[str] = None,
     ) -> None:
-        """Return None when ``signature`` is a valid signature of ``data`` with SHA-256 and
-        ``padding`` "pss" (MGF1-SHA-256, 32-byte salt) or "pkcs1v15"; raise
-        :class:`nacre.InvalidSignature` otherwise."""
-        self._verify(_rsa_alg(padding), signature, data, backend, "verify")
+        """Return None when ``signature`` is a valid signature of ``data``; raise
+        :class:`nacre.InvalidSignature` otherwise. ``padding``: "pss" (MGF1 over the same hash)
+        or "pkcs1v15". ``hash``: SHA-256 by default, or SHA-224/384/512. ``salt_length`` (PSS
+        only): by default any length the signature used ("auto"); a number of bytes, "digest"
+        or "max" requires exactly that."""
+        scheme, h, salt = _rsa_params(padding, hash, salt_length, False, "RSAPublicKey.verify")
+        self._verify_with(scheme, h, salt, signature, data, backend, False, "verify")
 
-    def verify_digest(self, signature: Buffer, digest: Buffer, padding: str = "pss") -> None:
-        """Like :meth:`verify` over a SHA-256 digest (32 bytes) computed by the caller."""
-        self._verify_digest(_rsa_alg(padding), signature, digest, "verify_digest")
+    def verify_digest(
+        self, signature: Buffer, digest: Buffer, padding: str = "pss", *,
+        hash: Optional[HashAlgorithm] = None, salt_length: Union[int, str, None] = None,
+    ) -> None:
+        """Like :meth:`verify` over a digest (of the hash's length) computed by the caller."""
+        scheme, h, salt = _rsa_params(
+            padding, hash, salt_length, False, "RSAPublicKey.verify_digest"
+        )
+        self._verify_with(scheme, h, salt, signature, digest, None, True, "verify_digest")
 
     def encrypt(self, data: Buffer, label: Buffer = b"") -> bytes:
         """RSA-OAEP (SHA-256, MGF1-SHA-256) encryption of ``data`` (at most key_size / 8 - 66
@@ -721,14 +826,26 @@ class RSAPrivateKey(_RSAKey, _PKCS8, _Signer):
         65537. Takes a while: seconds for 4096 bits."""
         return cls._generate(_RSA, size(bits, "bits"))
 
-    def sign(self, data: Buffer, padding: str = "pss", *, backend: Optional[str] = None) -> bytes:
-        """The RSA-PSS signature (SHA-256, MGF1-SHA-256, 32-byte salt) of ``data``. PKCS#1 v1.5
-        signing is not offered (:class:`nacre.UnsupportedAlgorithm`); it verifies only."""
-        return self._sign(_rsa_alg(padding), data, backend, "sign")
+    def sign(
+        self, data: Buffer, padding: str = "pss", *, hash: Optional[HashAlgorithm] = None,
+        salt_length: Union[int, str, None] = None, backend: Optional[str] = None,
+    ) -> bytes:
+        """The signature of ``data`` with ``padding`` "pss" (MGF1 over the same hash, random
+        salt) or "pkcs1v15" (deterministic: RS256 and the like). ``hash``: SHA-256 by default,
+        or SHA-224/384/512. ``salt_length`` (PSS only): the hash's length by default ("digest"),
+        "max" (the longest the key allows, pyca's PSS.MAX_LENGTH) or a number of bytes."""
+        scheme, h, salt = _rsa_params(padding, hash, salt_length, True, "RSAPrivateKey.sign")
+        return self._sign_with(scheme, h, salt, data, backend, False, "sign")
 
-    def sign_digest(self, digest: Buffer, padding: str = "pss") -> bytes:
-        """Like :meth:`sign` over a SHA-256 digest (32 bytes) computed by the caller."""
-        return self._sign_digest(_rsa_alg(padding), digest, "sign_digest")
+    def sign_digest(
+        self, digest: Buffer, padding: str = "pss", *, hash: Optional[HashAlgorithm] = None,
+        salt_length: Union[int, str, None] = None,
+    ) -> bytes:
+        """Like :meth:`sign` over a digest (of the hash's length) computed by the caller."""
+        scheme, h, salt = _rsa_params(
+            padding, hash, salt_length, True, "RSAPrivateKey.sign_digest"
+        )
+        return self._sign_with(scheme, h, salt, digest, None, True, "sign_digest")
 
     def decrypt(self, data: Buffer, label: Buffer = b"") -> bytes:
         """RSA-OAEP decryption of ``data`` with ``label``; :class:`nacre.InvalidTag` when it

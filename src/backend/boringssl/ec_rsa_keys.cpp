@@ -1,4 +1,4 @@
-// BoringSSL adapter for P-256/P-384 and RSA keys: generation, raw and SEC1 forms, checks.
+// BoringSSL adapter for P-256/P-384/P-521 and RSA keys: generation, raw and SEC1 forms, checks.
 #include <openssl/bn.h>
 #include <openssl/bytestring.h>
 #include <openssl/ec.h>
@@ -20,7 +20,7 @@ struct BnClear {
 };
 using SecretBn = std::unique_ptr<BIGNUM, BnClear>;
 
-bool is_ec(KeyType type) noexcept { return type == KeyType::p256 || type == KeyType::p384; }
+bool is_ec(KeyType type) noexcept { return key_type_is_ec(type); }
 
 Bytes point_bytes(const EC_GROUP *group, const EC_POINT *point, point_conversion_form_t form) {
   const std::size_t len = EC_POINT_point2oct(group, point, form, nullptr, 0, nullptr);
@@ -50,7 +50,7 @@ KeyParts ec_parts(::bssl::UniquePtr<EVP_PKEY> pkey, KeyType curve, bool has_priv
   KeyParts parts;
   parts.type = curve;
   parts.has_private = has_private;
-  parts.bits = 8 * curve_size(curve);
+  parts.bits = key_type_info(curve).bits;  // 521 for P-521, not 8 * 66
   parts.pub = point_bytes(EC_KEY_get0_group(ec), EC_KEY_get0_public_key(ec),
                           POINT_CONVERSION_UNCOMPRESSED);
   parts.evp = wrap(std::move(pkey));
@@ -83,12 +83,14 @@ KeyParts rsa_parts(::bssl::UniquePtr<EVP_PKEY> pkey, bool has_private) {
 int curve_nid(KeyType curve) {
   if (curve == KeyType::p256) return NID_X9_62_prime256v1;
   if (curve == KeyType::p384) return NID_secp384r1;
+  if (curve == KeyType::p521) return NID_secp521r1;
   throw Error(Status::unsupported, "not a NIST curve nacre offers");
 }
 
 std::size_t curve_size(KeyType curve) {
   if (curve == KeyType::p256) return 32;
   if (curve == KeyType::p384) return 48;
+  if (curve == KeyType::p521) return 66;
   throw Error(Status::unsupported, "not a NIST curve nacre offers");
 }
 
@@ -131,6 +133,7 @@ KeyParts evp_parts(::bssl::UniquePtr<EVP_PKEY> pkey, bool has_private) {
   switch (group == nullptr ? NID_undef : EC_GROUP_get_curve_name(group)) {
     case NID_X9_62_prime256v1: curve = KeyType::p256; break;
     case NID_secp384r1: curve = KeyType::p384; break;
+    case NID_secp521r1: curve = KeyType::p521; break;
     default: fail(Status::unsupported, "EC curve");
   }
   const EC_POINT *pub = EC_KEY_get0_public_key(ec);

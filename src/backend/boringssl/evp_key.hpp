@@ -32,9 +32,9 @@ RSA *rsa_of(const KeyParts &key);
 // The EC_KEY of a key pair; Error(invalid_argument) for a public key.
 EC_KEY *ec_private_of(const KeyParts &key);
 
-// NID_X9_62_prime256v1 / NID_secp384r1; Error(unsupported) for any other type.
+// NID_X9_62_prime256v1 / NID_secp384r1 / NID_secp521r1; Error(unsupported) for any other type.
 int curve_nid(KeyType curve);
-// 32 / 48: the size of a scalar, of a coordinate and of each half of a P1363 signature.
+// 32 / 48 / 66: the size of a scalar, of a coordinate and of each half of a P1363 signature.
 std::size_t curve_size(KeyType curve);
 
 // KeyParts for an EC or RSA EVP_PKEY from BoringSSL's parsers, which already ran

@@ -122,7 +122,7 @@ KeyParts parts_of(::bssl::UniquePtr<EVP_PKEY> pkey, bool has_private) {
 bool is_raw(KeyType type) noexcept { return type == KeyType::x25519 || type == KeyType::ed25519; }
 
 const EVP_PKEY *evp_for_encoding(const KeyParts &key) {
-  if (key.type != KeyType::p256 && key.type != KeyType::p384 && key.type != KeyType::rsa) {
+  if (!key_type_is_ec(key.type) && key.type != KeyType::rsa) {
     throw Error(Status::unsupported, "key type has no PKCS#8/SPKI encoding");
   }
   if (!key.evp || !key.evp->pkey) throw Error(Status::invalid_key, "key without EVP_PKEY");
@@ -145,7 +145,7 @@ void check_pkcs8_strict(ByteView der, KeyType type) {
       !CBS_get_optional_asn1(&info, nullptr, nullptr, kContext0) || CBS_len(&info) != 0) {
     fail(Status::invalid_key, "PKCS#8 has extra or misplaced elements");
   }
-  if (type != KeyType::p256 && type != KeyType::p384) return;
+  if (!key_type_is_ec(type)) return;
   CBS curve, ec, scalar, params;
   std::uint64_t ec_version = 0;
   int has_params = 0;

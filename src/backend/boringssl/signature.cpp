@@ -1,4 +1,4 @@
-// BoringSSL adapter for ECDSA (P-256, P-384) and RSA signatures over caller-computed digests,
+// BoringSSL adapter for ECDSA (P-256, P-384, P-521) and RSA signatures over caller-computed digests,
 // and the DER <-> IEEE P1363 forms of ECDSA signatures.
 #include <openssl/bn.h>
 #include <openssl/digest.h>
@@ -9,7 +9,6 @@
 #include <openssl/rsa.h>
 
 #include <algorithm>
-#include <climits>
 
 #include "check.hpp"
 #include "evp_key.hpp"
@@ -88,31 +87,54 @@ bool ecdsa_p1363_to_der(ByteView rs, Bytes &der) {
   return true;
 }
 
-Bytes rsa_pss_sign_digest(const KeyParts &key, HashAlg hash, ByteView digest, std::size_t salt) {
+// The longest salt |rsa| takes with |md| (RFC 8017 9.1.1: emLen - hLen - 2, where emLen drops a
+// byte when the modulus is one bit past a byte boundary), as BoringSSL computes it for -2.
+long pss_max_salt(const RSA *rsa, const EVP_MD *md) {
+  const unsigned bits = BN_num_bits(RSA_get0_n(rsa));
+  const long em_len = static_cast<long>(RSA_size(rsa)) - ((bits - 1) % 8 == 0 ? 1 : 0);
+  return em_len - static_cast<long>(EVP_MD_size(md)) - 2;
+}
+
+Bytes rsa_pss_sign_digest(const KeyParts &key, HashAlg hash, ByteView digest, int salt) {
   RSA *rsa = rsa_of(key);
   if (RSA_get0_d(rsa) == nullptr) throw Error(Status::invalid_argument, "RSA private key required");
   const EVP_MD *md = checked_md(hash, digest);
-  // EMSA-PSS needs room for the digest, the salt and two bytes (RFC 8017, 9.1.1).
+  const long max = pss_max_salt(rsa, md);
+  const long effective = salt == -1 ? static_cast<long>(EVP_MD_size(md)) : salt == -2 ? max : salt;
+  if (max < 0 || effective > max) throw Error(Status::invalid_argument, "PSS salt too long for the key and hash");
+  // nacre's pss_salt_digest (-1) and pss_salt_max (-2) are BoringSSL's own -1 and -2 here.
   Bytes out(RSA_size(rsa));
-  if (salt > out.size() || out.size() - salt < digest.size() + 2) {
-    throw Error(Status::invalid_argument, "PSS salt too long for the key");
-  }
   std::size_t len = 0;
-  check(RSA_sign_pss_mgf1(rsa, &len, out.data(), out.size(), digest.data(), digest.size(), md, md,
-                          static_cast<int>(salt)),
+  check(RSA_sign_pss_mgf1(rsa, &len, out.data(), out.size(), digest.data(), digest.size(), md, md, salt),
         "RSA-PSS sign");
   out.resize(len);
   return out;
 }
 
-bool rsa_pss_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, ByteView sig,
-                           std::size_t salt) {
+bool rsa_pss_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, ByteView sig, int salt) {
   RSA *rsa = rsa_of(key);
   const EVP_MD *md = checked_md(hash, digest);
-  // A non-negative salt length is enforced exactly (-1 and -2 would mean "hash size"/"any").
-  if (salt > static_cast<std::size_t>(INT_MAX)) return false;
-  return verdict(RSA_verify_pss_mgf1(rsa, digest.data(), digest.size(), md, md,
-                                     static_cast<int>(salt), sig.data(), sig.size()) == 1);
+  // BoringSSL: a length is enforced exactly, -1 means the hash's length, -2 any length.
+  int want = salt;
+  if (salt == -2) {  // nacre's pss_salt_max: exactly the longest
+    const long max = pss_max_salt(rsa, md);
+    if (max < 0) return false;
+    want = static_cast<int>(max);
+  } else if (salt == -3) {  // nacre's pss_salt_auto
+    want = -2;
+  }
+  return verdict(RSA_verify_pss_mgf1(rsa, digest.data(), digest.size(), md, md, want, sig.data(), sig.size()) == 1);
+}
+
+Bytes rsa_pkcs1_sign_digest(const KeyParts &key, HashAlg hash, ByteView digest) {
+  RSA *rsa = rsa_of(key);
+  if (RSA_get0_d(rsa) == nullptr) throw Error(Status::invalid_argument, "RSA private key required");
+  const int nid = EVP_MD_type(checked_md(hash, digest));
+  Bytes out(RSA_size(rsa));
+  unsigned len = 0;
+  check(RSA_sign(nid, digest.data(), digest.size(), out.data(), &len, rsa), "RSA PKCS#1 v1.5 sign");
+  out.resize(len);
+  return out;
 }
 
 bool rsa_pkcs1_verify_digest(const KeyParts &key, HashAlg hash, ByteView digest, ByteView sig) {

@@ -36,6 +36,8 @@ __all__ = [
     "sign_digest",
     "verify",
     "verify_digest",
+    "sign_with",
+    "verify_with",
     "agree",
     "encapsulate",
     "decapsulate",
@@ -54,6 +56,7 @@ P384: int = lib.NACRE_KEY_P384
 RSA: int = lib.NACRE_KEY_RSA
 MLKEM768: int = lib.NACRE_KEY_MLKEM768
 XWING: int = lib.NACRE_KEY_XWING
+P521: int = lib.NACRE_KEY_P521
 
 # Encodings (nacre_key_format).
 RAW_PRIVATE: int = lib.NACRE_KEY_FORMAT_RAW_PRIVATE
@@ -74,6 +77,17 @@ SIG_ECDSA_P384_SHA384: int = lib.NACRE_SIG_ECDSA_P384_SHA384
 SIG_ECDSA_P384_SHA384_P1363: int = lib.NACRE_SIG_ECDSA_P384_SHA384_P1363
 SIG_RSA_PSS_SHA256: int = lib.NACRE_SIG_RSA_PSS_SHA256
 SIG_RSA_PKCS1_SHA256: int = lib.NACRE_SIG_RSA_PKCS1_SHA256
+SIG_ECDSA_P521_SHA512: int = lib.NACRE_SIG_ECDSA_P521_SHA512
+SIG_ECDSA_P521_SHA512_P1363: int = lib.NACRE_SIG_ECDSA_P521_SHA512_P1363
+
+# Signature schemes (nacre_sig_scheme) and PSS salt lengths (NACRE_PSS_SALT_*).
+SCHEME_ECDSA_DER: int = lib.NACRE_SIG_SCHEME_ECDSA_DER
+SCHEME_ECDSA_P1363: int = lib.NACRE_SIG_SCHEME_ECDSA_P1363
+SCHEME_RSA_PSS: int = lib.NACRE_SIG_SCHEME_RSA_PSS
+SCHEME_RSA_PKCS1: int = lib.NACRE_SIG_SCHEME_RSA_PKCS1
+PSS_SALT_DIGEST: int = lib.NACRE_PSS_SALT_DIGEST
+PSS_SALT_MAX: int = lib.NACRE_PSS_SALT_MAX
+PSS_SALT_AUTO: int = lib.NACRE_PSS_SALT_AUTO
 
 #: The library's key type names ("x25519", "p256", "ml-kem-768", ...), from its table.
 TYPE_NAMES: Dict[int, str] = {
@@ -257,6 +271,47 @@ def verify_digest(key: CData, alg: int, signature: Buffer, digest: Buffer, where
     """:func:`verify` over a digest the caller computed."""
     sig, src = input_arg(signature, "signature"), input_arg(digest, "digest")
     rc = lib.nacre_verify_digest(key, alg, sig, len(sig), src, len(src))
+    if rc:
+        check(rc, where, mismatch=InvalidSignature)
+
+
+@borrows
+def sign_with(
+    key: CData, scheme: int, hash_alg: int, salt: int, backend: Optional[str], data: Buffer,
+    digest: bool, where: str,
+) -> bytes:
+    """The signature of ``data`` (a message, or with ``digest`` a digest of ``hash_alg``) under
+    ``scheme`` with ``hash_alg`` (0: the key's default) and ``salt`` (RSA-PSS)."""
+    src = input_arg(data, "digest" if digest else "data")
+    if digest:
+        return output(
+            lambda out, cap, n: lib.nacre_sign_digest_with(
+                key, scheme, hash_alg, salt, out, cap, n, src, len(src)
+            ),
+            where,
+        )
+    b = backend_number(backend)
+    return output(
+        lambda out, cap, n: lib.nacre_sign_with(
+            key, scheme, hash_alg, salt, b, out, cap, n, src, len(src)
+        ),
+        where,
+    )
+
+
+@borrows
+def verify_with(
+    key: CData, scheme: int, hash_alg: int, salt: int, backend: Optional[str],
+    signature: Buffer, data: Buffer, digest: bool, where: str,
+) -> None:
+    """None when ``signature`` is valid (see :func:`sign_with`); InvalidSignature otherwise."""
+    sig, src = input_arg(signature, "signature"), input_arg(data, "digest" if digest else "data")
+    if digest:
+        rc = lib.nacre_verify_digest_with(key, scheme, hash_alg, salt, sig, len(sig), src, len(src))
+    else:
+        rc = lib.nacre_verify_with(
+            key, scheme, hash_alg, salt, backend_number(backend), sig, len(sig), src, len(src)
+        )
     if rc:
         check(rc, where, mismatch=InvalidSignature)
 
