@@ -181,6 +181,19 @@ def key_parse_seeds():
         for fmt, data in encodings(key).items():
             # Alternate between naming the type and letting the encoding say it.
             out.append(seed(type_ if (i + fmt) % 2 else 0, fmt, data))
+    # The traditional forms (selector 88 + format - 10: the fuzzer's other_formats).
+    enc, trad, none = serialization.Encoding, serialization.PrivateFormat.TraditionalOpenSSL, \
+        serialization.NoEncryption()
+    for type_, key in keys:
+        if type_ == RSA:
+            pub = key.public_key()
+            out += [bytes([88]) + key.private_bytes(enc.DER, trad, none),
+                    bytes([89]) + key.private_bytes(enc.PEM, trad, none),
+                    bytes([92]) + pub.public_bytes(enc.DER, serialization.PublicFormat.PKCS1),
+                    bytes([93]) + pub.public_bytes(enc.PEM, serialization.PublicFormat.PKCS1)]
+        elif type_ in (P256, P384, P521):
+            out += [bytes([90]) + key.private_bytes(enc.DER, trad, none),
+                    bytes([91]) + key.private_bytes(enc.PEM, trad, none)]
     return out
 
 

@@ -123,16 +123,67 @@ void validate(const KeyParts &k) {
   }
 }
 
-KeyParts parse_der(KeyFormat format, ByteView in) {
-  switch (format) {
+// The DER form of a PEM format and its label ("PRIVATE KEY", ...); nullptr for DER formats.
+const char *pem_label(KeyFormat f) noexcept {
+  switch (f) {
+    case KeyFormat::pkcs8_pem: return "PRIVATE KEY";
+    case KeyFormat::spki_pem: return "PUBLIC KEY";
+    case KeyFormat::pkcs1_private_pem: return "RSA PRIVATE KEY";
+    case KeyFormat::sec1_private_pem: return "EC PRIVATE KEY";
+    case KeyFormat::pkcs1_public_pem: return "RSA PUBLIC KEY";
+    case KeyFormat::encrypted_pkcs8_pem: return "ENCRYPTED PRIVATE KEY";
+    default: return nullptr;
+  }
+}
+
+KeyFormat der_of(KeyFormat f) noexcept {
+  switch (f) {
+    case KeyFormat::pkcs8_pem: return KeyFormat::pkcs8_der;
+    case KeyFormat::spki_pem: return KeyFormat::spki_der;
+    case KeyFormat::pkcs1_private_pem: return KeyFormat::pkcs1_private_der;
+    case KeyFormat::sec1_private_pem: return KeyFormat::sec1_private_der;
+    case KeyFormat::pkcs1_public_pem: return KeyFormat::pkcs1_public_der;
+    case KeyFormat::encrypted_pkcs8_pem: return KeyFormat::encrypted_pkcs8_der;
+    default: return f;
+  }
+}
+
+bool is_encrypted(KeyFormat f) noexcept {
+  return f == KeyFormat::encrypted_pkcs8_der || f == KeyFormat::encrypted_pkcs8_pem;
+}
+
+// Which key types an encoding holds: PKCS#8/SPKI all but the KEMs, the others one family.
+bool format_holds(KeyFormat der, KeyType t) noexcept {
+  switch (der) {
+    case KeyFormat::pkcs1_private_der:
+    case KeyFormat::pkcs1_public_der: return t == KeyType::rsa;
+    case KeyFormat::sec1_private_der: return key_type_is_ec(t);
+    default: return has_der(t);
+  }
+}
+
+// Parses a DER or PEM encoding (the PEM block's label checked first); |password| for encrypted
+// PKCS#8 only.
+KeyParts parse_der(KeyFormat format, ByteView in, ByteView password = {}) {
+  SecretBytes decoded;
+  if (const char *label = pem_label(format)) {
+    decoded = detail::bssl::pem_decode(in, label);
+    in = decoded.view();
+  }
+  switch (der_of(format)) {
     case KeyFormat::pkcs8_der: return detail::bssl::parse_pkcs8(in);
     case KeyFormat::spki_der: return detail::bssl::parse_spki(in);
-    case KeyFormat::pkcs8_pem:
-      return detail::bssl::parse_pkcs8(detail::bssl::pem_decode(in, "PRIVATE KEY").view());
-    case KeyFormat::spki_pem:
-      return detail::bssl::parse_spki(detail::bssl::pem_decode(in, "PUBLIC KEY").view());
+    case KeyFormat::pkcs1_private_der: return detail::bssl::parse_pkcs1_private(in);
+    case KeyFormat::sec1_private_der: return detail::bssl::parse_sec1_private(in);
+    case KeyFormat::pkcs1_public_der: return detail::bssl::parse_pkcs1_public(in);
+    case KeyFormat::encrypted_pkcs8_der: return detail::bssl::parse_encrypted_pkcs8(in, password);
     default: throw Error(Status::unsupported, "unknown key format");
   }
+}
+
+SecretBytes pem_or_der(KeyFormat format, SecretBytes der) {
+  const char *label = pem_label(format);
+  return label != nullptr ? detail::bssl::pem_encode(der.view(), label) : std::move(der);
 }
 
 Bytes to_bytes(const SecretBytes &s) { return Bytes(s.view().begin(), s.view().end()); }
@@ -152,8 +203,19 @@ bool key_type_is_ec(KeyType type) noexcept {
 }
 
 bool is_private_format(KeyFormat format) noexcept {
-  return format == KeyFormat::raw_private || format == KeyFormat::pkcs8_der ||
-         format == KeyFormat::pkcs8_pem || format == KeyFormat::mlkem_expanded_private;
+  switch (format) {
+    case KeyFormat::raw_private:
+    case KeyFormat::pkcs8_der:
+    case KeyFormat::pkcs8_pem:
+    case KeyFormat::mlkem_expanded_private:
+    case KeyFormat::pkcs1_private_der:
+    case KeyFormat::pkcs1_private_pem:
+    case KeyFormat::sec1_private_der:
+    case KeyFormat::sec1_private_pem:
+    case KeyFormat::encrypted_pkcs8_der:
+    case KeyFormat::encrypted_pkcs8_pem: return true;
+    default: return false;
+  }
 }
 
 Key Key::generate(KeyType type, std::size_t rsa_bits) {
@@ -193,9 +255,13 @@ Key Key::import(KeyFormat format, ByteView in, std::optional<KeyType> type) {
       break;
     }
     default:
+      if (static_cast<int>(format) < 1 || format > kLastKeyFormat) throw Error(Status::unsupported, "unknown key format");
+      if (is_encrypted(format)) {
+        throw Error(Status::invalid_argument, "an encrypted PKCS#8 key needs its password (import_encrypted)");
+      }
       if (type) {
         facts(*type);
-        if (!has_der(*type)) no_format();
+        if (!format_holds(der_of(format), *type)) no_format();
       }
       try {
         k = parse_der(format, in);
@@ -210,9 +276,47 @@ Key Key::import(KeyFormat format, ByteView in, std::optional<KeyType> type) {
   return share(std::move(k));
 }
 
+Key Key::import_encrypted(KeyFormat format, ByteView in, ByteView password, std::optional<KeyType> type) {
+  if (!is_encrypted(format)) throw Error(Status::invalid_argument, "import_encrypted reads encrypted PKCS#8 only");
+  if (type) facts(*type);
+  KeyParts k = parse_der(format, in, password);
+  if (type && k.type != *type) bad_key("encoded key is of another type");
+  validate(k);
+  return share(std::move(k));
+}
+
+namespace {
+SecretBytes encrypt_pkcs8(const KeyParts &k, KeyFormat format, ByteView password, std::uint32_t iterations,
+                          bool size_only) {
+  if (!is_encrypted(format)) throw Error(Status::invalid_argument, "export_encrypted writes encrypted PKCS#8 only");
+  if (!k.has_private) throw Error(Status::invalid_argument, "a public key has no private part");
+  if (!has_der(k.type)) no_format();
+  const SecretBytes salt = SecretBytes::random(detail::bssl::pbes2_salt_size);
+  const SecretBytes iv = SecretBytes::random(16);
+  SecretBytes der = detail::bssl::encrypted_pkcs8(detail::bssl::pkcs8(k).view(), password,
+                                                  iterations == 0 ? kDefaultPbkdf2Iterations : iterations, salt.view(),
+                                                  iv.view(), size_only);
+  return pem_or_der(format, std::move(der));
+}
+}  // namespace
+
+SecretBytes Key::export_encrypted(KeyFormat format, ByteView password, std::uint32_t iterations) const {
+  return encrypt_pkcs8(*parts_, format, password, iterations, false);
+}
+
+std::size_t Key::export_encrypted_size(KeyFormat format, std::uint32_t iterations) const {
+  return encrypt_pkcs8(*parts_, format, {}, iterations, true).size();
+}
+
 Bytes Key::export_public(KeyFormat format) const {
   const KeyParts &k = *parts_;
   switch (format) {
+    case KeyFormat::pkcs1_public_der:
+    case KeyFormat::pkcs1_public_pem:
+      if (k.type != KeyType::rsa) no_format();
+      return format == KeyFormat::pkcs1_public_der
+                 ? detail::bssl::pkcs1_public(k)
+                 : to_bytes(detail::bssl::pem_encode(detail::bssl::pkcs1_public(k), "RSA PUBLIC KEY"));
     case KeyFormat::raw_public:
       if (k.type == KeyType::rsa) no_format();
       return k.pub;
@@ -237,13 +341,24 @@ Bytes Key::export_public(KeyFormat format) const {
 SecretBytes Key::export_private(KeyFormat format) const {
   const KeyParts &k = *parts_;
   if (!is_private_format(format)) {
-    if (static_cast<int>(format) >= 1 && static_cast<int>(format) <= 9) {
+    if (static_cast<int>(format) >= 1 && format <= kLastKeyFormat) {
       throw Error(Status::invalid_argument, "a public encoding is not a private export");
     }
     throw Error(Status::unsupported, "unknown key format");
   }
   if (!k.has_private) throw Error(Status::invalid_argument, "a public key has no private part");
   switch (format) {
+    case KeyFormat::pkcs1_private_der:
+    case KeyFormat::pkcs1_private_pem:
+      if (k.type != KeyType::rsa) no_format();
+      return pem_or_der(format, detail::bssl::pkcs1_private(k));
+    case KeyFormat::sec1_private_der:
+    case KeyFormat::sec1_private_pem:
+      if (!is_ec(k.type)) no_format();
+      return pem_or_der(format, detail::bssl::sec1_private(k));
+    case KeyFormat::encrypted_pkcs8_der:
+    case KeyFormat::encrypted_pkcs8_pem:
+      throw Error(Status::invalid_argument, "an encrypted PKCS#8 export needs a password (export_encrypted)");
     case KeyFormat::raw_private:
       switch (k.type) {
         case KeyType::x25519:

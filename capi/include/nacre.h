@@ -846,7 +846,18 @@ NACRE_EXPORT int nacre_scrypt(int backend, uint8_t *out, size_t out_len, const u
  *   the 1184-byte encapsulation key; X-Wing the 1216-byte public key.
  * - PKCS8_DER/PKCS8_PEM (private) and SPKI_DER/SPKI_PEM (public): X25519, Ed25519, P-256, P-384,
  *   P-521 and RSA. PEM is one block ("PRIVATE KEY" / "PUBLIC KEY"), optionally surrounded by
- *   whitespace; encrypted PKCS#8 is not supported.
+ *   whitespace. A PEM block of another kind is NACRE_ERR_INVALID_KEY with a message that names
+ *   what was found and the format that reads it.
+ * - PKCS1_PRIVATE_DER/PEM ("RSA PRIVATE KEY") and PKCS1_PUBLIC_DER/PEM ("RSA PUBLIC KEY"): RSA's
+ *   PKCS#1 RSAPrivateKey and RSAPublicKey (RFC 8017 A.1), as OpenSSL's "traditional" form.
+ * - SEC1_PRIVATE_DER/PEM ("EC PRIVATE KEY"): an RFC 5915 ECPrivateKey naming its curve (written
+ *   with its public key, as OpenSSL writes it).
+ * - ENCRYPTED_PKCS8_DER/PEM ("ENCRYPTED PRIVATE KEY"): RFC 5958 EncryptedPrivateKeyInfo, only
+ *   through nacre_key_import_encrypted and nacre_key_export_encrypted. Read: PBES2 with PBKDF2
+ *   (HMAC-SHA1 or HMAC-SHA256) and AES-128/192/256-CBC; other schemes (scrypt, DES, RC2, PKCS#12
+ *   PBEs) are NACRE_ERR_UNSUPPORTED. Written: PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC, random
+ *   16-byte salt and IV. Legacy encrypted PEM (Proc-Type/DEK-Info headers) is
+ *   NACRE_ERR_UNSUPPORTED.
  * - SEC1_UNCOMPRESSED/SEC1_COMPRESSED: P-256/P-384/P-521 public points. Off-curve points and the point
  *   at infinity are NACRE_ERR_INVALID_KEY.
  * - MLKEM_EXPANDED_PRIVATE: the 2400-byte ML-KEM-768 decapsulation key of FIPS 203 (import
@@ -883,8 +894,19 @@ typedef enum nacre_key_format {
   NACRE_KEY_FORMAT_SPKI_PEM = 6,
   NACRE_KEY_FORMAT_SEC1_UNCOMPRESSED = 7,
   NACRE_KEY_FORMAT_SEC1_COMPRESSED = 8,
-  NACRE_KEY_FORMAT_MLKEM_EXPANDED_PRIVATE = 9
+  NACRE_KEY_FORMAT_MLKEM_EXPANDED_PRIVATE = 9,
+  NACRE_KEY_FORMAT_PKCS1_PRIVATE_DER = 10,
+  NACRE_KEY_FORMAT_PKCS1_PRIVATE_PEM = 11,
+  NACRE_KEY_FORMAT_SEC1_PRIVATE_DER = 12,
+  NACRE_KEY_FORMAT_SEC1_PRIVATE_PEM = 13,
+  NACRE_KEY_FORMAT_PKCS1_PUBLIC_DER = 14,
+  NACRE_KEY_FORMAT_PKCS1_PUBLIC_PEM = 15,
+  NACRE_KEY_FORMAT_ENCRYPTED_PKCS8_DER = 16,
+  NACRE_KEY_FORMAT_ENCRYPTED_PKCS8_PEM = 17
 } nacre_key_format;
+
+/* PBKDF2 iterations nacre_key_export_encrypted uses when given 0. */
+#define NACRE_KEY_DEFAULT_PBKDF2_ITERATIONS 600000u
 
 typedef struct nacre_key nacre_key;
 
@@ -906,6 +928,25 @@ NACRE_EXPORT int nacre_key_generate(nacre_key **out, int type, size_t rsa_bits) 
  * NACRE_ERR_OUT_OF_MEMORY. Thread-safe. */
 NACRE_EXPORT int nacre_key_import(nacre_key **out, int type, int format, const uint8_t *in,
                                   size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_import_encrypted is nacre_key_import for the ENCRYPTED_PKCS8 formats, decrypted
+ * with |password| (any bytes; an empty password is allowed). Errors as nacre_key_import, and:
+ * NACRE_ERR_INVALID_KEY (wrong password or corrupt data: the two cannot be told apart),
+ * NACRE_ERR_UNSUPPORTED (an encryption scheme nacre does not read), NACRE_ERR_INVALID_ARGUMENT
+ * (another |format|). nacre_key_import refuses these formats (NACRE_ERR_INVALID_ARGUMENT).
+ * Thread-safe. */
+NACRE_EXPORT int nacre_key_import_encrypted(nacre_key **out, int type, int format, const uint8_t *in,
+                                            size_t in_len, const uint8_t *password,
+                                            size_t password_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_export_encrypted writes the key pair |key| as encrypted PKCS#8 (DER or PEM) under
+ * |password| with |iterations| of PBKDF2 (0: NACRE_KEY_DEFAULT_PBKDF2_ITERATIONS; more costs
+ * linearly). A size query does not run PBKDF2. Errors as nacre_key_export, and
+ * NACRE_ERR_INVALID_ARGUMENT for a format other than ENCRYPTED_PKCS8_DER/PEM. Thread-safe. */
+NACRE_EXPORT int nacre_key_export_encrypted(const nacre_key *key, int format, const uint8_t *password,
+                                            size_t password_len, uint32_t iterations, uint8_t *out,
+                                            size_t out_cap, size_t *out_len) NACRE_NOEXCEPT
+    NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_key_export encodes |key| in |format| into |out|. Private formats need a key pair.
  * PEM output is text without a terminating NUL. Errors: NACRE_ERR_INVALID_HANDLE,

@@ -23,6 +23,29 @@ int nacre_key_import(nacre_key **out, int type, int format, const uint8_t *in, s
   });
 }
 
+int nacre_key_import_encrypted(nacre_key **out, int type, int format, const uint8_t *in, size_t in_len,
+                               const uint8_t *password, size_t password_len) noexcept {
+  return capi::with_new_handle(out, [&] {
+    const ByteView bytes = capi::input(in, in_len);
+    const ByteView pw = capi::input(password, password_len);
+    const KeyFormat f = capi::key_format_from(format);
+    std::optional<KeyType> t;
+    if (type != 0) t = capi::key_type_from(type);
+    capi::new_key(out, Key::import_encrypted(f, bytes, pw, t));
+  });
+}
+
+int nacre_key_export_encrypted(const nacre_key *key, int format, const uint8_t *password, size_t password_len,
+                               uint32_t iterations, uint8_t *out, size_t out_cap, size_t *out_len) noexcept {
+  return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
+    const Key &k = capi::key_of(key);
+    const KeyFormat f = capi::key_format_from(format);
+    const ByteView pw = capi::input(password, password_len);
+    if (!o.fits(k.export_encrypted_size(f, iterations))) throw Error(Status::buffer_too_small, "output buffer too small");
+    capi::put(o, k.export_encrypted(f, pw, iterations).view());
+  });
+}
+
 int nacre_key_export(const nacre_key *key, int format, uint8_t *out, size_t out_cap, size_t *out_len) noexcept {
   return capi::with_output(out, out_cap, out_len, [&](capi::Output &o) {
     const Key &k = capi::key_of(key);

@@ -524,6 +524,31 @@ def keys() -> None:
     assert rsa.decrypt(sealed, label=b"v1") == b"a short secret"
     expect(nacre.InvalidTag, lambda: rsa.decrypt(sealed, label=b"v2"))
     assert RSAPrivateKey.from_pkcs8_der(rsa.to_pkcs8_der()) == rsa
+    # OpenSSL's "traditional" forms and encrypted PKCS#8 (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC).
+    assert RSAPrivateKey.from_pkcs1_pem(rsa.to_pkcs1_pem()) == rsa
+    assert nacre.load_public_key(rsa_public.to_pkcs1_der()) == rsa_public
+    assert ECPrivateKey.from_sec1_der(ec.to_sec1_der()) == ec
+    assert nacre.keys.DEFAULT_PBKDF2_ITERATIONS == 600_000  # what iterations=0 means
+    sealed_key = ec.to_encrypted_pkcs8_pem(b"passphrase", iterations=10_000)
+    assert nacre.load_private_key(sealed_key, password=b"passphrase") == ec
+    expect(nacre.InvalidKey, lambda: nacre.load_private_key(sealed_key, password=b"guess"))
+    assert RSAPrivateKey.from_pkcs1_der(rsa.to_pkcs1_der()) == rsa
+    assert RSAPublicKey.from_pkcs1_der(rsa_public.to_pkcs1_der()) == rsa_public
+    assert RSAPublicKey.from_pkcs1_pem(rsa_public.to_pkcs1_pem()) == rsa_public
+    assert ECPrivateKey.from_sec1_pem(ec.to_sec1_pem()) == ec
+    pw = b"pw"  # one PBKDF2 iteration below: fast for an example, far too weak for real use
+    assert ECPrivateKey.from_encrypted_pkcs8_der(ec.to_encrypted_pkcs8_der(pw, 1), pw) == ec
+    assert ECPrivateKey.from_encrypted_pkcs8_pem(ec.to_encrypted_pkcs8_pem(pw, 1), pw) == ec
+    assert RSAPrivateKey.from_encrypted_pkcs8_der(rsa.to_encrypted_pkcs8_der(pw, 1), pw) == rsa
+    assert RSAPrivateKey.from_encrypted_pkcs8_pem(rsa.to_encrypted_pkcs8_pem(pw, 1), pw) == rsa
+    assert Ed25519PrivateKey.from_encrypted_pkcs8_der(signer.to_encrypted_pkcs8_der(pw, 1),
+                                                      pw) == signer
+    assert Ed25519PrivateKey.from_encrypted_pkcs8_pem(signer.to_encrypted_pkcs8_pem(pw, 1),
+                                                      pw) == signer
+    assert X25519PrivateKey.from_encrypted_pkcs8_der(alice.to_encrypted_pkcs8_der(pw, 1),
+                                                     pw) == alice
+    assert X25519PrivateKey.from_encrypted_pkcs8_pem(alice.to_encrypted_pkcs8_pem(pw, 1),
+                                                     pw) == alice
     assert RSAPrivateKey.from_pkcs8_pem(rsa.to_pkcs8_pem()) == rsa
     assert RSAPublicKey.from_spki_der(rsa_public.to_spki_der()) == rsa_public
     assert RSAPublicKey.from_spki_pem(rsa_public.to_spki_pem()) == rsa_public

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -40,8 +41,18 @@ enum class KeyFormat : int {
   sec1_uncompressed = 7,
   sec1_compressed = 8,
   mlkem_expanded_private = 9,
+  pkcs1_private_der = 10,  // RSA: PKCS#1 RSAPrivateKey ("traditional" OpenSSL form)
+  pkcs1_private_pem = 11,  // "RSA PRIVATE KEY"
+  sec1_private_der = 12,   // EC: RFC 5915 ECPrivateKey with its named curve and public key
+  sec1_private_pem = 13,   // "EC PRIVATE KEY"
+  pkcs1_public_der = 14,   // RSA: PKCS#1 RSAPublicKey
+  pkcs1_public_pem = 15,   // "RSA PUBLIC KEY"
+  encrypted_pkcs8_der = 16,  // EncryptedPrivateKeyInfo (PBES2): import_encrypted/export_encrypted
+  encrypted_pkcs8_pem = 17,  // "ENCRYPTED PRIVATE KEY"
 };
-inline constexpr KeyFormat kLastKeyFormat = KeyFormat::mlkem_expanded_private;
+inline constexpr KeyFormat kLastKeyFormat = KeyFormat::encrypted_pkcs8_pem;
+// PBKDF2 iterations export_encrypted uses when given 0 (OWASP's 2023 figure for HMAC-SHA256).
+inline constexpr std::uint32_t kDefaultPbkdf2Iterations = 600000;
 
 // One key type's facts; the library's table holds one per KeyType.
 struct KeyTypeInfo {
@@ -72,10 +83,21 @@ class Key {
   // |type| is required for raw and SEC1 formats; PKCS#8/SPKI name their own type, and a
   // different non-empty |type| is Error(invalid_key). Malformed input: Error(invalid_key).
   static Key import(KeyFormat format, ByteView in, std::optional<KeyType> type = std::nullopt);
+  // Encrypted PKCS#8 (DER or PEM) under |password|: PBES2 with PBKDF2 (HMAC-SHA1 or -SHA256) and
+  // AES-CBC. Error(invalid_key) for a wrong password or corrupt data, Error(unsupported) for other
+  // schemes (scrypt, DES, RC2), Error(invalid_argument) for another format. import() refuses the
+  // encrypted formats (Error(invalid_argument): a password is needed).
+  static Key import_encrypted(KeyFormat format, ByteView in, ByteView password,
+                              std::optional<KeyType> type = std::nullopt);
 
   // Public formats return public bytes; private formats need has_private().
   Bytes export_public(KeyFormat format) const;
   SecretBytes export_private(KeyFormat format) const;
+  // Encrypted PKCS#8 (DER or PEM): PBES2, PBKDF2-HMAC-SHA256 with |iterations| (0:
+  // kDefaultPbkdf2Iterations), AES-256-CBC, random salt and IV. Types with PKCS#8 only.
+  SecretBytes export_encrypted(KeyFormat format, ByteView password, std::uint32_t iterations = 0) const;
+  // The length export_encrypted gives, without the cost of PBKDF2.
+  std::size_t export_encrypted_size(KeyFormat format, std::uint32_t iterations = 0) const;
   Key public_key() const;
   // The X25519 key of an Ed25519 key's point (libsodium's crypto_sign_ed25519_pk_to_curve25519
   // and _sk_to_curve25519), a key pair for a key pair, for protocols that box to signing keys.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -34,6 +35,23 @@ Bytes spki(const KeyParts &key);
 // One PEM block with |label| ("PRIVATE KEY", "PUBLIC KEY"); only whitespace around it.
 SecretBytes pem_decode(ByteView pem, std::string_view label);
 SecretBytes pem_encode(ByteView der, std::string_view label);
+
+// --- PKCS#1 RSAPrivateKey/RSAPublicKey, RFC 5915 ECPrivateKey (named curve), encrypted PKCS#8.
+// Refusals say what was found. parse_encrypted_pkcs8: Error(invalid_key) for a wrong password
+// or corrupt data, Error(unsupported) for a scheme BoringSSL does not read (scrypt, DES, RC2).
+KeyParts parse_pkcs1_private(ByteView der);
+KeyParts parse_pkcs1_public(ByteView der);
+KeyParts parse_sec1_private(ByteView der);
+SecretBytes pkcs1_private(const KeyParts &key);
+Bytes pkcs1_public(const KeyParts &key);
+SecretBytes sec1_private(const KeyParts &key);
+KeyParts parse_encrypted_pkcs8(ByteView der, ByteView password);
+// PBES2 with PBKDF2-HMAC-SHA256 (|iterations|) and AES-256-CBC around |pkcs8_der|; |salt| and
+// |iv| are pbes2_salt_size and 16 random bytes from the caller. |size_only|: skip PBKDF2 (an
+// output of the right length under a zero key, for size queries).
+inline constexpr std::size_t pbes2_salt_size = 16;
+SecretBytes encrypted_pkcs8(ByteView pkcs8_der, ByteView password, std::uint32_t iterations, ByteView salt,
+                            ByteView iv, bool size_only = false);
 
 // --- EC (P-256, P-384, P-521) and RSA keys.
 KeyParts ec_generate(KeyType curve);

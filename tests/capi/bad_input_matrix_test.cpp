@@ -1988,6 +1988,56 @@ void keys_rows(Rows &rows) {
     return nacre_key_export(xp, NACRE_KEY_FORMAT_RAW_PRIVATE, p.out(32), 32, p.len());
   });
 
+  // Encrypted PKCS#8 with one PBKDF2 iteration, so the rows stay cheap.
+  const int enc = NACRE_KEY_FORMAT_ENCRYPTED_PKCS8_DER;
+  const uint8_t *pw = reinterpret_cast<const uint8_t *>("pw");
+  size_t enc_len = 0;
+  REQUIRE(nacre_key_export_encrypted(x, enc, pw, 2, 1, nullptr, 0, &enc_len) == NACRE_ERR_BUFFER_TOO_SMALL);
+  const std::string ee = "nacre_key_export_encrypted";
+  auto export_enc = [=](Probe &p, const nacre_key *k, int f, const uint8_t *pass, size_t pl, uint32_t it) {
+    return nacre_key_export_encrypted(k, f, pass, pl, it, p.out(enc_len), enc_len, p.len());
+  };
+  handle_classes<nacre_key>(rows, ee, "key", [=](Probe &p, nacre_key *k) { return export_enc(p, k, enc, pw, 2, 1); });
+  triple_classes(rows, ee, enc_len,
+                 [=](Probe &, uint8_t *o, size_t c, size_t *l) { return nacre_key_export_encrypted(x, enc, pw, 2, 1, o, c, l); });
+  input_classes(rows, ee, "password", 2, [=](Probe &p, const uint8_t *q, size_t n) { return export_enc(p, x, enc, q, n, 1); });
+  rows.status(ee, Cls::zero_len, "an empty password (allowed)", NACRE_OK,
+              [=](Probe &p) { return export_enc(p, x, enc, nullptr, 0, 1); });
+  unknown_numbers(rows, ee, "format", kBadAlgs, NACRE_ERR_UNSUPPORTED, [=](Probe &p, int f) { return export_enc(p, x, f, pw, 2, 1); });
+  rows.status(ee, Cls::out_of_range, "a plain PKCS#8 format", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return export_enc(p, x, NACRE_KEY_FORMAT_PKCS8_DER, pw, 2, 1); });
+  rows.status(ee, Cls::out_of_range, "a public key", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return export_enc(p, xp, enc, pw, 2, 1); });
+  rows.status(ee, Cls::out_of_range, "an ML-KEM key (no PKCS#8)", NACRE_ERR_UNSUPPORTED,
+              [=](Probe &p) { return export_enc(p, world().mlkem, enc, pw, 2, 1); });
+
+  const std::string ie = "nacre_key_import_encrypted";
+  static std::vector<uint8_t> sealed;  // made once, read by the forked rows
+  sealed.assign(enc_len, 0);
+  REQUIRE(nacre_key_export_encrypted(x, enc, pw, 2, 1, sealed.data(), sealed.size(), &enc_len) == NACRE_OK);
+  const uint8_t *sd = sealed.data();
+  const size_t sl = sealed.size();
+  auto import_enc = [](Probe &p, int type, int f, const uint8_t *in, size_t n, const uint8_t *pass, size_t pl) {
+    return nacre_key_import_encrypted(p.out_as<nacre_key *>(), type, f, in, n, pass, pl);
+  };
+  null_handle_out(rows, ie, [=](Probe &) { return nacre_key_import_encrypted(nullptr, 0, enc, sd, sl, pw, 2); });
+  input_classes(rows, ie, "in", sl, [=](Probe &p, const uint8_t *q, size_t n) { return import_enc(p, 0, enc, q, n, pw, 2); });
+  input_classes(rows, ie, "password", 2, [=](Probe &p, const uint8_t *q, size_t n) { return import_enc(p, 0, enc, sd, sl, q, n); });
+  rows.status(ie, Cls::zero_len, "empty input is malformed", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return import_enc(p, 0, enc, nullptr, 0, pw, 2); });
+  rows.status(ie, Cls::out_of_range, "the wrong password", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return import_enc(p, 0, enc, sd, sl, pw, 1); });
+  rows.status(ie, Cls::out_of_range, "the right password", NACRE_OK, [=](Probe &p) { return import_enc(p, 0, enc, sd, sl, pw, 2); });
+  rows.status(ie, Cls::out_of_range, "another type named", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return import_enc(p, NACRE_KEY_ED25519, enc, sd, sl, pw, 2); });
+  rows.status(ie, Cls::out_of_range, "a plain PKCS#8 format", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return import_enc(p, 0, NACRE_KEY_FORMAT_PKCS8_DER, sd, sl, pw, 2); });
+  unknown_numbers(rows, ie, "format", kBadAlgs, NACRE_ERR_UNSUPPORTED, [=](Probe &p, int f) { return import_enc(p, 0, f, sd, sl, pw, 2); });
+  unknown_numbers(rows, ie, "type", {-1, 9, 1000}, NACRE_ERR_UNSUPPORTED,
+                  [=](Probe &p, int t) { return import_enc(p, t, enc, sd, sl, pw, 2); });
+  rows.status(im, Cls::out_of_range, "an encrypted format without a password", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return import_key(p, 0, enc, sd, sl); });
+
   handle_classes<nacre_key>(rows, "nacre_key_public", "key",
                             [](Probe &p, nacre_key *k) { return nacre_key_public(k, p.out_as<nacre_key *>()); });
   null_handle_out(rows, "nacre_key_public", [=](Probe &) { return nacre_key_public(x, nullptr); });

@@ -197,3 +197,89 @@ TEST_CASE("keys are shared immutable values", "[keys]") {
   CHECK(a == b);
   CHECK(&a.parts() == &b.parts());
 }
+
+TEST_CASE("PKCS#1 and SEC1 private and public encodings round-trip", "[keys][formats]") {
+  using F = KeyFormat;
+  const Key rsa = Key::generate(KeyType::rsa, 2048);
+  for (const F f : {F::pkcs1_private_der, F::pkcs1_private_pem}) {
+    const SecretBytes enc = rsa.export_private(f);
+    CHECK(Key::import(f, enc.view()) == rsa);
+    CHECK(Key::import(f, enc.view(), KeyType::rsa) == rsa);
+    CHECK(status_of([&] { Key::import(f, enc.view(), KeyType::p256); }) == Status::unsupported);  // no such encoding
+  }
+  for (const F f : {F::pkcs1_public_der, F::pkcs1_public_pem}) {
+    const Bytes enc = rsa.export_public(f);
+    CHECK(Key::import(f, enc) == rsa.public_key());
+  }
+  CHECK(rsa.export_private(F::pkcs1_private_pem).view().size() > 0);
+  for (const KeyType t : {KeyType::p256, KeyType::p384, KeyType::p521}) {
+    INFO(key_type_name(t));
+    const Key ec = Key::generate(t);
+    for (const F f : {F::sec1_private_der, F::sec1_private_pem}) {
+      const SecretBytes enc = ec.export_private(f);
+      CHECK(Key::import(f, enc.view()) == ec);
+      CHECK(status_of([&] { Key::import(f, enc.view(), KeyType::rsa); }) == Status::unsupported);
+    }
+    CHECK(status_of([&] { ec.export_private(F::pkcs1_private_der); }) == Status::unsupported);
+  }
+  const Key ed = Key::generate(KeyType::ed25519);
+  CHECK(status_of([&] { ed.export_private(F::sec1_private_der); }) == Status::unsupported);
+  CHECK(status_of([&] { ed.export_public(F::pkcs1_public_der); }) == Status::unsupported);
+  // A PKCS#1 structure is not an ECPrivateKey, nor the other way round.
+  const SecretBytes pkcs1 = rsa.export_private(F::pkcs1_private_der);
+  CHECK(status_of([&] { Key::import(F::sec1_private_der, pkcs1.view()); }) == Status::invalid_key);
+  Bytes trailing(pkcs1.view().begin(), pkcs1.view().end());
+  trailing.push_back(0);
+  CHECK(status_of([&] { Key::import(F::pkcs1_private_der, trailing); }) == Status::invalid_key);
+}
+
+TEST_CASE("encrypted PKCS#8: round trips, wrong passwords, formats", "[keys][formats]") {
+  using F = KeyFormat;
+  const Bytes pw = {'p', 'a', 's', 's'};
+  for (const KeyType t : {KeyType::ed25519, KeyType::x25519, KeyType::p521, KeyType::rsa}) {
+    INFO(key_type_name(t));
+    const Key k = Key::generate(t, t == KeyType::rsa ? 2048 : 0);
+    for (const F f : {F::encrypted_pkcs8_der, F::encrypted_pkcs8_pem}) {
+      const SecretBytes enc = k.export_encrypted(f, pw, 1000);
+      CHECK(enc.size() == k.export_encrypted_size(f, 1000));
+      CHECK(Key::import_encrypted(f, enc.view(), pw) == k);
+      CHECK(Key::import_encrypted(f, enc.view(), pw, t) == k);
+      CHECK(status_of([&] { Key::import_encrypted(f, enc.view(), Bytes{'p'}); }) == Status::invalid_key);
+      CHECK(status_of([&] { Key::import(f, enc.view()); }) == Status::invalid_argument);  // needs the password
+      // Salt and IV are random: two exports differ, both decrypt.
+      CHECK(!(k.export_encrypted(f, pw, 1000) == enc));
+    }
+  }
+  const Key k = Key::generate(KeyType::ed25519);
+  CHECK(status_of([&] { k.export_encrypted(F::pkcs8_der, pw); }) == Status::invalid_argument);
+  CHECK(status_of([&] { k.export_private(F::encrypted_pkcs8_der); }) == Status::invalid_argument);
+  CHECK(status_of([&] { k.public_key().export_encrypted(F::encrypted_pkcs8_der, pw, 1); }) == Status::invalid_argument);
+  CHECK(status_of([&] { Key::generate(KeyType::mlkem768).export_encrypted(F::encrypted_pkcs8_der, pw, 1); }) ==
+        Status::unsupported);
+  const SecretBytes empty_pw = k.export_encrypted(F::encrypted_pkcs8_der, {}, 1);
+  CHECK(Key::import_encrypted(F::encrypted_pkcs8_der, empty_pw.view(), {}) == k);
+}
+
+TEST_CASE("refusals name what was found", "[keys][formats]") {
+  using F = KeyFormat;
+  const Key rsa = Key::generate(KeyType::rsa, 2048);
+  const SecretBytes pkcs1 = rsa.export_private(F::pkcs1_private_pem);
+  try {
+    Key::import(F::pkcs8_pem, pkcs1.view());
+    FAIL("a PKCS#1 PEM block read as PKCS#8");
+  } catch (const Error &e) {
+    CHECK(e.status() == Status::invalid_key);
+    CHECK(std::string(e.what()).find("'RSA PRIVATE KEY'") != std::string::npos);
+    CHECK(std::string(e.what()).find("PKCS#1") != std::string::npos);
+  }
+  const std::string legacy =
+      "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00112233445566778899AABBCCDDEEFF\n\n"
+      "AAAA\n-----END RSA PRIVATE KEY-----\n";
+  try {
+    Key::import(F::pkcs1_private_pem, as_bytes_view(legacy));
+    FAIL("legacy encrypted PEM accepted");
+  } catch (const Error &e) {
+    CHECK(e.status() == Status::unsupported);
+    CHECK(std::string(e.what()).find("Proc-Type") != std::string::npos);
+  }
+}

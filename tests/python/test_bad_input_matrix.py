@@ -1507,6 +1507,48 @@ def _der_rows(p: str, make: Make, good: Callable[[], bytes], other: Callable[[],
     return rows
 
 
+def _traditional_rows(p: str, make: Make, good: Callable[[], bytes], pem: bool) -> List[Row]:
+    """PKCS#1 and SEC1 input: malformed, cut, empty, PKCS#8 in their place: InvalidKey."""
+    rows = not_buffers(p, "data", make)
+    rows += [
+        Row(p, "data:empty", lambda: make(b""), KEY),
+        Row(p, "data:garbage", lambda: make(b"\x30\x03\x02\x01\x00"), KEY),
+        Row(p, "data:cut", lambda: make(good()[: len(good()) // 2]), KEY),
+        Row(p, "pkcs8-instead", lambda: make(F.ed25519.to_pkcs8_pem() if pem
+                                             else F.ed25519.to_pkcs8_der()), KEY),
+    ]
+    if pem:
+        rows += [Row(p, "pem-as-str", lambda: make(good().decode("ascii")), TYPE),
+                 Row(p, "label-changed",
+                     lambda: make(good().replace(b"KEY-----", b"KEX-----")), KEY)]
+    else:
+        rows.append(Row(p, "data:trailing-byte", lambda: make(good() + b"\x00"), KEY))
+    return rows
+
+
+def _encrypted_rows(base: str, cls: type, key: Callable[[], Any], form: str) -> List[Row]:
+    """Encrypted PKCS#8 in and out: bad passwords and buffers, plain PKCS#8, iteration counts."""
+    load = getattr(cls, f"from_encrypted_pkcs8_{form}")
+    sealed = lambda: getattr(key(), f"to_encrypted_pkcs8_{form}")(PASSWORD, 1)  # noqa: E731
+    p = f"{base}.from_encrypted_pkcs8_{form}"
+    rows = not_buffers(p, "data", lambda v: load(v, PASSWORD))
+    rows += not_buffers(p, "password", lambda v: load(sealed(), v))
+    rows += [
+        Row(p, "password:wrong", lambda: load(sealed(), _flip(PASSWORD)), KEY),
+        Row(p, "data:empty", lambda: load(b"", PASSWORD), KEY),
+        Row(p, "data:plain-pkcs8",
+            lambda: load(getattr(key(), f"to_pkcs8_{form}")(), PASSWORD), KEY),
+        Row(p, "data:cut", lambda: load(sealed()[: len(sealed()) // 2], PASSWORD), KEY),
+    ]
+    p = f"{base}.to_encrypted_pkcs8_{form}"
+    export = lambda pw=PASSWORD, n=1: getattr(key(), f"to_encrypted_pkcs8_{form}")(pw, n)  # noqa
+    rows += not_buffers(p, "password", lambda v: export(v))
+    rows += [Row(p, f"iterations:{n}", lambda n=n: export(n=n), SIZE) for n in (-1, 2**32, 2**64)]
+    rows += [Row(p, f"iterations:{type(n).__name__}", lambda n=n: export(n=n), TYPE)
+             for n in ("1", 1.0, None)]
+    return rows
+
+
 def _key_method_rows(cls: type) -> List[Row]:
     """Rows for every public method of a key class, chosen by method name: a method without a
     maker here gets no row and fails the coverage test."""
@@ -1520,7 +1562,8 @@ def _key_method_rows(cls: type) -> List[Row]:
 
     # zero-argument exports and getters
     for name in ("to_raw", "to_pkcs8_der", "to_pkcs8_pem", "to_spki_der", "to_spki_pem",
-                 "to_seed", "to_expanded", "public_key", "encapsulate"):
+                 "to_seed", "to_expanded", "public_key", "encapsulate", "to_pkcs1_der",
+                 "to_pkcs1_pem", "to_sec1_der", "to_sec1_pem"):
         if has(name):
             rows.append(extra_arg(f"{base}.{name}", lambda x, n=name: getattr(key(), n)(x)))
     if has("generate") and cls not in (ECPrivateKey, RSAPrivateKey):
@@ -1547,6 +1590,16 @@ def _key_method_rows(cls: type) -> List[Row]:
                           lambda: key().public_key().to_spki_pem(), pem=True)
         rows.append(Row(f"{base}.from_pkcs8_pem", "der-for-pem",
                         lambda: cls.from_pkcs8_pem(key().to_pkcs8_der()), KEY))
+    for kind in ("pkcs1", "sec1"):  # traditional encodings: one structure, one key family
+        for form in ("der", "pem"):
+            name = f"from_{kind}_{form}"
+            if has(name):
+                rows += _traditional_rows(f"{base}.{name}", getattr(cls, name),
+                                          lambda n=f"to_{kind}_{form}": getattr(key(), n)(),
+                                          form == "pem")
+    for form in ("der", "pem"):
+        if has(f"from_encrypted_pkcs8_{form}"):
+            rows += _encrypted_rows(base, cls, key, form)
     if has("from_spki_der"):
         other_pub = lambda: other_priv().public_key()  # noqa: E731
         rows += _der_rows(f"{base}.from_spki_der", cls.from_spki_der,

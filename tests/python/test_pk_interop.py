@@ -216,16 +216,18 @@ def test_rsa_sizes_out_of_range() -> None:
             RSAPublicKey.from_spki_der(_spki(theirs.public_key()))
 
 
-def test_encrypted_pkcs8_is_refused() -> None:
-    # nacre.h: "encrypted PKCS#8 is not supported".
+def test_encrypted_pkcs8_needs_its_password() -> None:
+    # nacre.h: ENCRYPTED_PKCS8 is read only through nacre_key_import_encrypted.
     theirs = ed25519.Ed25519PrivateKey.generate()
     encryption = serialization.BestAvailableEncryption(b"password")
     der = theirs.private_bytes(DER, PKCS8, encryption)
     pem = theirs.private_bytes(PEM, PKCS8, encryption)
     assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    with pytest.raises(TypeError):
+        load_private_key(pem)
     for data in (der, pem):
-        with pytest.raises((nacre.InvalidKey, nacre.UnsupportedAlgorithm)):
-            load_private_key(data)
+        assert load_private_key(data, b"password").public_key().to_raw() == \
+            theirs.public_key().public_bytes_raw()
     with pytest.raises(ValueError):
         Ed25519PrivateKey.from_pkcs8_der(der)
     with pytest.raises(ValueError):

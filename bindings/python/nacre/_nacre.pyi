@@ -90,13 +90,22 @@ class _Lib:
     NACRE_KEYWRAP_OVERHEAD: int
     NACRE_KEYWRAP_RFC3394: int
     NACRE_KEYWRAP_RFC5649: int
+    NACRE_KEY_DEFAULT_PBKDF2_ITERATIONS: int
     NACRE_KEY_ED25519: int
+    NACRE_KEY_FORMAT_ENCRYPTED_PKCS8_DER: int
+    NACRE_KEY_FORMAT_ENCRYPTED_PKCS8_PEM: int
     NACRE_KEY_FORMAT_MLKEM_EXPANDED_PRIVATE: int
+    NACRE_KEY_FORMAT_PKCS1_PRIVATE_DER: int
+    NACRE_KEY_FORMAT_PKCS1_PRIVATE_PEM: int
+    NACRE_KEY_FORMAT_PKCS1_PUBLIC_DER: int
+    NACRE_KEY_FORMAT_PKCS1_PUBLIC_PEM: int
     NACRE_KEY_FORMAT_PKCS8_DER: int
     NACRE_KEY_FORMAT_PKCS8_PEM: int
     NACRE_KEY_FORMAT_RAW_PRIVATE: int
     NACRE_KEY_FORMAT_RAW_PUBLIC: int
     NACRE_KEY_FORMAT_SEC1_COMPRESSED: int
+    NACRE_KEY_FORMAT_SEC1_PRIVATE_DER: int
+    NACRE_KEY_FORMAT_SEC1_PRIVATE_PEM: int
     NACRE_KEY_FORMAT_SEC1_UNCOMPRESSED: int
     NACRE_KEY_FORMAT_SPKI_DER: int
     NACRE_KEY_FORMAT_SPKI_PEM: int
@@ -755,6 +764,18 @@ class _Lib:
         out_len: _CData,
         /,
     ) -> int: ...
+    def nacre_key_export_encrypted(
+        self,
+        key: _CData,
+        format: int,
+        password: _Bytes,
+        password_len: int,
+        iterations: int,
+        out: _Bytes,
+        out_cap: int,
+        out_len: _CData,
+        /,
+    ) -> int: ...
     def nacre_key_free(self, key: _CData, /) -> None: ...
     def nacre_key_generate(self, out: _CData, type: int, rsa_bits: int, /) -> int: ...
     def nacre_key_import(
@@ -764,6 +785,17 @@ class _Lib:
         format: int,
         in_: _Bytes,
         in_len: int,
+        /,
+    ) -> int: ...
+    def nacre_key_import_encrypted(
+        self,
+        out: _CData,
+        type: int,
+        format: int,
+        in_: _Bytes,
+        in_len: int,
+        password: _Bytes,
+        password_len: int,
         /,
     ) -> int: ...
     def nacre_key_info(

@@ -93,6 +93,7 @@ __all__ = [
     "load_public_key",
     "CURVES",
     "PSS_SALT_LENGTHS",
+    "DEFAULT_PBKDF2_ITERATIONS",
 ]
 
 _K = TypeVar("_K", bound="_Key")
@@ -121,6 +122,22 @@ _SPKI_PEM = _b.SPKI_PEM
 _SEC1 = _b.SEC1
 _SEC1_COMPRESSED = _b.SEC1_COMPRESSED
 _MLKEM_EXPANDED = _b.MLKEM_EXPANDED
+_PKCS1_PRIVATE_DER = _b.PKCS1_PRIVATE_DER
+_PKCS1_PRIVATE_PEM = _b.PKCS1_PRIVATE_PEM
+_SEC1_PRIVATE_DER = _b.SEC1_PRIVATE_DER
+_SEC1_PRIVATE_PEM = _b.SEC1_PRIVATE_PEM
+_PKCS1_PUBLIC_DER = _b.PKCS1_PUBLIC_DER
+_PKCS1_PUBLIC_PEM = _b.PKCS1_PUBLIC_PEM
+_ENCRYPTED_DER = _b.ENCRYPTED_PKCS8_DER
+_ENCRYPTED_PEM = _b.ENCRYPTED_PKCS8_PEM
+#: PBKDF2 iterations of the encrypted exports when none are given.
+DEFAULT_PBKDF2_ITERATIONS: int = _b.DEFAULT_PBKDF2_ITERATIONS
+# PEM labels -> the format that reads them (load_private_key, load_public_key).
+_PRIVATE_PEM: Dict[str, int] = {
+    "PRIVATE KEY": _PKCS8_PEM, "RSA PRIVATE KEY": _PKCS1_PRIVATE_PEM,
+    "EC PRIVATE KEY": _SEC1_PRIVATE_PEM, "ENCRYPTED PRIVATE KEY": _ENCRYPTED_PEM,
+}
+_PUBLIC_PEM: Dict[str, int] = {"PUBLIC KEY": _SPKI_PEM, "RSA PUBLIC KEY": _PKCS1_PUBLIC_PEM}
 
 #: Curve names -> nacre key types. Aliases: "P-256", "secp256r1", "prime256v1", "P-384",
 #: "secp384r1", "P-521", "secp521r1", and pyca/cryptography curve objects (by their ``name``).
@@ -206,6 +223,15 @@ def _is_pem(head: bytes) -> bool:
 _PEM_PEEK = 4096  # how many bytes _is_pem looks at
 
 
+def _pem_label(head: bytes) -> Optional[str]:
+    """The label of the first line of PEM text ("RSA PRIVATE KEY"), or None. The library parses
+    and checks the block; this only picks which format to ask it for."""
+    line = head.lstrip(b" \t\r\n").split(b"\n", 1)[0].strip()
+    if not (line.startswith(b"-----BEGIN ") and line.endswith(b"-----")):
+        return None
+    return line[len(b"-----BEGIN "):-len(b"-----")].decode("ascii", "replace")
+
+
 # --- the shape every key shares ------------------------------------------------------------------
 
 
@@ -241,6 +267,20 @@ class _Key:
         obj._type = key_type
         obj._bits = bits
         return obj
+
+    @classmethod
+    def _import_encrypted(
+        cls: Type[_K], fmt: int, data: Buffer, password: Buffer, what: str
+    ) -> _K:
+        where = f"{cls.__name__}.{what}" if what[0].islower() and "." not in what else what
+        key_type = cls._TYPES[0] if len(cls._TYPES) == 1 else 0
+        return cls._wrap(_b.import_encrypted(key_type, fmt, data, password, where), where)
+
+    def _export_encrypted(self, fmt: int, password: Buffer, iterations: int, what: str) -> bytes:
+        n = size(iterations, "iterations")
+        if n > 0xFFFFFFFF:
+            raise InvalidArgument(f"iterations must be at most 2**32 - 1, got {n}")
+        return _b.export_encrypted(self._key, fmt, password, n, f"{type(self).__name__}.{what}")
 
     @classmethod
     def _import(
@@ -391,6 +431,32 @@ class _PKCS8(PrivateKey):
     def to_pkcs8_pem(self) -> bytes:
         """The key pair as an unencrypted "PRIVATE KEY" PEM block (bytes): secret."""
         return self._export(_PKCS8_PEM, "to_pkcs8_pem")
+
+    @classmethod
+    def from_encrypted_pkcs8_der(cls: Type[_K], data: Buffer, password: Buffer) -> _K:
+        """The key pair from encrypted PKCS#8 DER (PBES2 with PBKDF2 and AES-CBC, as OpenSSL
+        and pyca/cryptography write it). A wrong password is :class:`nacre.InvalidKey` (it
+        cannot be told from corrupt data); another scheme (scrypt, DES) is
+        :class:`nacre.UnsupportedAlgorithm`."""
+        return cls._import_encrypted(_ENCRYPTED_DER, data, password, "from_encrypted_pkcs8_der")
+
+    @classmethod
+    def from_encrypted_pkcs8_pem(cls: Type[_K], data: Buffer, password: Buffer) -> _K:
+        """The key pair from one "ENCRYPTED PRIVATE KEY" PEM block (see the DER form)."""
+        return cls._import_encrypted(_ENCRYPTED_PEM, data, password, "from_encrypted_pkcs8_pem")
+
+    def to_encrypted_pkcs8_der(self, password: Buffer, iterations: int = 0) -> bytes:
+        """The key pair as encrypted PKCS#8 DER: PBES2 with PBKDF2-HMAC-SHA256 (``iterations``;
+        0: :data:`DEFAULT_PBKDF2_ITERATIONS`), AES-256-CBC, random salt and IV."""
+        return self._export_encrypted(
+            _ENCRYPTED_DER, password, iterations, "to_encrypted_pkcs8_der"
+        )
+
+    def to_encrypted_pkcs8_pem(self, password: Buffer, iterations: int = 0) -> bytes:
+        """The key pair as an "ENCRYPTED PRIVATE KEY" PEM block (see the DER form)."""
+        return self._export_encrypted(
+            _ENCRYPTED_PEM, password, iterations, "to_encrypted_pkcs8_pem"
+        )
 
 
 class _SPKI(PublicKey):
@@ -735,6 +801,24 @@ class ECPrivateKey(_EC, _PKCS8, _Signer, _Agreement):
         """The big-endian private scalar: secret bytes."""
         return self._export(_RAW_PRIVATE, "to_raw")
 
+    @classmethod
+    def from_sec1_der(cls, data: Buffer) -> ECPrivateKey:
+        """The key pair from an RFC 5915 ECPrivateKey (DER) that names its curve."""
+        return cls._import(_SEC1_PRIVATE_DER, data, "ECPrivateKey.from_sec1_der")
+
+    @classmethod
+    def from_sec1_pem(cls, data: Buffer) -> ECPrivateKey:
+        """The key pair from one "EC PRIVATE KEY" PEM block (unencrypted)."""
+        return cls._import(_SEC1_PRIVATE_PEM, data, "ECPrivateKey.from_sec1_pem")
+
+    def to_sec1_der(self) -> bytes:
+        """The key pair as an RFC 5915 ECPrivateKey (DER, with its curve and public key)."""
+        return self._export(_SEC1_PRIVATE_DER, "to_sec1_der")
+
+    def to_sec1_pem(self) -> bytes:
+        """The key pair as an "EC PRIVATE KEY" PEM block: secret bytes."""
+        return self._export(_SEC1_PRIVATE_PEM, "to_sec1_pem")
+
     def sign(
         self, data: Buffer, encoding: str = "der", *, hash: Optional[HashAlgorithm] = None,
         backend: Optional[str] = None,
@@ -775,9 +859,27 @@ class _RSAKey(_Key):
 
 
 class RSAPublicKey(_RSAKey, _SPKI, _Verifier):
-    """An RSA public key (SPKI only), 2048 to 4096 bits."""
+    """An RSA public key, 2048 to 4096 bits: SPKI, or PKCS#1 RSAPublicKey."""
 
     __slots__ = ()
+
+    @classmethod
+    def from_pkcs1_der(cls, data: Buffer) -> RSAPublicKey:
+        """The public key from a PKCS#1 RSAPublicKey (DER)."""
+        return cls._import(_PKCS1_PUBLIC_DER, data, "RSAPublicKey.from_pkcs1_der")
+
+    @classmethod
+    def from_pkcs1_pem(cls, data: Buffer) -> RSAPublicKey:
+        """The public key from one "RSA PUBLIC KEY" PEM block."""
+        return cls._import(_PKCS1_PUBLIC_PEM, data, "RSAPublicKey.from_pkcs1_pem")
+
+    def to_pkcs1_der(self) -> bytes:
+        """The public key as a PKCS#1 RSAPublicKey (DER)."""
+        return self._export(_PKCS1_PUBLIC_DER, "to_pkcs1_der")
+
+    def to_pkcs1_pem(self) -> bytes:
+        """The public key as an "RSA PUBLIC KEY" PEM block."""
+        return self._export(_PKCS1_PUBLIC_PEM, "to_pkcs1_pem")
 
     def verify(
         self, signature: Buffer, data: Buffer, padding: str = "pss", *,
@@ -811,10 +913,29 @@ class RSAPublicKey(_RSAKey, _SPKI, _Verifier):
 
 
 class RSAPrivateKey(_RSAKey, _PKCS8, _Signer):
-    """An RSA key pair (PKCS#8 only), 2048 to 4096 bits."""
+    """An RSA key pair, 2048 to 4096 bits: PKCS#8 (plain or encrypted), or PKCS#1
+    RSAPrivateKey (OpenSSL's "traditional" form)."""
 
     __slots__ = ()
     _PUBLIC = RSAPublicKey
+
+    @classmethod
+    def from_pkcs1_der(cls, data: Buffer) -> RSAPrivateKey:
+        """The key pair from a PKCS#1 RSAPrivateKey (DER)."""
+        return cls._import(_PKCS1_PRIVATE_DER, data, "RSAPrivateKey.from_pkcs1_der")
+
+    @classmethod
+    def from_pkcs1_pem(cls, data: Buffer) -> RSAPrivateKey:
+        """The key pair from one "RSA PRIVATE KEY" PEM block (unencrypted)."""
+        return cls._import(_PKCS1_PRIVATE_PEM, data, "RSAPrivateKey.from_pkcs1_pem")
+
+    def to_pkcs1_der(self) -> bytes:
+        """The key pair as a PKCS#1 RSAPrivateKey (DER): secret bytes."""
+        return self._export(_PKCS1_PRIVATE_DER, "to_pkcs1_der")
+
+    def to_pkcs1_pem(self) -> bytes:
+        """The key pair as an "RSA PRIVATE KEY" PEM block: secret bytes."""
+        return self._export(_PKCS1_PRIVATE_PEM, "to_pkcs1_pem")
 
     def public_key(self) -> RSAPublicKey:
         """The public key of this key pair."""
@@ -941,20 +1062,61 @@ AnyPublicKey = Union[
 ]
 
 
-def load_private_key(data: Buffer) -> AnyPrivateKey:
-    """A private key from unencrypted PKCS#8, DER or PEM (told apart by the "-----BEGIN"
-    line), of the class its algorithm calls for: X25519, Ed25519, EC or RSA.
+def load_private_key(data: Buffer, password: Optional[Buffer] = None) -> AnyPrivateKey:
+    """A private key, of the class its algorithm calls for (X25519, Ed25519, EC or RSA), from
+    PKCS#8 (plain, or encrypted under ``password``), PKCS#1 RSAPrivateKey or an RFC 5915
+    ECPrivateKey, in DER or PEM (told apart by the "-----BEGIN" line, whose label names the
+    encoding; in DER, ``password`` means encrypted PKCS#8).
 
-    Malformed input is :class:`nacre.InvalidKey`; a key of an algorithm or curve nacre does not
-    offer is :class:`nacre.UnsupportedAlgorithm`.
+    Malformed input and wrong passwords are :class:`nacre.InvalidKey`, with a message naming what
+    was found; a key of an algorithm or curve nacre does not offer, or an encryption scheme it
+    does not read, is :class:`nacre.UnsupportedAlgorithm`. As in pyca/cryptography, an encrypted
+    key without a password, or a password for a key that is not encrypted, is a TypeError.
     """
-    fmt = _PKCS8_PEM if _is_pem(_b.peek(data, _PEM_PEEK)[1]) else _PKCS8_DER
-    # _wrap makes the concrete class the key's type calls for: always one of the union.
-    return cast(AnyPrivateKey, PrivateKey._import(fmt, data, "load_private_key", 0))
+    where = "load_private_key"
+    head = _b.peek(data, _PEM_PEEK)[1]
+    label = _pem_label(head)
+    if label in ("RSA PRIVATE KEY", "EC PRIVATE KEY") and b"Proc-Type:" in head:
+        # OpenSSL's legacy PEM encryption: the library refuses it and says how to convert.
+        return cast(AnyPrivateKey, PrivateKey._import(_PRIVATE_PEM[label], data, where, 0))
+    encrypted = label == "ENCRYPTED PRIVATE KEY" or (label is None and password is not None)
+    if encrypted != (password is not None):
+        raise TypeError(
+            f"{where}: the key is encrypted and needs a password" if encrypted
+            else f"{where}: a password was given but the key is not encrypted"
+        )
+    if encrypted:
+        fmt = _ENCRYPTED_PEM if label is not None else _ENCRYPTED_DER
+        handle = _b.import_encrypted(0, fmt, data, cast(Buffer, password), where)
+        return cast(AnyPrivateKey, PrivateKey._wrap(handle, where))
+    if label is not None:
+        # Any other label goes to PKCS#8, whose refusal names the label that was found.
+        fmt = _PRIVATE_PEM.get(label, _PKCS8_PEM)
+        return cast(AnyPrivateKey, PrivateKey._import(fmt, data, where, 0))
+    return cast(AnyPrivateKey, _first_that_parses(
+        PrivateKey, (_PKCS8_DER, _PKCS1_PRIVATE_DER, _SEC1_PRIVATE_DER), data, where))
 
 
 def load_public_key(data: Buffer) -> AnyPublicKey:
-    """A public key from SubjectPublicKeyInfo, DER or PEM, of the class its algorithm calls
-    for (see :func:`load_private_key`)."""
-    fmt = _SPKI_PEM if _is_pem(_b.peek(data, _PEM_PEEK)[1]) else _SPKI_DER
-    return cast(AnyPublicKey, PublicKey._import(fmt, data, "load_public_key", 0))
+    """A public key from SubjectPublicKeyInfo or PKCS#1 RSAPublicKey, DER or PEM, of the class
+    its algorithm calls for (see :func:`load_private_key`)."""
+    where = "load_public_key"
+    label = _pem_label(_b.peek(data, _PEM_PEEK)[1])
+    if label is not None:
+        fmt = _PUBLIC_PEM.get(label, _SPKI_PEM)
+        return cast(AnyPublicKey, PublicKey._import(fmt, data, where, 0))
+    return cast(AnyPublicKey, _first_that_parses(
+        PublicKey, (_SPKI_DER, _PKCS1_PUBLIC_DER), data, where))
+
+
+def _first_that_parses(cls: Type[_K], formats: Tuple[int, ...], data: Buffer, where: str) -> _K:
+    """DER carries no label: the first of ``formats`` that reads ``data``; the first format's
+    error when none does (InvalidKey from the others only means "not this structure")."""
+    first: Optional[InvalidKey] = None
+    for fmt in formats:
+        try:
+            return cls._import(fmt, data, where, 0)
+        except InvalidKey as exc:
+            first = first or exc
+    assert first is not None
+    raise first

@@ -8,6 +8,8 @@
 #include <openssl/nid.h>
 #include <openssl/rsa.h>
 
+#include <string>
+
 #include "check.hpp"
 #include "evp_key.hpp"
 
@@ -60,7 +62,12 @@ KeyParts ec_parts(::bssl::UniquePtr<EVP_PKEY> pkey, KeyType curve, bool has_priv
 KeyParts rsa_parts(::bssl::UniquePtr<EVP_PKEY> pkey, bool has_private) {
   const RSA *rsa = EVP_PKEY_get0_RSA(pkey.get());
   const unsigned bits = RSA_bits(rsa);
-  if (bits < 2048 || bits > 4096 || bits % 8 != 0) fail(Status::invalid_key, "RSA modulus size");
+  if (bits < 2048 || bits > 4096 || bits % 8 != 0) {
+    ERR_clear_error();
+    throw Error(Status::invalid_key, "an RSA key of " + std::to_string(bits) +
+                                         " bits: nacre takes 2048 to 4096 bits, a multiple of 8 (below 2048, "
+                                         "factoring is within reach)");
+  }
   // BoringSSL's parsers ran RSA_check_key (e odd, 2 to 33 bits; a key pair's parts agree); an
   // even modulus would only fail later, inside Montgomery setup.
   if (!BN_is_odd(RSA_get0_n(rsa))) fail(Status::invalid_key, "RSA modulus is even");

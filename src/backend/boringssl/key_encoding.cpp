@@ -61,6 +61,27 @@ void finish(CBB *cbb, Owned &out) { check(CBB_finish(cbb, &out.data, &out.len), 
   fail(Status::invalid_key, "malformed key encoding");
 }
 
+// What a PEM label found in place of the expected one holds, and how nacre reads it.
+std::string pem_hint(std::string_view found) {
+  struct Hint {
+    std::string_view label, what;
+  };
+  static constexpr Hint hints[] = {
+      {"PRIVATE KEY", " (PKCS#8: the PKCS#8 PEM format)"},
+      {"PUBLIC KEY", " (SubjectPublicKeyInfo: the SPKI PEM format)"},
+      {"RSA PRIVATE KEY", " (PKCS#1: the PKCS#1 private PEM format)"},
+      {"RSA PUBLIC KEY", " (PKCS#1: the PKCS#1 public PEM format)"},
+      {"EC PRIVATE KEY", " (SEC1: the SEC1 private PEM format)"},
+      {"ENCRYPTED PRIVATE KEY", " (encrypted PKCS#8: import it with its password)"},
+      {"OPENSSH PRIVATE KEY", " (OpenSSH's own format, not read: ssh-keygen -p -m PKCS8 converts it)"},
+      {"CERTIFICATE", " (a certificate, not a key)"},
+  };
+  for (const Hint &h : hints) {
+    if (h.label == found) return std::string(h.what);
+  }
+  return "";
+}
+
 KeyParts raw_parts(const EVP_PKEY *pkey, KeyType type, bool has_private) {
   KeyParts parts;
   parts.type = type;
@@ -275,7 +296,16 @@ SecretBytes pem_decode(ByteView pem, std::string_view label) {
   while (line_end != body.begin() && is_space(*(line_end - 1))) --line_end;
   const std::string begin = "-----BEGIN " + std::string(label) + "-----";
   if (!std::equal(body.begin(), line_end, begin.begin(), begin.end())) {
-    throw Error(Status::invalid_key, "PEM: no BEGIN line with the expected label");
+    const std::string_view line(reinterpret_cast<const char *>(body.data()),
+                                static_cast<std::size_t>(line_end - body.begin()));
+    constexpr std::string_view open = "-----BEGIN ", close = "-----";
+    if (line.size() <= open.size() + close.size() || line.substr(0, open.size()) != open ||
+        line.substr(line.size() - close.size()) != close) {
+      throw Error(Status::invalid_key, "PEM: no BEGIN line");
+    }
+    const std::string found(line.substr(open.size(), line.size() - open.size() - close.size()));
+    throw Error(Status::invalid_key, "PEM: the block is '" + found + "'" + pem_hint(found) + "; this format reads '" +
+                                         std::string(label) + "'");
   }
   if (body.size() > static_cast<std::size_t>(INT_MAX)) {
     throw Error(Status::invalid_key, "PEM: too large");
@@ -293,7 +323,11 @@ SecretBytes pem_decode(ByteView pem, std::string_view label) {
   if (ok != 1 || len <= 0) fail(Status::invalid_key, "PEM: malformed");
   der.len = static_cast<std::size_t>(len);
   if (std::string_view(name) != label) fail(Status::invalid_key, "PEM: unexpected label");
-  if (*header != '\0') fail(Status::invalid_key, "PEM: headers (encrypted PEM) not supported");
+  if (*header != '\0') {
+    fail(Status::unsupported,
+         "PEM: legacy OpenSSL encryption (Proc-Type/DEK-Info headers) is not read; re-encrypt as PKCS#8 "
+         "(openssl pkcs8 -topk8 -v2 aes-256-cbc)");
+  }
   const std::uint8_t *rest = nullptr;
   std::size_t rest_len = 0;
   if (BIO_mem_contents(bio.get(), &rest, &rest_len) != 1) fail(Status::internal, "PEM buffer");

@@ -30,6 +30,8 @@ __all__ = [
     "public_key",
     "to_x25519",
     "export",
+    "import_encrypted",
+    "export_encrypted",
     "info",
     "equal",
     "sign",
@@ -68,6 +70,15 @@ SPKI_PEM: int = lib.NACRE_KEY_FORMAT_SPKI_PEM
 SEC1: int = lib.NACRE_KEY_FORMAT_SEC1_UNCOMPRESSED
 SEC1_COMPRESSED: int = lib.NACRE_KEY_FORMAT_SEC1_COMPRESSED
 MLKEM_EXPANDED: int = lib.NACRE_KEY_FORMAT_MLKEM_EXPANDED_PRIVATE
+PKCS1_PRIVATE_DER: int = lib.NACRE_KEY_FORMAT_PKCS1_PRIVATE_DER
+PKCS1_PRIVATE_PEM: int = lib.NACRE_KEY_FORMAT_PKCS1_PRIVATE_PEM
+SEC1_PRIVATE_DER: int = lib.NACRE_KEY_FORMAT_SEC1_PRIVATE_DER
+SEC1_PRIVATE_PEM: int = lib.NACRE_KEY_FORMAT_SEC1_PRIVATE_PEM
+PKCS1_PUBLIC_DER: int = lib.NACRE_KEY_FORMAT_PKCS1_PUBLIC_DER
+PKCS1_PUBLIC_PEM: int = lib.NACRE_KEY_FORMAT_PKCS1_PUBLIC_PEM
+ENCRYPTED_PKCS8_DER: int = lib.NACRE_KEY_FORMAT_ENCRYPTED_PKCS8_DER
+ENCRYPTED_PKCS8_PEM: int = lib.NACRE_KEY_FORMAT_ENCRYPTED_PKCS8_PEM
+DEFAULT_PBKDF2_ITERATIONS: int = lib.NACRE_KEY_DEFAULT_PBKDF2_ITERATIONS
 
 # Signature algorithms (nacre_sig_alg).
 SIG_ED25519: int = lib.NACRE_SIG_ED25519
@@ -104,7 +115,10 @@ _MISMATCH = lib.NACRE_ERR_VERIFICATION_FAILED
 _KEY = "nacre_key"
 _FREE = lib.nacre_key_free
 # Exports of these formats are secret: their C buffer is wiped once copied out.
-_PRIVATE_FORMATS = frozenset({RAW_PRIVATE, PKCS8_DER, PKCS8_PEM, MLKEM_EXPANDED})
+_PRIVATE_FORMATS = frozenset({
+    RAW_PRIVATE, PKCS8_DER, PKCS8_PEM, MLKEM_EXPANDED, PKCS1_PRIVATE_DER, PKCS1_PRIVATE_PEM,
+    SEC1_PRIVATE_DER, SEC1_PRIVATE_PEM,
+})
 
 
 def kem_ciphertext_size(key_type: int) -> int:
@@ -177,6 +191,29 @@ def import_key(key_type: int, fmt: int, data: Buffer, where: str) -> CData:
     if type(data) is bytes:
         return _import(key_type, fmt, data, where)  # nothing to borrow
     return _import_borrowing(key_type, fmt, data, where)
+
+
+@borrows
+def import_encrypted(key_type: int, fmt: int, data: Buffer, password: Buffer, where: str) -> CData:
+    """A key from encrypted PKCS#8 ``data`` under ``password``."""
+    buf, pw = input_arg(data, "data"), input_arg(password, "password")
+    return new_handle(
+        _KEY, _FREE, where, lib.nacre_key_import_encrypted, key_type, fmt, buf, len(buf), pw,
+        len(pw),
+    )
+
+
+@borrows
+def export_encrypted(key: CData, fmt: int, password: Buffer, iterations: int, where: str) -> bytes:
+    """The key pair as encrypted PKCS#8 (the C buffer wiped once copied, as for private keys)."""
+    pw = input_arg(password, "password")
+    return output(
+        lambda out, cap, n: lib.nacre_key_export_encrypted(
+            key, fmt, pw, len(pw), iterations, out, cap, n
+        ),
+        where,
+        secret=True,
+    )
 
 
 def public_key(key: CData, where: str) -> CData:
