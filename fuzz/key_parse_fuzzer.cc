@@ -337,6 +337,15 @@ void other_formats(std::uint8_t sel, const Bytes &data) {
     rc = pk::import(k, 0, f, body);
   }
   FUZZ_CHECK(rc == NACRE_OK || rc == NACRE_ERR_INVALID_KEY || rc == NACRE_ERR_UNSUPPORTED);
+  if (f == NACRE_KEY_FORMAT_PKCS1_PUBLIC_DER || f == NACRE_KEY_FORMAT_PKCS1_PUBLIC_PEM) {
+    // The legacy import takes all the normal one does (and RSA keys of 1024 to 2047 bits).
+    nacre_key *h = nullptr;
+    const int lg = nacre_key_import_legacy_rsa(&h, f, body.data(), body.size());
+    const pk::Key legacy(h);
+    FUZZ_CHECK(lg == NACRE_OK || lg == NACRE_ERR_INVALID_KEY);
+    if (rc == NACRE_OK) FUZZ_CHECK(lg == NACRE_OK && pk::equal(legacy.get(), k.get()));
+    if (lg == NACRE_OK) check_bits(NACRE_KEY_RSA, std::max<std::size_t>(pk::info(legacy.get()).bits, 2048));
+  }
   if (rc != NACRE_OK) return;
   const pk::Info ki = pk::info(k.get());
   check_bits(ki.type, ki.bits);

@@ -116,8 +116,15 @@ KeyParts from_mlkem_expanded(KeyType type, ByteView in) {
   return k;
 }
 
-// Checks that apply whatever encoding a key came from.
-void validate(const KeyParts &k) {
+// Checks that apply whatever encoding a key came from. RSA keys below 2048 bits come in only
+// through import_legacy_rsa_public (|legacy_rsa|).
+void validate(const KeyParts &k, bool legacy_rsa = false) {
+  if (k.type == KeyType::rsa && k.bits < 2048 && !legacy_rsa) {
+    throw Error(Status::invalid_key, "an RSA key of " + std::to_string(k.bits) +
+                                         " bits: nacre takes 2048 to 4096 bits, a multiple of 8 (below 2048, "
+                                         "factoring is within reach); import_legacy_rsa_public takes 1024 to 2047 "
+                                         "bits, public keys only, for verifying old signatures");
+  }
   if (k.type == KeyType::ed25519 && !detail::sodium::ed25519_valid_public_key(k.pub)) {
     bad_key("Ed25519 public key is not a canonical point of prime order");
   }
@@ -273,6 +280,17 @@ Key Key::import(KeyFormat format, ByteView in, std::optional<KeyType> type) {
       if (type && k.type != *type) bad_key("encoded key is of another type");
   }
   validate(k);
+  return share(std::move(k));
+}
+
+Key Key::import_legacy_rsa_public(KeyFormat format, ByteView in) {
+  if (format != KeyFormat::spki_der && format != KeyFormat::spki_pem && format != KeyFormat::pkcs1_public_der &&
+      format != KeyFormat::pkcs1_public_pem) {
+    throw Error(Status::invalid_argument, "legacy RSA keys are imported from public encodings only (SPKI, PKCS#1)");
+  }
+  KeyParts k = parse_der(format, in);
+  if (k.type != KeyType::rsa) bad_key("encoded key is of another type");
+  validate(k, true);
   return share(std::move(k));
 }
 

@@ -14,6 +14,7 @@ constexpr std::size_t kOaepOverhead = 66;
 
 const detail::KeyParts &rsa_key(const Key &key) {
   if (key.type() != KeyType::rsa) throw Error(Status::invalid_key, "RSA-OAEP needs an RSA key");
+  if (key.bits() < 2048) throw Error(Status::invalid_key, "a legacy RSA key (below 2048 bits) verifies signatures only");
   return key.parts();
 }
 

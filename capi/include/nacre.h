@@ -863,7 +863,8 @@ NACRE_EXPORT int nacre_scrypt(int backend, uint8_t *out, size_t out_len, const u
  * - MLKEM_EXPANDED_PRIVATE: the 2400-byte ML-KEM-768 decapsulation key of FIPS 203 (import
  *   checks the hash of the embedded encapsulation key).
  * RSA keys have 2048 to 4096 bits (a multiple of 8) and public exponent 65537 on generation;
- * others are NACRE_ERR_INVALID_KEY. ML-KEM-768 and X-Wing keys have raw encodings only.
+ * others are NACRE_ERR_INVALID_KEY, with the key's size in the message (public keys of 1024 to
+ * 2047 bits: nacre_key_import_legacy_rsa). ML-KEM-768 and X-Wing keys have raw encodings only.
  * Malformed input of any kind, trailing bytes included, is NACRE_ERR_INVALID_KEY; a well-formed
  * key of a type or curve nacre does not offer is NACRE_ERR_UNSUPPORTED. */
 
@@ -928,6 +929,15 @@ NACRE_EXPORT int nacre_key_generate(nacre_key **out, int type, size_t rsa_bits) 
  * NACRE_ERR_OUT_OF_MEMORY. Thread-safe. */
 NACRE_EXPORT int nacre_key_import(nacre_key **out, int type, int format, const uint8_t *in,
                                   size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
+
+/* nacre_key_import_legacy_rsa imports an RSA public key of 1024 to 4096 bits (a multiple of 8)
+ * from SPKI or PKCS#1 (DER or PEM), for verifying signatures made before 2048 bits became the
+ * floor; nacre_key_import refuses keys below 2048 bits. A key below 2048 bits verifies only:
+ * RSA-OAEP encryption with it is NACRE_ERR_INVALID_KEY. Errors as nacre_key_import, and
+ * NACRE_ERR_INVALID_ARGUMENT for a format other than SPKI_DER/PEM and PKCS1_PUBLIC_DER/PEM.
+ * Thread-safe. */
+NACRE_EXPORT int nacre_key_import_legacy_rsa(nacre_key **out, int format, const uint8_t *in,
+                                             size_t in_len) NACRE_NOEXCEPT NACRE_WARN_UNUSED_RESULT;
 
 /* nacre_key_import_encrypted is nacre_key_import for the ENCRYPTED_PKCS8 formats, decrypted
  * with |password| (any bytes; an empty password is allowed). Errors as nacre_key_import, and:

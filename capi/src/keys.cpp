@@ -23,6 +23,13 @@ int nacre_key_import(nacre_key **out, int type, int format, const uint8_t *in, s
   });
 }
 
+int nacre_key_import_legacy_rsa(nacre_key **out, int format, const uint8_t *in, size_t in_len) noexcept {
+  return capi::with_new_handle(out, [&] {
+    const ByteView bytes = capi::input(in, in_len);
+    capi::new_key(out, Key::import_legacy_rsa_public(capi::key_format_from(format), bytes));
+  });
+}
+
 int nacre_key_import_encrypted(nacre_key **out, int type, int format, const uint8_t *in, size_t in_len,
                                const uint8_t *password, size_t password_len) noexcept {
   return capi::with_new_handle(out, [&] {

@@ -535,6 +535,8 @@ def keys() -> None:
     assert RSAPrivateKey.from_pkcs1_der(rsa.to_pkcs1_der()) == rsa
     assert RSAPublicKey.from_pkcs1_der(rsa_public.to_pkcs1_der()) == rsa_public
     assert RSAPublicKey.from_pkcs1_pem(rsa_public.to_pkcs1_pem()) == rsa_public
+    # Keys of 1024 to 2047 bits verify old signatures through their own loader only.
+    assert nacre.keys.load_legacy_rsa_public_key(rsa_public.to_spki_pem()) == rsa_public
     assert ECPrivateKey.from_sec1_pem(ec.to_sec1_pem()) == ec
     pw = b"pw"  # one PBKDF2 iteration below: fast for an example, far too weak for real use
     assert ECPrivateKey.from_encrypted_pkcs8_der(ec.to_encrypted_pkcs8_der(pw, 1), pw) == ec

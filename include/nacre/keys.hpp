@@ -83,6 +83,10 @@ class Key {
   // |type| is required for raw and SEC1 formats; PKCS#8/SPKI name their own type, and a
   // different non-empty |type| is Error(invalid_key). Malformed input: Error(invalid_key).
   static Key import(KeyFormat format, ByteView in, std::optional<KeyType> type = std::nullopt);
+  // An RSA public key of 1024 to 2047 bits (SPKI or PKCS#1, DER or PEM), for verifying
+  // signatures made before 2048 bits became the floor. Such a key verifies only: RSA-OAEP
+  // encryption with it is Error(invalid_key). 2048 to 4096 bits are taken too.
+  static Key import_legacy_rsa_public(KeyFormat format, ByteView in);
   // Encrypted PKCS#8 (DER or PEM) under |password|: PBES2 with PBKDF2 (HMAC-SHA1 or -SHA256) and
   // AES-CBC. Error(invalid_key) for a wrong password or corrupt data, Error(unsupported) for other
   // schemes (scrypt, DES, RC2), Error(invalid_argument) for another format. import() refuses the

@@ -2038,6 +2038,31 @@ void keys_rows(Rows &rows) {
   rows.status(im, Cls::out_of_range, "an encrypted format without a password", NACRE_ERR_INVALID_ARGUMENT,
               [=](Probe &p) { return import_key(p, 0, enc, sd, sl); });
 
+  const std::string lg = "nacre_key_import_legacy_rsa";
+  static std::vector<uint8_t> rsa_spki;
+  size_t spki_len = 0;
+  REQUIRE(nacre_key_export(w.rsa_pub, NACRE_KEY_FORMAT_SPKI_DER, nullptr, 0, &spki_len) == NACRE_ERR_BUFFER_TOO_SMALL);
+  rsa_spki.assign(spki_len, 0);
+  REQUIRE(nacre_key_export(w.rsa_pub, NACRE_KEY_FORMAT_SPKI_DER, rsa_spki.data(), spki_len, &spki_len) == NACRE_OK);
+  const uint8_t *rs = rsa_spki.data();
+  const int spki = NACRE_KEY_FORMAT_SPKI_DER;
+  auto legacy = [](Probe &p, int f, const uint8_t *in, size_t n) {
+    return nacre_key_import_legacy_rsa(p.out_as<nacre_key *>(), f, in, n);
+  };
+  null_handle_out(rows, lg, [=](Probe &) { return nacre_key_import_legacy_rsa(nullptr, spki, rs, spki_len); });
+  input_classes(rows, lg, "in", spki_len, [=](Probe &p, const uint8_t *q, size_t n) { return legacy(p, spki, q, n); });
+  rows.status(lg, Cls::zero_len, "empty input is malformed", NACRE_ERR_INVALID_KEY,
+              [=](Probe &p) { return legacy(p, spki, nullptr, 0); });
+  rows.status(lg, Cls::out_of_range, "a 2048-bit key (taken too)", NACRE_OK,
+              [=](Probe &p) { return legacy(p, spki, rs, spki_len); });
+  rows.status(lg, Cls::out_of_range, "a private format", NACRE_ERR_INVALID_ARGUMENT,
+              [=](Probe &p) { return legacy(p, NACRE_KEY_FORMAT_PKCS8_DER, rs, spki_len); });
+  rows.status(lg, Cls::out_of_range, "an X25519 SPKI", NACRE_ERR_INVALID_KEY, [=](Probe &p) {
+    static const uint8_t x25519_spki[44] = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00, 9};
+    return legacy(p, spki, x25519_spki, sizeof x25519_spki);
+  });
+  unknown_numbers(rows, lg, "format", kBadAlgs, NACRE_ERR_UNSUPPORTED, [=](Probe &p, int f) { return legacy(p, f, rs, spki_len); });
+
   handle_classes<nacre_key>(rows, "nacre_key_public", "key",
                             [](Probe &p, nacre_key *k) { return nacre_key_public(k, p.out_as<nacre_key *>()); });
   null_handle_out(rows, "nacre_key_public", [=](Probe &) { return nacre_key_public(x, nullptr); });

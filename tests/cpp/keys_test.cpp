@@ -283,3 +283,17 @@ TEST_CASE("refusals name what was found", "[keys][formats]") {
     CHECK(std::string(e.what()).find("Proc-Type") != std::string::npos);
   }
 }
+
+TEST_CASE("legacy RSA public keys: only through their own import, and they verify only", "[keys][formats]") {
+  using F = KeyFormat;
+  const Key rsa = Key::generate(KeyType::rsa, 2048);
+  const Bytes spki = rsa.export_public(F::spki_der);
+  CHECK(Key::import_legacy_rsa_public(F::spki_der, spki) == rsa.public_key());
+  CHECK(Key::import_legacy_rsa_public(F::pkcs1_public_pem, rsa.export_public(F::pkcs1_public_pem)) == rsa.public_key());
+  const SecretBytes pkcs8 = rsa.export_private(F::pkcs8_der);
+  CHECK(status_of([&] { Key::import_legacy_rsa_public(F::pkcs8_der, pkcs8.view()); }) == Status::invalid_argument);
+  const Key ed = Key::generate(KeyType::ed25519);
+  CHECK(status_of([&] { Key::import_legacy_rsa_public(F::spki_der, ed.export_public(F::spki_der)); }) ==
+        Status::invalid_key);
+  CHECK(status_of([&] { Key::import_legacy_rsa_public(F::raw_public, spki); }) == Status::invalid_argument);
+}

@@ -1888,6 +1888,26 @@ def _keys_rows() -> List[Row]:
         ]
     rows.append(Row("keys.load_private_key", "x448", lambda: nacre.keys.load_private_key(
         X448_PKCS8), UNSUPPORTED))
+    rows += [
+        Row("keys.load_private_key", "password:not-encrypted",
+            lambda: nacre.keys.load_private_key(F.ed25519.to_pkcs8_pem(), PASSWORD), TYPE),
+        Row("keys.load_private_key", "password:missing", lambda: nacre.keys.load_private_key(
+            F.ed25519.to_encrypted_pkcs8_pem(PASSWORD, 1)), TYPE),
+        Row("keys.load_private_key", "password:wrong", lambda: nacre.keys.load_private_key(
+            F.ed25519.to_encrypted_pkcs8_pem(PASSWORD, 1), _flip(PASSWORD)), KEY),
+        Row("keys.load_private_key", "password:str", lambda: nacre.keys.load_private_key(
+            F.ed25519.to_encrypted_pkcs8_der(PASSWORD, 1), "pw"), TYPE),
+    ]
+    p = "keys.load_legacy_rsa_public_key"
+    legacy = nacre.keys.load_legacy_rsa_public_key
+    rows += not_buffers(p, "data", legacy)
+    rows += [
+        Row(p, "data:empty", lambda: legacy(b""), KEY),
+        Row(p, "data:garbage", lambda: legacy(b"\x30\x03\x02\x01\x00"), KEY),
+        Row(p, "ed25519-key", lambda: legacy(F.ed25519.public_key().to_spki_der()), KEY),
+        Row(p, "private-key", lambda: legacy(F.rsa.to_pkcs8_pem()), KEY),
+        Row(p, "pem-as-str", lambda: legacy(F.rsa.public_key().to_spki_pem().decode()), TYPE),
+    ]
     return rows
 
 

@@ -134,3 +134,36 @@ def test_refusals_name_what_was_found() -> None:
     small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
     with pytest.raises(nacre.InvalidKey, match=r"1024 bits.*2048 to 4096"):
         load_private_key(_theirs_pkcs8(small))
+
+
+def test_legacy_rsa_public_keys_verify_only() -> None:
+    small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+    sig = small.sign(b"old", padding.PKCS1v15(), hashes.SHA256())
+    for enc, fmt in ((DER, ser.PublicFormat.SubjectPublicKeyInfo), (PEM, ser.PublicFormat.PKCS1),
+                     (PEM, ser.PublicFormat.SubjectPublicKeyInfo), (DER, ser.PublicFormat.PKCS1)):
+        data = small.public_key().public_bytes(enc, fmt)
+        with pytest.raises(nacre.InvalidKey, match=r"load_legacy_rsa_public_key|legacy"):
+            load_public_key(data)
+        key = nacre.keys.load_legacy_rsa_public_key(data)
+        assert key.key_size == 1024
+        key.verify(sig, b"old", "pkcs1v15")
+        with pytest.raises(nacre.InvalidSignature):
+            key.verify(sig, b"new", "pkcs1v15")
+        with pytest.raises(nacre.InvalidKey, match="verifies signatures only"):
+            key.encrypt(b"secret")
+    with pytest.raises(ValueError):
+        nacre.keys.load_legacy_rsa_public_key(small.private_bytes(DER, PKCS8, NONE))
+    with pytest.raises(nacre.InvalidKey):
+        nacre.keys.load_legacy_rsa_public_key(
+            _ec("p256").public_key().public_bytes(DER, ser.PublicFormat.SubjectPublicKeyInfo))
+    # Below 1024 bits nothing is taken (a public modulus needs no primes to be written).
+    tiny = rsa.RSAPublicNumbers(65537, (1 << 1015) | 1).public_key()
+    with pytest.raises(nacre.InvalidKey, match="1016 bits"):
+        nacre.keys.load_legacy_rsa_public_key(tiny.public_bytes(
+            DER, ser.PublicFormat.SubjectPublicKeyInfo))
+    # 2048 bits and more are taken too, and stay full keys.
+    full = nacre.keys.load_legacy_rsa_public_key(_rsa().public_key().public_bytes(
+        PEM, ser.PublicFormat.SubjectPublicKeyInfo))
+    assert full.key_size == 2048 and len(full.encrypt(b"x")) == 256

@@ -798,6 +798,14 @@ class _Lib:
         password_len: int,
         /,
     ) -> int: ...
+    def nacre_key_import_legacy_rsa(
+        self,
+        out: _CData,
+        format: int,
+        in_: _Bytes,
+        in_len: int,
+        /,
+    ) -> int: ...
     def nacre_key_info(
         self,
         key: _CData,

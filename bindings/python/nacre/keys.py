@@ -53,6 +53,7 @@ from typing import (
     Callable,
     ClassVar,
     Dict,
+    List,
     Optional,
     Tuple,
     Type,
@@ -91,6 +92,7 @@ __all__ = [
     "XWingPublicKey",
     "load_private_key",
     "load_public_key",
+    "load_legacy_rsa_public_key",
     "CURVES",
     "PSS_SALT_LENGTHS",
     "DEFAULT_PBKDF2_ITERATIONS",
@@ -1109,14 +1111,40 @@ def load_public_key(data: Buffer) -> AnyPublicKey:
         PublicKey, (_SPKI_DER, _PKCS1_PUBLIC_DER), data, where))
 
 
-def _first_that_parses(cls: Type[_K], formats: Tuple[int, ...], data: Buffer, where: str) -> _K:
-    """DER carries no label: the first of ``formats`` that reads ``data``; the first format's
-    error when none does (InvalidKey from the others only means "not this structure")."""
-    first: Optional[InvalidKey] = None
+def load_legacy_rsa_public_key(data: Buffer) -> RSAPublicKey:
+    """An RSA public key of 1024 to 4096 bits (SPKI or PKCS#1, DER or PEM), for verifying
+    signatures made before 2048 bits became the floor; :func:`load_public_key` refuses keys below
+    2048 bits, which factoring is within reach of. A key below 2048 bits verifies only:
+    ``encrypt`` with it is :class:`nacre.InvalidKey`."""
+    where = "load_legacy_rsa_public_key"
+    label = _pem_label(_b.peek(data, _PEM_PEEK)[1])
+    if label is not None:
+        fmt = _PUBLIC_PEM.get(label, _SPKI_PEM)
+        return RSAPublicKey._wrap(_b.import_legacy_rsa(fmt, data, where), where)
+    return _import_any((_SPKI_DER, _PKCS1_PUBLIC_DER), lambda fmt: RSAPublicKey._wrap(
+        _b.import_legacy_rsa(fmt, data, where), where))
+
+
+# How the library says "these bytes are not this structure" (as opposed to "a key of this
+# structure, refused for a reason": its size, its curve, its point).
+_NOT_THIS_STRUCTURE = (
+    "malformed key encoding", "not a PKCS#1", "not an RFC 5915", "trailing bytes",
+)
+
+
+def _import_any(formats: Tuple[int, ...], load: Callable[[int], _K]) -> _K:
+    """DER carries no label: the key from the first of ``formats`` that reads it. When none
+    does, the error of a format that recognised the structure and refused the key (it says
+    why), else the first format's."""
+    errors: List[InvalidKey] = []
     for fmt in formats:
         try:
-            return cls._import(fmt, data, where, 0)
+            return load(fmt)
         except InvalidKey as exc:
-            first = first or exc
-    assert first is not None
-    raise first
+            errors.append(exc)
+    telling = [e for e in errors if not any(m in str(e) for m in _NOT_THIS_STRUCTURE)]
+    raise (telling or errors)[0]
+
+
+def _first_that_parses(cls: Type[_K], formats: Tuple[int, ...], data: Buffer, where: str) -> _K:
+    return _import_any(formats, lambda fmt: cls._import(fmt, data, where, 0))

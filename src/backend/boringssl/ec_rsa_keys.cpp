@@ -62,7 +62,9 @@ KeyParts ec_parts(::bssl::UniquePtr<EVP_PKEY> pkey, KeyType curve, bool has_priv
 KeyParts rsa_parts(::bssl::UniquePtr<EVP_PKEY> pkey, bool has_private) {
   const RSA *rsa = EVP_PKEY_get0_RSA(pkey.get());
   const unsigned bits = RSA_bits(rsa);
-  if (bits < 2048 || bits > 4096 || bits % 8 != 0) {
+  // 1024 to 2047 bits pass here for Key::import_legacy_rsa_public; Key's checks refuse them
+  // everywhere else.
+  if (bits < 1024 || bits > 4096 || bits % 8 != 0) {
     ERR_clear_error();
     throw Error(Status::invalid_key, "an RSA key of " + std::to_string(bits) +
                                          " bits: nacre takes 2048 to 4096 bits, a multiple of 8 (below 2048, "

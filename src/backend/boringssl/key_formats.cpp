@@ -61,7 +61,7 @@ Bytes aes256_cbc_encrypt(ByteView key, ByteView iv, ByteView in) {
       !EVP_EncryptFinal_ex(ctx.get(), out.data() + n, &tail)) {
     fail(Status::internal, "AES-256-CBC");
   }
-  out.resize(static_cast<std::size_t>(n + tail));
+  out.resize(static_cast<std::size_t>(n) + static_cast<std::size_t>(tail));
   return out;
 }
 

@@ -31,6 +31,7 @@ __all__ = [
     "to_x25519",
     "export",
     "import_encrypted",
+    "import_legacy_rsa",
     "export_encrypted",
     "info",
     "equal",
@@ -191,6 +192,13 @@ def import_key(key_type: int, fmt: int, data: Buffer, where: str) -> CData:
     if type(data) is bytes:
         return _import(key_type, fmt, data, where)  # nothing to borrow
     return _import_borrowing(key_type, fmt, data, where)
+
+
+@borrows
+def import_legacy_rsa(fmt: int, data: Buffer, where: str) -> CData:
+    """An RSA public key of 1024 bits or more (nacre_key_import_legacy_rsa)."""
+    buf = input_arg(data, "data")
+    return new_handle(_KEY, _FREE, where, lib.nacre_key_import_legacy_rsa, fmt, buf, len(buf))
 
 
 @borrows
