@@ -256,6 +256,19 @@ TEST_CASE("encrypted PKCS#8: round trips, wrong passwords, formats", "[keys][for
   CHECK(status_of([&] { k.public_key().export_encrypted(F::encrypted_pkcs8_der, pw, 1); }) == Status::invalid_argument);
   CHECK(status_of([&] { Key::generate(KeyType::mlkem768).export_encrypted(F::encrypted_pkcs8_der, pw, 1); }) ==
         Status::unsupported);
+  // A wrong password passes AES-CBC's padding check about one time in 256 and fails later; the
+  // message is the same either way.
+  const SecretBytes one = k.export_encrypted(F::encrypted_pkcs8_der, pw, 1);
+  for (std::uint32_t i = 0; i < 2000; ++i) {
+    const Bytes wrong = {static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i >> 8), 'x'};
+    try {
+      Key::import_encrypted(F::encrypted_pkcs8_der, one.view(), wrong);
+      FAIL("a wrong password imported a key");
+    } catch (const Error &e) {
+      REQUIRE(e.status() == Status::invalid_key);
+      REQUIRE(std::string(e.what()).find("password is wrong") != std::string::npos);
+    }
+  }
   const SecretBytes empty_pw = k.export_encrypted(F::encrypted_pkcs8_der, {}, 1);
   CHECK(Key::import_encrypted(F::encrypted_pkcs8_der, empty_pw.view(), {}) == k);
 }

@@ -130,12 +130,24 @@ SecretBytes sec1_private(const KeyParts &key) {
   return cbb_to_secret(cbb.get());
 }
 
+// Whether |der| is shaped as an EncryptedPrivateKeyInfo (RFC 5958: an AlgorithmIdentifier and an
+// OCTET STRING, nothing after). When it is, any failure but an unsupported scheme is the password
+// or the data: a wrong password passes the CBC padding check one time in about 256, and then
+// fails later, on the decrypted bytes.
+bool shaped_as_encrypted_pkcs8(ByteView der) {
+  CBS in, info, alg, data;
+  CBS_init(&in, der.data(), der.size());
+  return CBS_get_asn1(&in, &info, CBS_ASN1_SEQUENCE) && CBS_len(&in) == 0 &&
+         CBS_get_asn1(&info, &alg, CBS_ASN1_SEQUENCE) && CBS_get_asn1(&info, &data, CBS_ASN1_OCTETSTRING) &&
+         CBS_len(&info) == 0;
+}
+
 KeyParts parse_encrypted_pkcs8(ByteView der, ByteView password) {
   CBS cbs;
   CBS_init(&cbs, der.data(), der.size());
   ::bssl::UniquePtr<EVP_PKEY> pkey(PKCS8_parse_encrypted_private_key(&cbs, chars(password), password.size()));
   if (!pkey) {
-    bool unsupported = false, decrypt = false;
+    bool unsupported = false;
     while (const std::uint32_t e = ERR_get_error()) {
       if (ERR_GET_LIB(e) == ERR_LIB_PKCS8) {
         const int r = ERR_GET_REASON(e);
@@ -143,17 +155,15 @@ KeyParts parse_encrypted_pkcs8(ByteView der, ByteView password) {
                       r == PKCS8_R_UNSUPPORTED_CIPHER || r == PKCS8_R_UNSUPPORTED_KEY_DERIVATION_FUNCTION ||
                       r == PKCS8_R_UNSUPPORTED_PRF || r == PKCS8_R_UNSUPPORTED_KEYLENGTH ||
                       r == PKCS8_R_UNSUPPORTED_SALT_TYPE || r == PKCS8_R_UNKNOWN_HASH;
-        decrypt = decrypt || r == PKCS8_R_DECODE_ERROR || r == PKCS8_R_CRYPT_ERROR;
       }
-      if (ERR_GET_LIB(e) == ERR_LIB_CIPHER) decrypt = true;  // bad padding: the wrong password, mostly
     }
     if (unsupported) {
       fail(Status::unsupported,
            "encrypted PKCS#8 with a scheme nacre does not read (scrypt, or a cipher other than AES-CBC); "
            "nacre reads PBES2 with PBKDF2 (HMAC-SHA1 or HMAC-SHA256) and AES-128/192/256-CBC");
     }
-    fail(Status::invalid_key, decrypt ? "encrypted PKCS#8: the password is wrong, or the data is corrupt"
-                                      : "not an encrypted PKCS#8 EncryptedPrivateKeyInfo");
+    fail(Status::invalid_key, shaped_as_encrypted_pkcs8(der) ? "encrypted PKCS#8: the password is wrong, or the data is corrupt"
+                                                             : "not an encrypted PKCS#8 EncryptedPrivateKeyInfo");
   }
   require_consumed(cbs, "trailing bytes after the encrypted PKCS#8");
   switch (EVP_PKEY_id(pkey.get())) {
