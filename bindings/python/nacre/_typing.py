@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Callable, Protocol, Union
 
-__all__ = ["Named"]
+__all__ = ["Named", "HashAlgorithm"]
 
 
 class Named(Protocol):
@@ -13,3 +13,9 @@ class Named(Protocol):
 
     @property
     def name(self) -> str: ...
+
+
+#: How a hash is named: "sha256" (hashlib's names and other spellings), a constructor
+#: (``hashlib.sha256``, ``nacre.hash.sha256``) or an object with a ``name`` (pyca/cryptography's
+#: ``hashes.SHA256()``, a hashlib object).
+HashAlgorithm = Union[str, Named, Callable[[], Named]]

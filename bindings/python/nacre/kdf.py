@@ -20,7 +20,7 @@ are ValueErrors (also :class:`nacre.Error`). Every function is thread-safe and r
 from __future__ import annotations
 
 import operator
-from typing import Callable, Dict, Optional, Union
+from typing import Dict, Optional
 
 from . import hash as _hash
 from ._args import Buffer, size
@@ -28,7 +28,7 @@ from ._binding import kdf as _b
 from ._binding.backends import backend_number
 from ._binding.tables import hashes as _HASHES
 from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm
-from ._typing import Named
+from ._typing import HashAlgorithm
 
 __all__ = [
     "hkdf",
@@ -68,10 +68,6 @@ SUBKEY_MAX_SIZE: int = _b.MAX_LEN
 PBKDF2_MAX_SIZE: int = _b.PBKDF2_MAX_LEN
 SCRYPT_MAX_SIZE: int = _b.SCRYPT_MAX_LEN
 
-#: How a hash is named: "sha256" (hashlib's names and other spellings), a constructor
-#: (``hashlib.sha256``, ``nacre.hash.sha256``) or an object with a ``name`` (pyca/cryptography's
-#: ``hashes.SHA256()``, a hashlib object).
-HashAlgorithm = Union[str, Named, Callable[[], Named]]
 
 _U32_MAX = 2**32 - 1
 _U64_MAX = 2**64 - 1

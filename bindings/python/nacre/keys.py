@@ -68,7 +68,7 @@ from ._binding import keys as _b
 from ._binding.backends import backend_number
 from ._binding.tables import hashes as _HASHES
 from ._errors import InvalidArgument, InvalidKey, UnsupportedAlgorithm
-from ._typing import Named
+from ._typing import HashAlgorithm, Named
 
 if TYPE_CHECKING:
     from typing_extensions import Self  # typing.Self is 3.11+; not needed at run time
@@ -162,9 +162,6 @@ PSS_SALT_LENGTHS: Dict[str, int] = {
 # Every hash of the library's table by hashlib's name; the library says which a scheme takes.
 _HASH_NUMBERS: Dict[str, int] = {_hash.canonical_name(h.name): h.number for h in _HASHES}
 
-#: How a signature's hash is named: "sha384" (hashlib's names and other spellings), a
-#: constructor (``hashlib.sha384``) or an object with a ``name`` (pyca's ``hashes.SHA384()``).
-HashAlgorithm = Union[str, Named, Callable[[], Named]]
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -274,7 +271,7 @@ class _Key:
     def _import_encrypted(
         cls: Type[_K], fmt: int, data: Buffer, password: Buffer, what: str
     ) -> _K:
-        where = f"{cls.__name__}.{what}" if what[0].islower() and "." not in what else what
+        where = f"{cls.__name__}.{what}"
         key_type = cls._TYPES[0] if len(cls._TYPES) == 1 else 0
         return cls._wrap(_b.import_encrypted(key_type, fmt, data, password, where), where)
 
